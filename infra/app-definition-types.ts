@@ -1,0 +1,32 @@
+import type { RouteContract } from '../lib/http/route.js';
+
+/** How a function may use the table; CDK turns it into the matching least-privilege grant. */
+export type TableAccess = 'none' | 'read' | 'read-write';
+
+export interface FunctionDefinition {
+  /** Lambda entry point, relative to the repository root. */
+  entry: `functions/${string}.ts`;
+  description: string;
+  tableAccess: TableAccess;
+  /** HTTP routes this function serves (behind the JWT authorizer unless the route is public). */
+  routes?: readonly RouteContract[];
+  /** Serves API Gateway's `$default` route: every request no other route matched. */
+  catchAll?: true;
+  memorySize?: number;
+  timeoutSeconds?: number;
+  /** Extra environment; TABLE_NAME and the Powertools settings are added for every function. */
+  environment?: Readonly<Record<string, string>>;
+}
+
+export interface CorsSettings {
+  allowOrigins: readonly string[];
+  allowHeaders: readonly string[];
+  exposeHeaders: readonly string[];
+  maxAgeSeconds: number;
+}
+
+export interface AppDefinition {
+  service: string;
+  cors: CorsSettings;
+  functions: Readonly<Record<string, FunctionDefinition>>;
+}

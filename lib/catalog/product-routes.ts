@@ -1,0 +1,61 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CreateProductBody,
+  ListProductsQuery,
+  ProductPage,
+  ProductParams,
+  ProductSchema,
+  UpdateProductBody,
+} from './product-schemas.js';
+
+const tag = 'Catalog';
+
+export const createProductRoute = defineRoute({
+  operationId: 'createProduct',
+  method: 'POST',
+  path: '/products',
+  summary: 'Add a product with its variants (admin, manager)',
+  tag,
+  access: 'catalog:write',
+  body: CreateProductBody,
+  responses: { 201: { description: 'The new product.', schema: ProductSchema, headers: ['etag', 'location'] } },
+  errors: [400, 401, 403, 409, 415],
+});
+
+export const listProductsRoute = defineRoute({
+  operationId: 'listProducts',
+  method: 'GET',
+  path: '/products',
+  summary: 'List products, optionally by category and status, ordered by status then name',
+  tag,
+  access: 'catalog:read',
+  query: ListProductsQuery,
+  responses: { 200: { description: 'A page of products.', schema: ProductPage } },
+  errors: [400, 401, 403],
+});
+
+export const getProductRoute = defineRoute({
+  operationId: 'getProduct',
+  method: 'GET',
+  path: '/products/{productId}',
+  summary: 'Get one product',
+  tag,
+  access: 'catalog:read',
+  params: ProductParams,
+  responses: { 200: { description: 'The product.', schema: ProductSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const updateProductRoute = defineRoute({
+  operationId: 'updateProduct',
+  method: 'PATCH',
+  path: '/products/{productId}',
+  summary: 'Change a product; `attributes` and `variants` replace the whole map or list (admin, manager)',
+  tag,
+  access: 'catalog:write',
+  params: ProductParams,
+  body: UpdateProductBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The changed product.', schema: ProductSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+});

@@ -1,0 +1,35 @@
+import type { Principal } from '../auth/principal.js';
+import type { EntityType } from './keys.js';
+
+/** Audit and concurrency attributes every entity item carries. */
+export interface ItemMeta {
+  entityType: EntityType;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-concurrency version, starting at 1; exposed as the ETag. */
+  version: number;
+  /** Who made the last change, so that stream images show who changed what. */
+  updatedBy: string;
+}
+
+export const newItemMeta = (entityType: EntityType, actor: Principal | SystemActor, now: Date): ItemMeta => ({
+  entityType,
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  version: 1,
+  updatedBy: actor.userId,
+});
+
+/** A non-human actor (seed, scheduled job). */
+export interface SystemActor {
+  userId: `system:${string}`;
+}
+
+/** The table's own attributes that never appear in API responses. */
+export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entityType'] as const;
+
+export const stripStorageAttributes = <T extends object>(item: Record<string, unknown>): T => {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+};

@@ -1,0 +1,66 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type AppError, BadRequestError, ServiceUnavailableError } from '../errors.js';
+import { documentClient } from './client.js';
+
+/** DynamoDB's limit on items in one TransactWriteItems call. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write of a transaction, with the error to raise if its condition fails. */
+export interface GuardedWrite {
+  write: TransactItem;
+  /** Receives the item as it was when the condition failed (absent if it did not exist). */
+  onConditionFailed?: (current: Record<string, unknown> | undefined) => AppError;
+}
+
+const CONFLICT_RETRIES = 3;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const withOldImageOnFailure = (write: TransactItem): TransactItem => {
+  const [kind, body] = Object.entries(write)[0] ?? [];
+  if (!kind || !body || kind === 'ConditionCheck' || !('ConditionExpression' in body)) return write;
+  return { [kind]: { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } } as TransactItem;
+};
+
+/**
+ * Runs an all-or-nothing transaction. A failed condition becomes the typed error its write
+ * declares (e.g. 409 duplicate SKU, 412 stale version); a transaction that only lost a race
+ * with another transaction (TransactionConflict) is retried with jitter, then answered 503.
+ */
+export const transactWrite = async (writes: GuardedWrite[], token?: string): Promise<void> => {
+  if (writes.length > MAX_TRANSACTION_ITEMS) {
+    throw new BadRequestError({
+      detail: `This change needs ${writes.length} writes; one request may make at most ${MAX_TRANSACTION_ITEMS}.`,
+    });
+  }
+  const input: TransactWriteCommandInput = {
+    TransactItems: writes.map((w) => withOldImageOnFailure(w.write)),
+    ...(token ? { ClientRequestToken: token } : {}),
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await documentClient.send(new TransactWriteCommand(input));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failedIndex = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+      const failed = failedIndex >= 0 ? writes[failedIndex] : undefined;
+      if (failed?.onConditionFailed) {
+        const old = reasons[failedIndex]?.Item;
+        throw failed.onConditionFailed(old ? unmarshall(old) : undefined);
+      }
+      const onlyConflicts = reasons.some((r) => r.Code === 'TransactionConflict');
+      if (onlyConflicts && attempt < CONFLICT_RETRIES) {
+        await pause(20 * 2 ** attempt + Math.random() * 30);
+        continue;
+      }
+      if (onlyConflicts) throw new ServiceUnavailableError({ detail: 'Concurrent update; retry.', cause: error });
+      throw error;
+    }
+  }
+};

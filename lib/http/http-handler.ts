@@ -1,0 +1,113 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { logger, metrics, tracer } from '../observability.js';
+import { authorizeRequest } from './authorize-request.js';
+import { problemResponse, toAppError } from './problem.js';
+import { parseRequestInput } from './request-input.js';
+import { type RouteContract, routeKey } from './route.js';
+
+/** The parsed type of an optional route schema (`params`, `query`, `body`). */
+type Inferred<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+
+export interface HttpRequest<R extends RouteContract> {
+  params: Inferred<R['params']>;
+  query: Inferred<R['query']>;
+  body: Inferred<R['body']>;
+  /** The version the caller read (from If-Match) on routes that require it. */
+  ifMatch: R['requiresIfMatch'] extends true ? number : undefined;
+  principal: R['access'] extends 'public' ? undefined : Principal;
+  requestId: string;
+}
+
+export interface HttpResult {
+  status: 200 | 201 | 204;
+  body?: unknown;
+  /** Resource version, sent as a strong ETag. */
+  version?: number;
+  location?: string;
+  headers?: Record<string, string>;
+}
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+const toResult = (result: HttpResult): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: result.status,
+  headers: {
+    ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(result.version === undefined ? {} : { etag: `"${result.version}"` }),
+    ...(result.location ? { location: result.location } : {}),
+    ...result.headers,
+  },
+  ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+});
+
+const CORS_ORIGINS = (process.env.CORS_ALLOWED_ORIGINS ?? '*').split(',');
+
+const requestIdOf = (event: HttpEvent, context: Context): string =>
+  event.requestContext?.requestId ?? context.awsRequestId;
+
+/**
+ * The one Middy chain every HTTP function uses: structured logs carrying the request id,
+ * tracing, metrics, header normalisation, CORS, security headers, and any thrown error
+ * mapped to problem+json (generic for 5xx, logged in full). Every response carries
+ * `x-request-id`, the same id the log lines carry.
+ */
+export const httpChain = (
+  label: string,
+  inner: (event: HttpEvent, requestId: string) => Promise<APIGatewayProxyStructuredResultV2>,
+) =>
+  middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(httpHeaderNormalizer())
+    .use(httpCors({ origins: CORS_ORIGINS, exposeHeaders: 'etag,location,x-request-id' }))
+    .use(httpSecurityHeaders())
+    .handler(async (event, context) => {
+      const requestId = requestIdOf(event, context);
+      logger.setCorrelationId(requestId);
+      logger.appendKeys({ route: label });
+      let response: APIGatewayProxyStructuredResultV2;
+      try {
+        response = await inner(event, requestId);
+      } catch (thrown) {
+        const error = toAppError(thrown);
+        if (error.status >= 500) {
+          logger.error('request failed', { status: error.status, error: thrown as Error });
+          metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
+        } else {
+          logger.info('request rejected', { status: error.status, problem: error.slug, detail: error.detail });
+        }
+        response = problemResponse(error, requestId);
+      }
+      response.headers = { ...response.headers, 'x-request-id': requestId };
+      return response;
+    });
+
+/**
+ * An HTTP function for one route contract: authenticates and authorizes with the route's
+ * declared permission, validates path, query, body and If-Match with its zod schemas, then
+ * hands typed input to `handle`, which only calls lib/ and says what to answer.
+ */
+export const httpHandler = <R extends RouteContract>(
+  route: R,
+  handle: (request: HttpRequest<R>) => Promise<HttpResult>,
+) =>
+  httpChain(routeKey(route), async (event, requestId) => {
+    const principal = route.access === 'public' ? undefined : authorizeRequest(event, route.access);
+    if (principal) logger.appendKeys({ userId: principal.userId, role: principal.role });
+    const input = parseRequestInput<HttpRequest<R>['params'], HttpRequest<R>['query'], HttpRequest<R>['body']>(
+      route,
+      event,
+    );
+    return toResult(await handle({ ...input, principal, requestId } as HttpRequest<R>));
+  });

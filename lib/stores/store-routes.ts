@@ -1,0 +1,54 @@
+import { defineRoute } from '../http/route.js';
+import { CreateStoreBody, ListStoresQuery, StorePage, StoreParams, StoreSchema, UpdateStoreBody } from './store-schemas.js';
+
+const tag = 'Stores';
+
+export const createStoreRoute = defineRoute({
+  operationId: 'createStore',
+  method: 'POST',
+  path: '/stores',
+  summary: 'Open a new store (admin)',
+  tag,
+  access: 'stores:create',
+  body: CreateStoreBody,
+  responses: { 201: { description: 'The new store.', schema: StoreSchema, headers: ['etag', 'location'] } },
+  errors: [400, 401, 403, 409, 415],
+});
+
+export const listStoresRoute = defineRoute({
+  operationId: 'listStores',
+  method: 'GET',
+  path: '/stores',
+  summary: 'List the stores the caller may see, by code',
+  tag,
+  access: 'stores:read',
+  query: ListStoresQuery,
+  responses: { 200: { description: 'A page of stores.', schema: StorePage } },
+  errors: [400, 401, 403],
+});
+
+export const getStoreRoute = defineRoute({
+  operationId: 'getStore',
+  method: 'GET',
+  path: '/stores/{storeId}',
+  summary: 'Get one store',
+  tag,
+  access: 'stores:read',
+  params: StoreParams,
+  responses: { 200: { description: 'The store.', schema: StoreSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const updateStoreRoute = defineRoute({
+  operationId: 'updateStore',
+  method: 'PATCH',
+  path: '/stores/{storeId}',
+  summary: 'Change a store (admin, or a manager of that store)',
+  tag,
+  access: 'stores:update',
+  params: StoreParams,
+  body: UpdateStoreBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The changed store.', schema: StoreSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+});
