@@ -11,6 +11,9 @@ const env = {
   POWERTOOLS_LOG_LEVEL: 'SILENT',
 };
 
+// Global setup (DynamoDB Local, the local runtime) runs in this process, not in the test workers.
+Object.assign(process.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+
 export default defineConfig({
   test: {
     env,

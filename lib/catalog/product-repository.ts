@@ -59,7 +59,7 @@ export const insertProduct = async (
   actor: Principal | SystemActor,
   now: Date,
 ): Promise<Product> => {
-  const product: Product = { productId, ...input, ...newItemMeta(ENTITY.product, actor, now) };
+  const product: Product = { productId, ...input, ...newItemMeta(actor, now) };
   await transactWrite([
     createItem(toItem(product), () => new InternalError({ detail: `Product id ${productId} collided.` })),
     ...uniqueGuardWrites(productId, [], product.variants),

@@ -1,9 +1,6 @@
 import type { Principal } from '../auth/principal.js';
-import type { EntityType } from './keys.js';
-
-/** Audit and concurrency attributes every entity item carries. */
+/** Audit and concurrency attributes every entity carries (the item also stores its `entityType`). */
 export interface ItemMeta {
-  entityType: EntityType;
   createdAt: string;
   updatedAt: string;
   /** Optimistic-concurrency version, starting at 1; exposed as the ETag. */
@@ -12,8 +9,7 @@ export interface ItemMeta {
   updatedBy: string;
 }
 
-export const newItemMeta = (entityType: EntityType, actor: Principal | SystemActor, now: Date): ItemMeta => ({
-  entityType,
+export const newItemMeta = (actor: Principal | SystemActor, now: Date): ItemMeta => ({
   createdAt: now.toISOString(),
   updatedAt: now.toISOString(),
   version: 1,

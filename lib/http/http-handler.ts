@@ -83,13 +83,14 @@ export const httpChain = (
         const error = toAppError(thrown);
         if (error.status >= 500) {
           logger.error('request failed', { status: error.status, error: thrown as Error });
-          metrics.addMetric('ServerErrors', MetricUnit.Count, 1);
         } else {
           logger.info('request rejected', { status: error.status, problem: error.slug, detail: error.detail });
         }
         response = problemResponse(error, requestId);
       }
       response.headers = { ...response.headers, 'x-request-id': requestId };
+      // One count per response class (Http2xx, Http4xx, Http5xx) feeds dashboards and alarms.
+      metrics.addMetric(`Http${String(response.statusCode ?? 200).charAt(0)}xx`, MetricUnit.Count, 1);
       return response;
     });
 

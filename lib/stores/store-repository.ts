@@ -29,7 +29,7 @@ export const insertStore = async (
   actor: Principal | SystemActor,
   now: Date,
 ): Promise<Store> => {
-  const store: Store = { storeId, ...input, ...newItemMeta(ENTITY.store, actor, now) };
+  const store: Store = { storeId, ...input, ...newItemMeta(actor, now) };
   await transactWrite([
     createItem(toItem(store), () => new InternalError({ detail: `Store id ${storeId} collided.` })),
     claimUnique('STORE_CODE', store.code, storeId, codeTaken(store.code)),
