@@ -89,10 +89,11 @@ export class MethodNotAllowedError extends AppError {
   }
 }
 
+/** Subclassed by domain conflicts (insufficient stock, wrong state) with their own slug and title. */
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly slug = 'conflict';
-  readonly title = 'Conflict';
+  readonly slug: string = 'conflict';
+  readonly title: string = 'Conflict';
 }
 
 export class PreconditionFailedError extends AppError {

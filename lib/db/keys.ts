@@ -12,6 +12,8 @@ export const ENTITY = {
   store: 'Store',
   product: 'Product',
   uniqueGuard: 'UniqueGuard',
+  inventoryLevel: 'InventoryLevel',
+  inventoryMovement: 'InventoryMovement',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
@@ -47,4 +49,25 @@ export type UniqueKind = 'STORE_CODE' | 'SKU' | 'BARCODE';
 
 export const guardKeys = {
   item: (kind: UniqueKind, value: string): TableKey => ({ pk: `UNIQUE#${kind}#${value}`, sk: 'UNIQUE' }),
+};
+
+/**
+ * Inventory: one level item per store and SKU in the store's partition, and an immutable
+ * movement ledger per store and SKU (sort key = time + ULID, so newest-first is a Query).
+ */
+export const inventoryKeys = {
+  level: (storeId: string, sku: string): TableKey => ({ pk: `STORE#${storeId}`, sk: `INV#${sku}` }),
+  storePartition: (storeId: string) => `STORE#${storeId}`,
+  levelPrefix: 'INV#',
+  /** gsi2: one product's levels across stores, by store then SKU. */
+  byProduct: (productId: string, storeId: string, sku: string) => ({
+    gsi2pk: inventoryKeys.productPartition(productId),
+    gsi2sk: `${storeId}#${sku}`,
+  }),
+  productPartition: (productId: string) => `INVENTORY#${productId}`,
+  movement: (storeId: string, sku: string, at: string, movementId: string): TableKey => ({
+    pk: inventoryKeys.movementPartition(storeId, sku),
+    sk: `${at}#${movementId}`,
+  }),
+  movementPartition: (storeId: string, sku: string) => `MOVES#${storeId}#${sku}`,
 };

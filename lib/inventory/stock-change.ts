@@ -1,0 +1,211 @@
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/principal.js';
+import { tableName } from '../db/client.js';
+import type { SystemActor } from '../db/item-meta.js';
+import { ENTITY, inventoryKeys } from '../db/keys.js';
+import type { GuardedWrite } from '../db/transact.js';
+import { ConflictError } from '../errors.js';
+
+/** Reasons a caller may give for a manual adjustment. */
+export const ADJUSTMENT_REASONS = [
+  'received',
+  'sale',
+  'return',
+  'correction',
+  'damaged',
+  'shrinkage',
+  'cycle_count',
+  'transfer_out',
+  'transfer_in',
+  'restock',
+] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+/** Movements written by the system as stock is held or let go for orders and transfers. */
+export type MovementReason = AdjustmentReason | 'commit' | 'release' | 'incoming' | 'incoming_cancelled';
+
+export interface StockReference {
+  type: 'order' | 'transfer' | 'purchase_order' | 'stocktake' | 'refund' | 'adjustment';
+  id: string;
+}
+
+/** Deltas to a level's quantity states; `available` follows as onHand − committed − unavailable. */
+export interface StockDeltas {
+  onHand?: number;
+  committed?: number;
+  unavailable?: number;
+  incoming?: number;
+}
+
+export interface StockChange {
+  storeId: string;
+  sku: string;
+  productId: string;
+  deltas: StockDeltas;
+  reason: MovementReason;
+  reference?: StockReference;
+  note?: string;
+  /** Apply only if on-hand still equals this (stocktakes). */
+  expectOnHand?: number;
+}
+
+const STATES = ['onHand', 'committed', 'unavailable', 'incoming'] as const;
+
+export const availableDelta = (d: StockDeltas): number => (d.onHand ?? 0) - (d.committed ?? 0) - (d.unavailable ?? 0);
+
+/** Raised when a level lacks the stock a change needs; carries what was there. */
+export class InsufficientStockError extends ConflictError {
+  override readonly slug = 'insufficient-stock';
+  override readonly title = 'Not enough stock';
+  constructor(
+    readonly shortages: { storeId: string; sku: string; requested: number; available: number }[],
+  ) {
+    super({
+      detail: shortages
+        .map((s) => `${s.sku} at ${s.storeId}: ${s.requested} requested, ${s.available} available`)
+        .join('; '),
+      extensions: { shortages },
+    });
+  }
+}
+
+export class StockMismatchError extends ConflictError {
+  override readonly slug = 'stock-changed';
+  override readonly title = 'Stock changed since it was read';
+}
+
+/**
+ * The one way inventory changes: an atomic counter update of the level (creating it at zero
+ * if new) whose condition keeps every state and `available` from going negative, plus an
+ * immutable movement recording the same deltas, returned as two writes for the caller's
+ * transaction. Levels can therefore never drift from the ledger, and concurrent sellers of
+ * the last unit cannot both succeed: no read-then-write anywhere.
+ */
+export const stockChangeWrites = (
+  change: StockChange,
+  actor: Principal | SystemActor,
+  now: Date,
+): [GuardedWrite, GuardedWrite] => {
+  const at = now.toISOString();
+  const deltas = { ...change.deltas };
+  const dAvailable = availableDelta(deltas);
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {
+    ':zero': 0,
+    ':one': 1,
+    ':now': at,
+    ':actor': actor.userId,
+    ':type': ENTITY.inventoryLevel,
+    ':storeId': change.storeId,
+    ':sku': change.sku,
+    ':productId': change.productId,
+    ':dAvailable': dAvailable,
+  };
+  const sets = [
+    'available = if_not_exists(available, :zero) + :dAvailable',
+    'version = if_not_exists(version, :zero) + :one',
+    'createdAt = if_not_exists(createdAt, :now)',
+    'updatedAt = :now',
+    'updatedBy = :actor',
+    'entityType = :type',
+    'storeId = :storeId',
+    'sku = :sku',
+    'productId = :productId',
+    'gsi2pk = :gsi2pk',
+    'gsi2sk = :gsi2sk',
+    // The reorder watch keeps `available − reorderPoint` as a number, moved by the same delta.
+    'reorderGap = if_not_exists(reorderGap, :zero) + :dAvailable',
+  ];
+  const byProduct = inventoryKeys.byProduct(change.productId, change.storeId, change.sku);
+  values[':gsi2pk'] = byProduct.gsi2pk;
+  values[':gsi2sk'] = byProduct.gsi2sk;
+  const conditions: string[] = [];
+  for (const state of STATES) {
+    const delta = deltas[state] ?? 0;
+    names[`#${state}`] = state;
+    values[`:d_${state}`] = delta;
+    sets.push(`#${state} = if_not_exists(#${state}, :zero) + :d_${state}`);
+    if (delta < 0) {
+      values[`:need_${state}`] = -delta;
+      conditions.push(`#${state} >= :need_${state}`);
+    }
+  }
+  if (dAvailable < 0) {
+    values[':needAvailable'] = -dAvailable;
+    conditions.push('available >= :needAvailable');
+  }
+  if (change.expectOnHand !== undefined) {
+    values[':expectOnHand'] = change.expectOnHand;
+    conditions.push(change.expectOnHand === 0 ? '(attribute_not_exists(#onHand) OR #onHand = :expectOnHand)' : '#onHand = :expectOnHand');
+  }
+  const requested = Math.max(-dAvailable, ...STATES.map((s) => -(deltas[s] ?? 0)), 0);
+  const level: GuardedWrite = {
+    write: {
+      Update: {
+        TableName: tableName(),
+        Key: inventoryKeys.level(change.storeId, change.sku),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: (current) =>
+      change.expectOnHand !== undefined && Number(current?.onHand ?? 0) !== change.expectOnHand
+        ? new StockMismatchError({
+            detail: `${change.sku} at ${change.storeId}: on hand is ${Number(current?.onHand ?? 0)}, not ${change.expectOnHand}.`,
+            extensions: { sku: change.sku, onHand: Number(current?.onHand ?? 0) },
+          })
+        : new InsufficientStockError([
+            { storeId: change.storeId, sku: change.sku, requested, available: Number(current?.available ?? 0) },
+          ]),
+  };
+  const movementId = ulid();
+  const movement: GuardedWrite = {
+    write: {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...inventoryKeys.movement(change.storeId, change.sku, at, movementId),
+          entityType: ENTITY.inventoryMovement,
+          movementId,
+          storeId: change.storeId,
+          sku: change.sku,
+          productId: change.productId,
+          reason: change.reason,
+          onHandDelta: deltas.onHand ?? 0,
+          committedDelta: deltas.committed ?? 0,
+          unavailableDelta: deltas.unavailable ?? 0,
+          incomingDelta: deltas.incoming ?? 0,
+          ...(change.reference ? { reference: change.reference } : {}),
+          ...(change.note ? { note: change.note } : {}),
+          actor: actor.userId,
+          at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+  return [level, movement];
+};
+
+/**
+ * DynamoDB allows one operation per item in a transaction: lines for the same store and
+ * SKU are merged into one change before their writes are built.
+ */
+export const mergeStockChanges = (changes: StockChange[]): StockChange[] => {
+  const merged = new Map<string, StockChange>();
+  for (const change of changes) {
+    const key = `${change.storeId}\u0000${change.sku}`;
+    const existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, { ...change, deltas: { ...change.deltas } });
+      continue;
+    }
+    for (const state of STATES) {
+      const sum = (existing.deltas[state] ?? 0) + (change.deltas[state] ?? 0);
+      existing.deltas[state] = sum;
+    }
+  }
+  return [...merged.values()];
+};
