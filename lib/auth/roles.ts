@@ -1,6 +1,7 @@
 /**
  * Roles and permissions. A route declares the one permission it needs (lib/<domain>/*-routes.ts);
- * this table says which roles hold it. Object-level checks (which stores) live in store-scope.ts.
+ * this table says which roles hold it. Object-level checks (which stores) live in store-scope.ts,
+ * and finer domain rules (e.g. which adjustment reasons staff may use) live with the domain.
  */
 export const ROLES = ['admin', 'manager', 'staff', 'finance'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,14 +12,47 @@ export const PERMISSIONS = [
   'stores:update',
   'catalog:read',
   'catalog:write',
+  'inventory:read',
+  'inventory:adjust',
+  'inventory:count',
+  'inventory:configure',
+  'transfers:read',
+  'transfers:write',
+  'customers:read',
+  'customers:write',
+  'promotions:read',
+  'promotions:write',
+  'orders:read',
+  'orders:write',
+  'orders:refund',
+  'suppliers:read',
+  'suppliers:write',
+  'purchasing:read',
+  'purchasing:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Every `*:read` permission: finance reads everything and changes nothing. */
+const READ_ONLY = PERMISSIONS.filter((permission) => permission.endsWith(':read'));
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: ['stores:read', 'stores:update', 'catalog:read', 'catalog:write'],
-  staff: ['stores:read', 'catalog:read'],
-  finance: ['stores:read', 'catalog:read'],
+  manager: PERMISSIONS.filter((permission) => permission !== 'stores:create'),
+  staff: [
+    'stores:read',
+    'catalog:read',
+    'inventory:read',
+    'inventory:adjust',
+    'inventory:count',
+    'transfers:read',
+    'customers:read',
+    'customers:write',
+    'promotions:read',
+    'orders:read',
+    'orders:write',
+    'suppliers:read',
+  ],
+  finance: READ_ONLY,
 };
 
 export const roleHasPermission = (role: Role, permission: Permission): boolean =>

@@ -14,6 +14,19 @@ export const ENTITY = {
   uniqueGuard: 'UniqueGuard',
   inventoryLevel: 'InventoryLevel',
   inventoryMovement: 'InventoryMovement',
+  transfer: 'Transfer',
+  transferLink: 'TransferLink',
+  customer: 'Customer',
+  feedback: 'Feedback',
+  pointsEntry: 'PointsEntry',
+  promotion: 'Promotion',
+  promotionUsage: 'PromotionUsage',
+  order: 'Order',
+  payment: 'Payment',
+  refund: 'Refund',
+  idempotencyRecord: 'IdempotencyRecord',
+  supplier: 'Supplier',
+  purchaseOrder: 'PurchaseOrder',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
@@ -45,7 +58,7 @@ export const productKeys = {
   statusPrefix: (status: string) => `${status}#`,
 };
 
-export type UniqueKind = 'STORE_CODE' | 'SKU' | 'BARCODE';
+export type UniqueKind = 'STORE_CODE' | 'SKU' | 'BARCODE' | 'EMAIL' | 'PHONE' | 'COUPON';
 
 export const guardKeys = {
   item: (kind: UniqueKind, value: string): TableKey => ({ pk: `UNIQUE#${kind}#${value}`, sk: 'UNIQUE' }),
@@ -70,4 +83,116 @@ export const inventoryKeys = {
     sk: `${at}#${movementId}`,
   }),
   movementPartition: (storeId: string, sku: string) => `MOVES#${storeId}#${sku}`,
+  /**
+   * gsi4 (numeric sort key `reorderGap` = available − reorderPoint, moved atomically with
+   * available): present only on levels with a reorder rule, so "below reorder point" is a
+   * Query `reorderGap <= 0` on the store's partition, never a filter over every level.
+   */
+  reorderWatchPartition: (storeId: string) => `STORE#${storeId}#REORDER`,
+};
+
+/** Time-ordered sort key fragment shared by every "newest first" listing. */
+export const timeOrdered = (at: string, id: string) => `${at}#${id}`;
+
+/**
+ * Transfers: the transfer item holds its lines; each of the two stores gets a link item in
+ * the transfer's partition, indexed by store (gsi1) and by store + status (gsi2), so
+ * `GET /stores/{id}/transfers?status=` is one Query whichever side the store is on.
+ */
+export const transferKeys = {
+  item: (transferId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: 'TRANSFER' }),
+  link: (transferId: string, storeId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: `LINK#${storeId}` }),
+  linkListings: (storeId: string, status: string, createdAt: string, transferId: string) => ({
+    gsi1pk: transferKeys.storePartition(storeId),
+    gsi1sk: timeOrdered(createdAt, transferId),
+    gsi2pk: transferKeys.storeStatusPartition(storeId, status),
+    gsi2sk: timeOrdered(createdAt, transferId),
+  }),
+  storePartition: (storeId: string) => `STORE#${storeId}#TRANSFERS`,
+  storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#TRANSFERS#${status}`,
+};
+
+/** Customers, with their feedback and loyalty points ledger in the same partition. */
+export const customerKeys = {
+  item: (customerId: string): TableKey => ({ pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),
+  feedback: (customerId: string, at: string, feedbackId: string): TableKey => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `FEEDBACK#${timeOrdered(at, feedbackId)}`,
+  }),
+  feedbackPrefix: 'FEEDBACK#',
+  pointsEntry: (customerId: string, at: string, entryId: string): TableKey => ({
+    pk: `CUSTOMER#${customerId}`,
+    sk: `POINTS#${timeOrdered(at, entryId)}`,
+  }),
+  pointsPrefix: 'POINTS#',
+  partition: (customerId: string) => `CUSTOMER#${customerId}`,
+  /** Normalised values for the unique email and phone guards. */
+  emailValue: (email: string) => email.trim().toLowerCase(),
+  phoneValue: (phone: string) => phone.replace(/[\s()-]/g, ''),
+};
+
+/**
+ * Orders: payments and refunds live in the order's partition. gsi1 lists a store's orders
+ * by status, gsi2 all of a store's orders, gsi3 a customer's orders; all newest first by
+ * creation time, so `from`/`to` are a BETWEEN on the sort key.
+ */
+export const orderKeys = {
+  item: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
+  payment: (orderId: string, at: string, paymentId: string): TableKey => ({
+    pk: `ORDER#${orderId}`,
+    sk: `PAYMENT#${timeOrdered(at, paymentId)}`,
+  }),
+  refund: (orderId: string, at: string, refundId: string): TableKey => ({
+    pk: `ORDER#${orderId}`,
+    sk: `REFUND#${timeOrdered(at, refundId)}`,
+  }),
+  partition: (orderId: string) => `ORDER#${orderId}`,
+  listings: (order: { orderId: string; storeId: string; status: string; createdAt: string; customerId?: string }) => ({
+    gsi1pk: orderKeys.storeStatusPartition(order.storeId, order.status),
+    gsi1sk: timeOrdered(order.createdAt, order.orderId),
+    gsi2pk: orderKeys.storePartition(order.storeId),
+    gsi2sk: timeOrdered(order.createdAt, order.orderId),
+    ...(order.customerId
+      ? { gsi3pk: orderKeys.customerPartition(order.customerId), gsi3sk: timeOrdered(order.createdAt, order.orderId) }
+      : {}),
+  }),
+  storePartition: (storeId: string) => `STORE#${storeId}#ORDERS`,
+  storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#ORDERS#${status}`,
+  customerPartition: (customerId: string) => `CUSTOMER#${customerId}#ORDERS`,
+  /** Scoped to the store, so two tills can never collide on a key. Expires after a day (ttl). */
+  idempotency: (storeId: string, key: string): TableKey => ({ pk: `IDEMPOTENCY#${storeId}#${key}`, sk: 'IDEMPOTENCY' }),
+};
+
+/** Promotions, with per-customer usage counters in the promotion's partition. */
+export const promotionKeys = {
+  item: (promotionId: string): TableKey => ({ pk: `PROMOTION#${promotionId}`, sk: 'PROMOTION' }),
+  usage: (promotionId: string, customerId: string): TableKey => ({
+    pk: `PROMOTION#${promotionId}`,
+    sk: `USAGE#${customerId}`,
+  }),
+  /** gsi1: promotions by status, ordered by end time, so "active and not yet ended" is one Query. */
+  listing: (status: string, endsAt: string, promotionId: string) => ({
+    gsi1pk: promotionKeys.statusPartition(status),
+    gsi1sk: timeOrdered(endsAt, promotionId),
+  }),
+  statusPartition: (status: string) => `PROMOTIONS#${status}`,
+};
+
+export const supplierKeys = {
+  item: (supplierId: string): TableKey => ({ pk: `SUPPLIER#${supplierId}`, sk: 'SUPPLIER' }),
+  listing: (name: string, supplierId: string) => ({ gsi1pk: 'SUPPLIERS', gsi1sk: `${sortable(name)}#${supplierId}` }),
+  listingPartition: 'SUPPLIERS',
+};
+
+/** Purchase orders: gsi1 lists a store's POs, gsi2 a store's POs in one status. */
+export const purchaseOrderKeys = {
+  item: (purchaseOrderId: string): TableKey => ({ pk: `PO#${purchaseOrderId}`, sk: 'PO' }),
+  listings: (po: { purchaseOrderId: string; storeId: string; status: string; createdAt: string }) => ({
+    gsi1pk: `STORE#${po.storeId}#POS`,
+    gsi1sk: timeOrdered(po.createdAt, po.purchaseOrderId),
+    gsi2pk: `STORE#${po.storeId}#POS#${po.status}`,
+    gsi2sk: timeOrdered(po.createdAt, po.purchaseOrderId),
+  }),
+  storePartition: (storeId: string) => `STORE#${storeId}#POS`,
+  storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#POS#${status}`,
 };
