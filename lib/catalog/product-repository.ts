@@ -40,11 +40,15 @@ const uniqueGuardWrites = (productId: string, before: Variant[], after: Variant[
     const claims = [...next]
       .filter(([value]) => !old.has(value))
       .map(([value, index]) =>
-        claimUnique(kind, value, productId, () =>
-          new ConflictError({
-            detail: `${field === 'sku' ? 'SKU' : 'Barcode'} ${value} already belongs to another product.`,
-            errors: [{ path: `body.variants[${index}].${field}`, message: 'Already in use.' }],
-          }),
+        claimUnique(
+          kind,
+          value,
+          productId,
+          () =>
+            new ConflictError({
+              detail: `${field === 'sku' ? 'SKU' : 'Barcode'} ${value} already belongs to another product.`,
+              errors: [{ path: `body.variants[${index}].${field}`, message: 'Already in use.' }],
+            }),
         ),
       );
     const releases = [...old.keys()]

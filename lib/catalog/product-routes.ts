@@ -18,7 +18,9 @@ export const createProductRoute = defineRoute({
   tag,
   access: 'catalog:write',
   body: CreateProductBody,
-  responses: { 201: { description: 'The new product.', schema: ProductSchema, headers: ['etag', 'location'] } },
+  responses: {
+    201: { description: 'The new product.', schema: ProductSchema, headers: ['etag', 'location'] },
+  },
   errors: [400, 401, 403, 409, 415],
 });
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ItemMetaSchema, nonEmptyPatch, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  nonEmptyPatch,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
 /** A transaction writes the product plus a guard per SKU and barcode: 1 + 2 × 40 stays under 100. */
@@ -83,7 +89,8 @@ export const Variants = z
       const dupes = duplicatesIn(variants.map(pick));
       variants.forEach((variant, index) => {
         const value = pick(variant);
-        if (value !== undefined && dupes.has(value)) ctx.addIssue({ code: 'custom', path: [index, field], message });
+        if (value !== undefined && dupes.has(value))
+          ctx.addIssue({ code: 'custom', path: [index, field], message });
       });
     }
   });

@@ -6,7 +6,12 @@ import { assertVersion } from '../db/versioned-write.js';
 import { NotFoundError } from '../errors.js';
 import { assertCategoryAttributes } from './category-attributes.js';
 import { findProduct, insertProduct, queryProducts, replaceProduct } from './product-repository.js';
-import type { CreateProductInput, ListProductsQuery, Product, UpdateProductInput } from './product-schemas.js';
+import type {
+  CreateProductInput,
+  ListProductsQuery,
+  Product,
+  UpdateProductInput,
+} from './product-schemas.js';
 
 export const newProductId = (): string => `pr_${ulid().toLowerCase()}`;
 

@@ -23,14 +23,19 @@ const checksum = (body: string): string => createHash('sha256').update(body).dig
 const invalidCursor = (): ValidationError =>
   new ValidationError([{ path: 'query.cursor', message: 'This cursor is not valid for this listing.' }]);
 
-export const encodeCursor = (scope: string, lastEvaluatedKey: Record<string, unknown> | undefined): string | null => {
+export const encodeCursor = (
+  scope: string,
+  lastEvaluatedKey: Record<string, unknown> | undefined,
+): string | null => {
   if (!lastEvaluatedKey) return null;
   const key: CursorKey = {};
   for (const [name, value] of Object.entries(lastEvaluatedKey)) {
     if (typeof value !== 'string') throw new Error(`Cursor key ${name} is not a string`);
     key[name] = value;
   }
-  const body = Buffer.from(JSON.stringify({ s: scope, k: key } satisfies CursorPayload)).toString('base64url');
+  const body = Buffer.from(JSON.stringify({ s: scope, k: key } satisfies CursorPayload)).toString(
+    'base64url',
+  );
   return `${body}.${checksum(body)}`;
 };
 

@@ -22,7 +22,16 @@ export interface SystemActor {
 }
 
 /** The table's own attributes that never appear in API responses. */
-export const STORAGE_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entityType'] as const;
+export const STORAGE_ATTRIBUTES = [
+  'pk',
+  'sk',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'ttl',
+  'entityType',
+] as const;
 
 export const stripStorageAttributes = <T extends object>(item: Record<string, unknown>): T => {
   const copy: Record<string, unknown> = { ...item };

@@ -101,7 +101,10 @@ export const timeOrdered = (at: string, id: string) => `${at}#${id}`;
  */
 export const transferKeys = {
   item: (transferId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: 'TRANSFER' }),
-  link: (transferId: string, storeId: string): TableKey => ({ pk: `TRANSFER#${transferId}`, sk: `LINK#${storeId}` }),
+  link: (transferId: string, storeId: string): TableKey => ({
+    pk: `TRANSFER#${transferId}`,
+    sk: `LINK#${storeId}`,
+  }),
   linkListings: (storeId: string, status: string, createdAt: string, transferId: string) => ({
     gsi1pk: transferKeys.storePartition(storeId),
     gsi1sk: timeOrdered(createdAt, transferId),
@@ -147,20 +150,32 @@ export const orderKeys = {
     sk: `REFUND#${timeOrdered(at, refundId)}`,
   }),
   partition: (orderId: string) => `ORDER#${orderId}`,
-  listings: (order: { orderId: string; storeId: string; status: string; createdAt: string; customerId?: string }) => ({
+  listings: (order: {
+    orderId: string;
+    storeId: string;
+    status: string;
+    createdAt: string;
+    customerId?: string;
+  }) => ({
     gsi1pk: orderKeys.storeStatusPartition(order.storeId, order.status),
     gsi1sk: timeOrdered(order.createdAt, order.orderId),
     gsi2pk: orderKeys.storePartition(order.storeId),
     gsi2sk: timeOrdered(order.createdAt, order.orderId),
     ...(order.customerId
-      ? { gsi3pk: orderKeys.customerPartition(order.customerId), gsi3sk: timeOrdered(order.createdAt, order.orderId) }
+      ? {
+          gsi3pk: orderKeys.customerPartition(order.customerId),
+          gsi3sk: timeOrdered(order.createdAt, order.orderId),
+        }
       : {}),
   }),
   storePartition: (storeId: string) => `STORE#${storeId}#ORDERS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#ORDERS#${status}`,
   customerPartition: (customerId: string) => `CUSTOMER#${customerId}#ORDERS`,
   /** Scoped to the store, so two tills can never collide on a key. Expires after a day (ttl). */
-  idempotency: (storeId: string, key: string): TableKey => ({ pk: `IDEMPOTENCY#${storeId}#${key}`, sk: 'IDEMPOTENCY' }),
+  idempotency: (storeId: string, key: string): TableKey => ({
+    pk: `IDEMPOTENCY#${storeId}#${key}`,
+    sk: 'IDEMPOTENCY',
+  }),
 };
 
 /** Promotions, with per-customer usage counters in the promotion's partition. */
@@ -180,7 +195,10 @@ export const promotionKeys = {
 
 export const supplierKeys = {
   item: (supplierId: string): TableKey => ({ pk: `SUPPLIER#${supplierId}`, sk: 'SUPPLIER' }),
-  listing: (name: string, supplierId: string) => ({ gsi1pk: 'SUPPLIERS', gsi1sk: `${sortable(name)}#${supplierId}` }),
+  listing: (name: string, supplierId: string) => ({
+    gsi1pk: 'SUPPLIERS',
+    gsi1sk: `${sortable(name)}#${supplierId}`,
+  }),
   listingPartition: 'SUPPLIERS',
 };
 

@@ -33,7 +33,9 @@ export const queryPage = async (query: PageQuery): Promise<Page<Record<string, u
       TableName: tableName(),
       ...(query.indexName ? { IndexName: query.indexName } : {}),
       KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-      ExpressionAttributeNames: query.sortKeyPrefix ? { '#pk': partitionKey, '#sk': sortKey } : { '#pk': partitionKey },
+      ExpressionAttributeNames: query.sortKeyPrefix
+        ? { '#pk': partitionKey, '#sk': sortKey }
+        : { '#pk': partitionKey },
       ExpressionAttributeValues: {
         ':pk': query.partitionValue,
         ...(query.sortKeyPrefix ? { ':prefix': query.sortKeyPrefix } : {}),
@@ -46,8 +48,13 @@ export const queryPage = async (query: PageQuery): Promise<Page<Record<string, u
   return { items: result.Items ?? [], nextCursor: encodeCursor(scope, result.LastEvaluatedKey) };
 };
 
-export const getItem = async (key: TableKey, consistent = true): Promise<Record<string, unknown> | undefined> => {
-  const result = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+export const getItem = async (
+  key: TableKey,
+  consistent = true,
+): Promise<Record<string, unknown> | undefined> => {
+  const result = await documentClient.send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }),
+  );
   return result.Item;
 };
 

@@ -59,7 +59,8 @@ export const transactWrite = async (writes: GuardedWrite[], token?: string): Pro
         await pause(20 * 2 ** attempt + Math.random() * 30);
         continue;
       }
-      if (onlyConflicts) throw new ServiceUnavailableError({ detail: 'Concurrent update; retry.', cause: error });
+      if (onlyConflicts)
+        throw new ServiceUnavailableError({ detail: 'Concurrent update; retry.', cause: error });
       throw error;
     }
   }

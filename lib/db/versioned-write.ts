@@ -16,7 +16,10 @@ export const staleOrMissing =
       : new NotFoundError({ detail: `${what} was not found.` });
 
 /** Creates an item that must not exist yet. */
-export const createItem = (item: TableKey & Record<string, unknown>, onExists: () => AppError): GuardedWrite => ({
+export const createItem = (
+  item: TableKey & Record<string, unknown>,
+  onExists: () => AppError,
+): GuardedWrite => ({
   write: { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
   onConditionFailed: onExists,
 });

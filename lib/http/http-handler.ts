@@ -6,7 +6,11 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { logger, metrics, tracer } from '../observability.js';
@@ -84,7 +88,11 @@ export const httpChain = (
         if (error.status >= 500) {
           logger.error('request failed', { status: error.status, error: thrown as Error });
         } else {
-          logger.info('request rejected', { status: error.status, problem: error.slug, detail: error.detail });
+          logger.info('request rejected', {
+            status: error.status,
+            problem: error.slug,
+            detail: error.detail,
+          });
         }
         response = problemResponse(error, requestId);
       }
@@ -106,9 +114,10 @@ export const httpHandler = <R extends RouteContract>(
   httpChain(routeKey(route), async (event, requestId) => {
     const principal = route.access === 'public' ? undefined : authorizeRequest(event, route.access);
     if (principal) logger.appendKeys({ userId: principal.userId, role: principal.role });
-    const input = parseRequestInput<HttpRequest<R>['params'], HttpRequest<R>['query'], HttpRequest<R>['body']>(
-      route,
-      event,
-    );
+    const input = parseRequestInput<
+      HttpRequest<R>['params'],
+      HttpRequest<R>['query'],
+      HttpRequest<R>['body']
+    >(route, event);
     return toResult(await handle({ ...input, principal, requestId } as HttpRequest<R>));
   });

@@ -36,7 +36,9 @@ export const problemDocument = (error: AppError, requestId?: string): ProblemDoc
   type: `/problems/${error.slug}`,
   title: error.title,
   status: error.status,
-  detail: error.expose ? error.detail : 'Something went wrong on our side. Please retry, or quote the request id.',
+  detail: error.expose
+    ? error.detail
+    : 'Something went wrong on our side. Please retry, or quote the request id.',
   ...(error.expose && error.errors ? { errors: error.errors } : {}),
   ...(error.expose ? error.extensions : {}),
   ...(requestId ? { requestId } : {}),

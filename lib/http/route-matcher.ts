@@ -53,7 +53,11 @@ const paramsOf = (template: string, path: string): Record<string, string> | unde
 /** Literal segments beat parameters, as in API Gateway (`/stores/x` before `/stores/{id}`). */
 const specificity = (template: string) => template.split('/').filter((s) => !s.startsWith('{')).length;
 
-export const matchRoute = <R extends RouteLike>(routes: readonly R[], method: string, path: string): RouteMatch<R> => {
+export const matchRoute = <R extends RouteLike>(
+  routes: readonly R[],
+  method: string,
+  path: string,
+): RouteMatch<R> => {
   const candidates = routes
     .map((route) => ({ route, params: paramsOf(route.path, path) }))
     .filter((c): c is { route: R; params: Record<string, string> } => c.params !== undefined)

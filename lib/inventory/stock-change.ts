@@ -51,15 +51,14 @@ export interface StockChange {
 
 const STATES = ['onHand', 'committed', 'unavailable', 'incoming'] as const;
 
-export const availableDelta = (d: StockDeltas): number => (d.onHand ?? 0) - (d.committed ?? 0) - (d.unavailable ?? 0);
+export const availableDelta = (d: StockDeltas): number =>
+  (d.onHand ?? 0) - (d.committed ?? 0) - (d.unavailable ?? 0);
 
 /** Raised when a level lacks the stock a change needs; carries what was there. */
 export class InsufficientStockError extends ConflictError {
   override readonly slug = 'insufficient-stock';
   override readonly title = 'Not enough stock';
-  constructor(
-    readonly shortages: { storeId: string; sku: string; requested: number; available: number }[],
-  ) {
+  constructor(readonly shortages: { storeId: string; sku: string; requested: number; available: number }[]) {
     super({
       detail: shortages
         .map((s) => `${s.sku} at ${s.storeId}: ${s.requested} requested, ${s.available} available`)
@@ -136,7 +135,11 @@ export const stockChangeWrites = (
   }
   if (change.expectOnHand !== undefined) {
     values[':expectOnHand'] = change.expectOnHand;
-    conditions.push(change.expectOnHand === 0 ? '(attribute_not_exists(#onHand) OR #onHand = :expectOnHand)' : '#onHand = :expectOnHand');
+    conditions.push(
+      change.expectOnHand === 0
+        ? '(attribute_not_exists(#onHand) OR #onHand = :expectOnHand)'
+        : '#onHand = :expectOnHand',
+    );
   }
   const requested = Math.max(-dAvailable, ...STATES.map((s) => -(deltas[s] ?? 0)), 0);
   const level: GuardedWrite = {
@@ -157,7 +160,12 @@ export const stockChangeWrites = (
             extensions: { sku: change.sku, onHand: Number(current?.onHand ?? 0) },
           })
         : new InsufficientStockError([
-            { storeId: change.storeId, sku: change.sku, requested, available: Number(current?.available ?? 0) },
+            {
+              storeId: change.storeId,
+              sku: change.sku,
+              requested,
+              available: Number(current?.available ?? 0),
+            },
           ]),
   };
   const movementId = ulid();

@@ -24,7 +24,10 @@ const problemResponse = (status: number) => ({
 });
 
 const HEADER_DOCS = {
-  etag: { description: 'Current version of the resource; send it back as If-Match.', schema: { type: 'string' } },
+  etag: {
+    description: 'Current version of the resource; send it back as If-Match.',
+    schema: { type: 'string' },
+  },
   location: { description: 'URL of the new resource.', schema: { type: 'string' } },
 } as const;
 
@@ -69,7 +72,9 @@ const operationFor = (route: RouteContract): ZodOpenApiOperationObject => {
           ],
         }
       : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+      : {}),
     responses,
   };
 };
@@ -78,8 +83,7 @@ const operationFor = (route: RouteContract): ZodOpenApiOperationObject => {
 export const buildOpenApiDocument = (routes: readonly RouteContract[], version: string) => {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
-    const methods = (paths[route.path] ??= {});
-    (methods as Record<string, ZodOpenApiOperationObject>)[route.method.toLowerCase()] = operationFor(route);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationFor(route) };
   }
   return createDocument({
     openapi: '3.1.0',

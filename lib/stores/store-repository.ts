@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/principal.js';
 import { newItemMeta, type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, storeKeys } from '../db/keys.js';
 import { batchGetItems, getItem, type Page, queryPage } from '../db/query-page.js';
@@ -5,7 +6,6 @@ import { transactWrite } from '../db/transact.js';
 import { claimUnique, releaseUnique } from '../db/unique-guards.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
 import { ConflictError, InternalError } from '../errors.js';
-import type { Principal } from '../auth/principal.js';
 import type { CreateStoreInput, Store } from './store-schemas.js';
 
 const toItem = (store: Store) => ({
@@ -48,7 +48,12 @@ export const findStores = async (storeIds: readonly string[]): Promise<Store[]> 
 };
 
 export const listAllStores = async (limit: number, cursor: string | undefined): Promise<Page<Store>> => {
-  const page = await queryPage({ indexName: 'gsi1', partitionValue: storeKeys.listingPartition, limit, cursor });
+  const page = await queryPage({
+    indexName: 'gsi1',
+    partitionValue: storeKeys.listingPartition,
+    limit,
+    cursor,
+  });
   return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 };
 

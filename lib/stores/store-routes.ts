@@ -1,5 +1,12 @@
 import { defineRoute } from '../http/route.js';
-import { CreateStoreBody, ListStoresQuery, StorePage, StoreParams, StoreSchema, UpdateStoreBody } from './store-schemas.js';
+import {
+  CreateStoreBody,
+  ListStoresQuery,
+  StorePage,
+  StoreParams,
+  StoreSchema,
+  UpdateStoreBody,
+} from './store-schemas.js';
 
 const tag = 'Stores';
 

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ItemMetaSchema, nonEmptyPatch, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  nonEmptyPatch,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 
 const isTimeZone = (value: string): boolean => {
   try {
@@ -42,10 +48,7 @@ const storeFields = {
     .min(1)
     .max(STORE_CHANNELS.length)
     .refine((list) => new Set(list).size === list.length, 'Channels must not repeat.'),
-  timezone: z
-    .string()
-    .refine(isTimeZone, 'Unknown IANA time zone.')
-    .meta({ example: 'Australia/Sydney' }),
+  timezone: z.string().refine(isTimeZone, 'Unknown IANA time zone.').meta({ example: 'Australia/Sydney' }),
   status: z.enum(STORE_STATUSES),
 };
 
@@ -54,7 +57,9 @@ export const CreateStoreBody = z
   .meta({ id: 'CreateStore' });
 export type CreateStoreInput = z.output<typeof CreateStoreBody>;
 
-export const UpdateStoreBody = nonEmptyPatch(z.strictObject(storeFields).partial()).meta({ id: 'UpdateStore' });
+export const UpdateStoreBody = nonEmptyPatch(z.strictObject(storeFields).partial()).meta({
+  id: 'UpdateStore',
+});
 export type UpdateStoreInput = z.output<typeof UpdateStoreBody>;
 
 export const StoreSchema = z

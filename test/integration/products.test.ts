@@ -30,22 +30,33 @@ describe('product service against DynamoDB Local', () => {
       errors: [{ path: 'body.variants[1].sku' }],
     });
     // The clashing product's other SKU was not claimed: a new product can still use it.
-    const reuse = productInput({ variants: [{ ...clash.variants[0], price: 1 } as (typeof clash.variants)[number]] });
+    const reuse = productInput({
+      variants: [{ ...clash.variants[0], price: 1 } as (typeof clash.variants)[number]],
+    });
     await expect(createProduct(admin, reuse)).resolves.toMatchObject({ version: 1 });
 
     const barcode = `93${Date.now()}`.slice(0, 13);
     const withBarcode = productInput();
-    withBarcode.variants[0] = { ...withBarcode.variants[0], barcode } as (typeof withBarcode.variants)[number];
+    withBarcode.variants[0] = {
+      ...withBarcode.variants[0],
+      barcode,
+    } as (typeof withBarcode.variants)[number];
     await createProduct(admin, withBarcode);
     const barcodeClash = productInput();
-    barcodeClash.variants[0] = { ...barcodeClash.variants[0], barcode } as (typeof barcodeClash.variants)[number];
+    barcodeClash.variants[0] = {
+      ...barcodeClash.variants[0],
+      barcode,
+    } as (typeof barcodeClash.variants)[number];
     await expect(createProduct(admin, barcodeClash)).rejects.toMatchObject({ status: 409 });
   });
 
   it('lets exactly one of many concurrent creates claim a SKU', async () => {
     const sku = `RACE-${uniqueSuffix()}`;
     const attempts = Array.from({ length: 6 }, () =>
-      createProduct(admin, productInput({ variants: [{ sku, options: {}, price: 100, cost: 50, currency: 'AUD' }] })),
+      createProduct(
+        admin,
+        productInput({ variants: [{ sku, options: {}, price: 100, cost: 50, currency: 'AUD' }] }),
+      ),
     );
     const results = await Promise.allSettled(attempts);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -63,14 +74,23 @@ describe('product service against DynamoDB Local', () => {
     await expect(
       createProduct(admin, productInput({ variants: [{ ...added, options: {} }] })),
     ).rejects.toMatchObject({ status: 409 });
-    await expect(createProduct(admin, productInput({ variants: [drop] }))).resolves.toMatchObject({ version: 1 });
+    await expect(createProduct(admin, productInput({ variants: [drop] }))).resolves.toMatchObject({
+      version: 1,
+    });
   });
 
   it('rejects stale versions and invalid typed attributes without writing', async () => {
     const product = await createProduct(admin, productInput());
-    await expect(updateProduct(admin, product.productId, { name: 'X' }, 7)).rejects.toMatchObject({ status: 412 });
+    await expect(updateProduct(admin, product.productId, { name: 'X' }, 7)).rejects.toMatchObject({
+      status: 412,
+    });
     await expect(
-      updateProduct(admin, product.productId, { attributes: { baseCurve: 42, diameter: 14, replacementSchedule: 'daily' } }, 1),
+      updateProduct(
+        admin,
+        product.productId,
+        { attributes: { baseCurve: 42, diameter: 14, replacementSchedule: 'daily' } },
+        1,
+      ),
     ).rejects.toMatchObject({ status: 400 });
     await expect(updateProduct(admin, 'pr_missing', { name: 'X' }, 1)).rejects.toMatchObject({ status: 404 });
     expect(await getProduct(product.productId)).toEqual(product);
@@ -102,6 +122,8 @@ describe('product service against DynamoDB Local', () => {
     await Promise.all([1, 2, 3].map(() => createProduct(admin, productInput({ category, attributes: {} }))));
     const first = await listProducts({ category, limit: 1 });
     expect(first.nextCursor).toBeTruthy();
-    await expect(listProducts({ limit: 1, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({ status: 400 });
+    await expect(listProducts({ limit: 1, cursor: first.nextCursor ?? undefined })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 });

@@ -10,7 +10,8 @@ import { admin, uniqueSuffix } from '../support/fixtures.js';
 const apply = (...changes: StockChange[]) =>
   transactWrite(mergeStockChanges(changes).flatMap((change) => stockChangeWrites(change, admin, new Date())));
 
-const level = async (storeId: string, sku: string) => (await getItem(inventoryKeys.level(storeId, sku))) ?? {};
+const level = async (storeId: string, sku: string) =>
+  (await getItem(inventoryKeys.level(storeId, sku))) ?? {};
 
 const movementSum = async (storeId: string, sku: string) => {
   const sums = { onHand: 0, committed: 0, unavailable: 0, incoming: 0, count: 0 };
@@ -36,7 +37,12 @@ const movementSum = async (storeId: string, sku: string) => {
   return sums;
 };
 
-const change = (storeId: string, sku: string, deltas: StockChange['deltas'], reason: StockChange['reason'] = 'correction'): StockChange => ({
+const change = (
+  storeId: string,
+  sku: string,
+  deltas: StockChange['deltas'],
+  reason: StockChange['reason'] = 'correction',
+): StockChange => ({
   storeId,
   sku,
   productId: 'pr_test',
@@ -50,18 +56,31 @@ describe('stock changes against DynamoDB Local', () => {
     await apply(change('st_a', sku, { onHand: 10 }, 'received'));
     await apply(change('st_a', sku, { committed: 3 }, 'commit'));
     await apply(change('st_a', sku, { unavailable: 2 }, 'damaged'));
-    expect(await level('st_a', sku)).toMatchObject({ onHand: 10, committed: 3, unavailable: 2, available: 5, version: 3 });
+    expect(await level('st_a', sku)).toMatchObject({
+      onHand: 10,
+      committed: 3,
+      unavailable: 2,
+      available: 5,
+      version: 3,
+    });
   });
 
   it('refuses any change that would take a quantity or available below zero, writing nothing', async () => {
     const sku = `S-${uniqueSuffix()}`;
-    await apply(change('st_a', sku, { onHand: 4 }, 'received'), change('st_a', sku, { committed: 3 }, 'commit'));
+    await apply(
+      change('st_a', sku, { onHand: 4 }, 'received'),
+      change('st_a', sku, { committed: 3 }, 'commit'),
+    );
     await expect(apply(change('st_a', sku, { onHand: -2 }, 'shrinkage'))).rejects.toMatchObject({
       status: 409,
       shortages: [{ sku, requested: 2, available: 1 }],
     });
-    await expect(apply(change('st_a', sku, { committed: 2 }, 'commit'))).rejects.toMatchObject({ status: 409 });
-    await expect(apply(change('st_b', sku, { committed: 1 }, 'commit'))).rejects.toMatchObject({ status: 409 });
+    await expect(apply(change('st_a', sku, { committed: 2 }, 'commit'))).rejects.toMatchObject({
+      status: 409,
+    });
+    await expect(apply(change('st_b', sku, { committed: 1 }, 'commit'))).rejects.toMatchObject({
+      status: 409,
+    });
     expect(await level('st_a', sku)).toMatchObject({ onHand: 4, committed: 3, available: 1 });
     expect(await movementSum('st_a', sku)).toMatchObject({ onHand: 4, committed: 3, count: 1 });
   });
@@ -69,7 +88,9 @@ describe('stock changes against DynamoDB Local', () => {
   it('applies a counted quantity only if on-hand still equals the expected one', async () => {
     const sku = `S-${uniqueSuffix()}`;
     await apply(change('st_a', sku, { onHand: 7 }, 'received'));
-    await expect(apply({ ...change('st_a', sku, { onHand: -1 }, 'cycle_count'), expectOnHand: 8 })).rejects.toMatchObject({
+    await expect(
+      apply({ ...change('st_a', sku, { onHand: -1 }, 'cycle_count'), expectOnHand: 8 }),
+    ).rejects.toMatchObject({
       status: 409,
       slug: 'stock-changed',
     });

@@ -25,7 +25,9 @@ describe('store service against DynamoDB Local', () => {
     await expect(getStore(manager, theirs.storeId)).rejects.toMatchObject({ status: 404 });
     const page = await listStores(manager, { limit: 25 });
     expect(page.items.map((s) => s.storeId)).toEqual([mine.storeId]);
-    await expect(updateStore(manager, theirs.storeId, { name: 'Mine now' }, 1)).rejects.toMatchObject({ status: 404 });
+    await expect(updateStore(manager, theirs.storeId, { name: 'Mine now' }, 1)).rejects.toMatchObject({
+      status: 404,
+    });
     expect((await getStore(admin, theirs.storeId)).version).toBe(1);
   });
 
@@ -60,7 +62,9 @@ describe('store service against DynamoDB Local', () => {
   it('moves the unique code on a code change and frees the old one', async () => {
     const store = await createStore(admin, storeInput());
     const other = await createStore(admin, storeInput());
-    await expect(updateStore(admin, other.storeId, { code: store.code }, 1)).rejects.toMatchObject({ status: 409 });
+    await expect(updateStore(admin, other.storeId, { code: store.code }, 1)).rejects.toMatchObject({
+      status: 409,
+    });
     const renamed = await updateStore(admin, store.storeId, { code: `${store.code}X` }, 1);
     expect(renamed).toMatchObject({ version: 2, code: `${store.code}X` });
     const moved = await updateStore(admin, other.storeId, { code: store.code }, 1);

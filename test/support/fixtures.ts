@@ -7,7 +7,11 @@ import type { CreateStoreInput } from '../../lib/stores/store-schemas.js';
 export const uniqueSuffix = (): string => randomUUID().slice(0, 8).toUpperCase();
 
 export const admin: Principal = { userId: 'test-admin', role: 'admin', storeIds: 'all' };
-export const managerOf = (...storeIds: string[]): Principal => ({ userId: 'test-manager', role: 'manager', storeIds });
+export const managerOf = (...storeIds: string[]): Principal => ({
+  userId: 'test-manager',
+  role: 'manager',
+  storeIds,
+});
 
 export const storeInput = (overrides: Partial<CreateStoreInput> = {}): CreateStoreInput => ({
   code: `T-${uniqueSuffix()}`,

@@ -33,12 +33,17 @@ describe('product schema', () => {
   });
 
   it('flags every variant that repeats a SKU, barcode or option set', () => {
-    expect(paths(product([variant('A-1', '-1.00'), variant('A-1', '-1.25')]))).toEqual(['variants.0.sku', 'variants.1.sku']);
-    expect(paths(product([variant('A-1', '-1.00', '9300000000001'), variant('A-2', '-1.25', '9300000000001')]))).toEqual([
-      'variants.0.barcode',
-      'variants.1.barcode',
+    expect(paths(product([variant('A-1', '-1.00'), variant('A-1', '-1.25')]))).toEqual([
+      'variants.0.sku',
+      'variants.1.sku',
     ]);
-    expect(paths(product([variant('A-1', '-1.00'), variant('A-2', '-1.00')]))).toEqual(['variants.0.options', 'variants.1.options']);
+    expect(
+      paths(product([variant('A-1', '-1.00', '9300000000001'), variant('A-2', '-1.25', '9300000000001')])),
+    ).toEqual(['variants.0.barcode', 'variants.1.barcode']);
+    expect(paths(product([variant('A-1', '-1.00'), variant('A-2', '-1.00')]))).toEqual([
+      'variants.0.options',
+      'variants.1.options',
+    ]);
   });
 
   it('keeps money in integer minor units and SKUs upper-case', () => {
@@ -56,14 +61,23 @@ describe('product schema', () => {
 describe('category attributes', () => {
   it('types known attributes of contact lenses and leaves others free-form', () => {
     expect(() =>
-      assertCategoryAttributes('contact-lenses', { baseCurve: 8.6, diameter: 14.2, replacementSchedule: 'daily', uvBlocking: true }),
+      assertCategoryAttributes('contact-lenses', {
+        baseCurve: 8.6,
+        diameter: 14.2,
+        replacementSchedule: 'daily',
+        uvBlocking: true,
+      }),
     ).not.toThrow();
     expect(() => assertCategoryAttributes('sunglasses', { anything: 'goes' })).not.toThrow();
   });
 
   it('names the attribute at fault', () => {
     try {
-      assertCategoryAttributes('contact-lenses', { baseCurve: 'flat', diameter: 14, replacementSchedule: 'weekly' });
+      assertCategoryAttributes('contact-lenses', {
+        baseCurve: 'flat',
+        diameter: 14,
+        replacementSchedule: 'weekly',
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).errors?.map((issue) => issue.path)).toEqual([

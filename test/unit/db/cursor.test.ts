@@ -35,7 +35,9 @@ describe('pagination cursors', () => {
     try {
       decodeCursor('s', 'nope', NAMES);
     } catch (error) {
-      expect((error as ValidationError).errors).toEqual([{ path: 'query.cursor', message: expect.any(String) }]);
+      expect((error as ValidationError).errors).toEqual([
+        { path: 'query.cursor', message: expect.any(String) },
+      ]);
     }
     expect.assertions(1);
   });

@@ -1,4 +1,7 @@
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -16,11 +19,16 @@ const cancelled = (codes: string[], item?: Record<string, unknown>) =>
   new TransactionCanceledException({
     message: 'Transaction cancelled',
     $metadata: {},
-    CancellationReasons: codes.map((Code, i) => ({ Code, ...(i === 0 && item ? { Item: marshall(item) } : {}) })),
+    CancellationReasons: codes.map((Code, i) => ({
+      Code,
+      ...(i === 0 && item ? { Item: marshall(item) } : {}),
+    })),
   });
 
 const put = (onConditionFailed?: () => ConflictError) => ({
-  write: { Put: { TableName: 't', Item: { pk: 'a', sk: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  write: {
+    Put: { TableName: 't', Item: { pk: 'a', sk: 'b' }, ConditionExpression: 'attribute_not_exists(pk)' },
+  },
   ...(onConditionFailed ? { onConditionFailed } : {}),
 });
 
@@ -36,8 +44,13 @@ describe('transactWrite error paths', () => {
 
   it('turns a stale version into 412 and a vanished item into 404, from the old image', async () => {
     const write = replaceItemAtVersion({ pk: 'STORE#1', sk: 'STORE', version: 3 }, 2, 'Store 1');
-    dynamo.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed'], { pk: 'STORE#1', version: 5 }));
-    await expect(transactWrite([write])).rejects.toMatchObject({ status: 412, extensions: { currentVersion: 5 } });
+    dynamo
+      .on(TransactWriteCommand)
+      .rejects(cancelled(['ConditionalCheckFailed'], { pk: 'STORE#1', version: 5 }));
+    await expect(transactWrite([write])).rejects.toMatchObject({
+      status: 412,
+      extensions: { currentVersion: 5 },
+    });
     dynamo.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed']));
     await expect(transactWrite([write])).rejects.toMatchObject({ status: 404 });
   });
@@ -71,7 +84,9 @@ describe('transactWrite error paths', () => {
   });
 
   it('maps throttling that survived SDK retries to 503, never 500', async () => {
-    dynamo.on(TransactWriteCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    dynamo
+      .on(TransactWriteCommand)
+      .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const error = await transactWrite([put()]).catch((e: unknown) => e);
     expect(toAppError(error)).toBeInstanceOf(ServiceUnavailableError);
   });

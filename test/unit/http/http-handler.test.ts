@@ -5,7 +5,11 @@ import { ConflictError } from '../../../lib/errors.js';
 import { type HttpEvent, httpHandler } from '../../../lib/http/http-handler.js';
 import { defineRoute } from '../../../lib/http/route.js';
 
-const context = { awsRequestId: 'lambda-req', functionName: 'test', getRemainingTimeInMillis: () => 1000 } as unknown as Context;
+const context = {
+  awsRequestId: 'lambda-req',
+  functionName: 'test',
+  getRemainingTimeInMillis: () => 1000,
+} as unknown as Context;
 
 const event = (claims?: Record<string, string>, body?: unknown): HttpEvent =>
   ({
@@ -75,7 +79,10 @@ describe('the HTTP chain', () => {
 
   it('maps typed domain errors to their status with the detail', async () => {
     const handler = httpHandler(route, async () => {
-      throw new ConflictError({ detail: 'Taken.', errors: [{ path: 'body.name', message: 'Already in use.' }] });
+      throw new ConflictError({
+        detail: 'Taken.',
+        errors: [{ path: 'body.name', message: 'Already in use.' }],
+      });
     });
     const response = await call(handler, event(admin, { name: 'x' }));
     expect(response.statusCode).toBe(409);

@@ -18,13 +18,17 @@ describe('OpenAPI document', () => {
     const create = document.paths?.['/stores']?.post;
     const body = create?.requestBody as { content: Record<string, { schema: unknown }> };
     expect(JSON.stringify(body.content['application/json']?.schema)).toContain('CreateStore');
-    expect(JSON.stringify(document.components?.schemas?.CreateStore)).toContain('"additionalProperties":false');
+    expect(JSON.stringify(document.components?.schemas?.CreateStore)).toContain(
+      '"additionalProperties":false',
+    );
   });
 
   it('marks public routes as needing no token and documents problem responses', () => {
     expect(document.paths?.['/health']?.get?.security).toEqual([]);
     const patch = document.paths?.['/products/{productId}']?.patch;
     expect(Object.keys(patch?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '412', '428']));
-    expect(patch?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]));
+    expect(patch?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]),
+    );
   });
 });
