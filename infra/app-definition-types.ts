@@ -3,6 +3,16 @@ import type { RouteContract } from '../lib/http/route.js';
 /** How a function may use the table; CDK turns it into the matching least-privilege grant. */
 export type TableAccess = 'none' | 'read' | 'read-write';
 
+/**
+ * A schedule (EventBridge rule in AWS, a timer in the local runtime). `rate(...)` or
+ * `cron(...)` in EventBridge syntax; `localEveryMinutes` is how often the local runtime runs it.
+ */
+export interface ScheduleTrigger {
+  expression: `rate(${string})` | `cron(${string})`;
+  description: string;
+  localEveryMinutes: number;
+}
+
 export interface FunctionDefinition {
   /** Lambda entry point, relative to the repository root. */
   entry: `functions/${string}.ts`;
@@ -12,6 +22,8 @@ export interface FunctionDefinition {
   routes?: readonly RouteContract[];
   /** Serves API Gateway's `$default` route: every request no other route matched. */
   catchAll?: true;
+  /** Runs on a schedule, with retries and a dead-letter queue. */
+  schedule?: ScheduleTrigger;
   memorySize?: number;
   timeoutSeconds?: number;
   /** Extra environment; TABLE_NAME and the Powertools settings are added for every function. */

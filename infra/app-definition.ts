@@ -7,8 +7,14 @@
 import type { RouteContract } from '../lib/http/route.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
+import { customerFunctions } from './functions/customer-functions.js';
+import { inventoryFunctions } from './functions/inventory-functions.js';
+import { orderFunctions } from './functions/order-functions.js';
 import { platformFunctions } from './functions/platform-functions.js';
+import { promotionFunctions } from './functions/promotion-functions.js';
+import { purchasingFunctions } from './functions/purchasing-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
+import { transferFunctions } from './functions/transfer-functions.js';
 
 /** Each domain lists its functions in infra/functions/<domain>-functions.ts; names must be unique. */
 export const appDefinition = {
@@ -23,6 +29,12 @@ export const appDefinition = {
     ...platformFunctions,
     ...storeFunctions,
     ...catalogFunctions,
+    ...inventoryFunctions,
+    ...transferFunctions,
+    ...customerFunctions,
+    ...promotionFunctions,
+    ...orderFunctions,
+    ...purchasingFunctions,
   },
 } as const satisfies AppDefinition;
 
@@ -43,3 +55,17 @@ export const catchAllFunction = (): FunctionName => {
   if (!entry) throw new Error('The app definition has no catch-all function');
   return entry[0];
 };
+
+/** Functions that run on a schedule. */
+export const scheduledFunctions = (): [
+  FunctionName,
+  FunctionDefinition & { schedule: NonNullable<FunctionDefinition['schedule']> },
+][] =>
+  functionEntries().filter(
+    (
+      entry,
+    ): entry is [
+      FunctionName,
+      FunctionDefinition & { schedule: NonNullable<FunctionDefinition['schedule']> },
+    ] => Boolean(entry[1].schedule),
+  );

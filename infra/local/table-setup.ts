@@ -8,13 +8,10 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 
-const keyAttributes = (): string[] => [
-  TABLE_DEFINITION.partitionKey,
-  TABLE_DEFINITION.sortKey,
-  ...TABLE_DEFINITION.globalSecondaryIndexes.flatMap((gsi) => [gsi.partitionKey, gsi.sortKey]),
-];
+const attributeDefinitions = () =>
+  Object.entries(keyAttributeTypes()).map(([name, type]) => ({ AttributeName: name, AttributeType: type }));
 
 const gsiSpec = (gsi: (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]) => ({
   IndexName: gsi.indexName,
@@ -29,7 +26,7 @@ const gsiSpec = (gsi: (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]) 
 export const createTableInput = (tableName: string): CreateTableCommandInput => ({
   TableName: tableName,
   BillingMode: 'PAY_PER_REQUEST',
-  AttributeDefinitions: keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+  AttributeDefinitions: attributeDefinitions(),
   KeySchema: [
     { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
     { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
@@ -54,7 +51,7 @@ export const ensureTable = async (
       await client.send(
         new UpdateTableCommand({
           TableName: tableName,
-          AttributeDefinitions: keyAttributes().map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+          AttributeDefinitions: attributeDefinitions(),
           GlobalSecondaryIndexUpdates: [{ Create: gsiSpec(gsi) }],
         }),
       );

@@ -1,5 +1,5 @@
 /**
- * The single table's physical shape, declared once. The CDK stateful stack and the local
+ * The single table's physical shape, declared once. The CDK data stack and the local
  * runtime's table setup both build the table from this; the keys module builds values for it.
  */
 export const TABLE_DEFINITION = {
@@ -8,10 +8,14 @@ export const TABLE_DEFINITION = {
   timeToLiveAttribute: 'ttl',
   stream: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
-    /** Listings of one kind: all stores by code, all products by status and name. */
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    /** Second listing dimension: products by category. */
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Listings of one kind: stores by code, products by status, a store's orders by status, … */
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', sortKeyType: 'S' },
+    /** A second listing dimension: products by category, a store's orders, … */
+    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk', sortKeyType: 'S' },
+    /** A third: a customer's orders. */
+    { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S' },
+    /** Reorder watch: levels with a rule, by the number `reorderGap` (available − reorder point). */
+    { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'reorderGap', sortKeyType: 'N' },
   ],
 } as const;
 
@@ -24,3 +28,15 @@ export const indexKeyNames = (indexName?: IndexName): { partitionKey: string; so
   if (!index) throw new Error(`Unknown index ${indexName}`);
   return index;
 };
+
+/** Every key attribute with its DynamoDB type ('S' or 'N'). */
+export const keyAttributeTypes = (): Record<string, 'S' | 'N'> => ({
+  [TABLE_DEFINITION.partitionKey]: 'S',
+  [TABLE_DEFINITION.sortKey]: 'S',
+  ...Object.fromEntries(
+    TABLE_DEFINITION.globalSecondaryIndexes.flatMap((gsi) => [
+      [gsi.partitionKey, 'S'],
+      [gsi.sortKey, gsi.sortKeyType],
+    ]),
+  ),
+});
