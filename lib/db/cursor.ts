@@ -11,7 +11,8 @@ import { ValidationError } from '../errors.js';
  * already allowed to run, so it grants nothing; it exists to detect corruption and
  * tampering cheaply, and the scope check stops cross-listing reuse.
  */
-type CursorKey = Record<string, string>;
+/** Key attributes are strings, except numeric index sort keys (e.g. gsi4's `reorderGap`). */
+type CursorKey = Record<string, string | number>;
 
 interface CursorPayload {
   s: string;
@@ -30,7 +31,8 @@ export const encodeCursor = (
   if (!lastEvaluatedKey) return null;
   const key: CursorKey = {};
   for (const [name, value] of Object.entries(lastEvaluatedKey)) {
-    if (typeof value !== 'string') throw new Error(`Cursor key ${name} is not a string`);
+    if (typeof value !== 'string' && typeof value !== 'number')
+      throw new Error(`Cursor key ${name} is not a key value`);
     key[name] = value;
   }
   const body = Buffer.from(JSON.stringify({ s: scope, k: key } satisfies CursorPayload)).toString(
@@ -60,7 +62,13 @@ export const decodeCursor = (
   const expected = [...expectedKeyNames].sort();
   const sameShape =
     names.length === expected.length &&
-    names.every((name, i) => name === expected[i] && typeof k[name] === 'string');
+    names.every((name, i) => {
+      const value = k[name];
+      return (
+        name === expected[i] &&
+        (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
+      );
+    });
   if (!sameShape) throw invalidCursor();
   return k;
 };

@@ -9,21 +9,58 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A condition on the sort key: a prefix, an inclusive range, or a bound. */
+export type SortKeyCondition =
+  | { beginsWith: string }
+  | { between: [string | number, string | number] }
+  | { lessOrEqual: string | number }
+  | { greaterOrEqual: string | number };
+
 export interface PageQuery {
   indexName?: IndexName;
   partitionValue: string;
   /** Narrows the sort key with begins_with, e.g. a status prefix. */
   sortKeyPrefix?: string;
+  /** Any other sort-key condition (ranges for from/to, numeric bounds). */
+  sortKey?: SortKeyCondition;
   limit: number;
   cursor: string | undefined;
   /** Newest/last first. */
   descending?: boolean;
 }
 
-/** One page of a Query on the table or a GSI, with an opaque cursor bound to this query. */
+const sortKeyExpression = (
+  condition: SortKeyCondition | undefined,
+): { expression: string; values: Record<string, unknown> } | undefined => {
+  if (!condition) return undefined;
+  if ('beginsWith' in condition)
+    return { expression: 'begins_with(#sk, :sk1)', values: { ':sk1': condition.beginsWith } };
+  if ('between' in condition)
+    return {
+      expression: '#sk BETWEEN :sk1 AND :sk2',
+      values: { ':sk1': condition.between[0], ':sk2': condition.between[1] },
+    };
+  if ('lessOrEqual' in condition)
+    return { expression: '#sk <= :sk1', values: { ':sk1': condition.lessOrEqual } };
+  return { expression: '#sk >= :sk1', values: { ':sk1': condition.greaterOrEqual } };
+};
+
+/**
+ * One page of a Query on the table or a GSI, with an opaque cursor bound to this exact
+ * query (index, partition, sort-key condition, direction), so a cursor cannot be replayed
+ * against another listing.
+ */
 export const queryPage = async (query: PageQuery): Promise<Page<Record<string, unknown>>> => {
   const { partitionKey, sortKey } = indexKeyNames(query.indexName);
-  const scope = [query.indexName ?? 'table', query.partitionValue, query.sortKeyPrefix ?? ''].join('|');
+  const condition = sortKeyExpression(
+    query.sortKey ?? (query.sortKeyPrefix ? { beginsWith: query.sortKeyPrefix } : undefined),
+  );
+  const scope = [
+    query.indexName ?? 'table',
+    query.partitionValue,
+    JSON.stringify(query.sortKey ?? query.sortKeyPrefix ?? ''),
+    query.descending ? 'desc' : 'asc',
+  ].join('|');
   const cursorKeyNames = query.indexName
     ? [partitionKey, sortKey, TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey]
     : [partitionKey, sortKey];
@@ -32,14 +69,9 @@ export const queryPage = async (query: PageQuery): Promise<Page<Record<string, u
     new QueryCommand({
       TableName: tableName(),
       ...(query.indexName ? { IndexName: query.indexName } : {}),
-      KeyConditionExpression: query.sortKeyPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
-      ExpressionAttributeNames: query.sortKeyPrefix
-        ? { '#pk': partitionKey, '#sk': sortKey }
-        : { '#pk': partitionKey },
-      ExpressionAttributeValues: {
-        ':pk': query.partitionValue,
-        ...(query.sortKeyPrefix ? { ':prefix': query.sortKeyPrefix } : {}),
-      },
+      KeyConditionExpression: condition ? `#pk = :pk AND ${condition.expression}` : '#pk = :pk',
+      ExpressionAttributeNames: condition ? { '#pk': partitionKey, '#sk': sortKey } : { '#pk': partitionKey },
+      ExpressionAttributeValues: { ':pk': query.partitionValue, ...condition?.values },
       Limit: query.limit,
       ScanIndexForward: !query.descending,
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),

@@ -26,6 +26,7 @@ export interface HttpRequest<R extends RouteContract> {
   params: Inferred<R['params']>;
   query: Inferred<R['query']>;
   body: Inferred<R['body']>;
+  headers: Inferred<R['headers']>;
   /** The version the caller read (from If-Match) on routes that require it. */
   ifMatch: R['requiresIfMatch'] extends true ? number : undefined;
   principal: R['access'] extends 'public' ? undefined : Principal;

@@ -46,23 +46,26 @@ export const parseIfMatch = (header: string | undefined): number => {
   return Number(match[1]);
 };
 
-export interface ParsedInput<P, Q, B> {
+export interface ParsedInput<P, Q, B, H> {
   params: P;
   query: Q;
   body: B;
+  headers: H;
   ifMatch: number | undefined;
 }
 
-/** Validates path, query, body and If-Match against the route contract. */
-export const parseRequestInput = <P, Q, B>(
+/** Validates path, query, body, named headers and If-Match against the route contract. */
+export const parseRequestInput = <P, Q, B, H = undefined>(
   route: RouteContract,
   event: APIGatewayProxyEventV2,
-): ParsedInput<P, Q, B> => {
+): ParsedInput<P, Q, B, H> => {
   const params = route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'params') : undefined;
   const query = route.query
     ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query')
     : undefined;
   const body = route.body ? parseOrThrow(route.body, readJsonBody(event), 'body') : undefined;
+  // Only the headers the contract names are validated; the schema should not be strict.
+  const headers = route.headers ? parseOrThrow(route.headers, event.headers ?? {}, 'headers') : undefined;
   const ifMatch = route.requiresIfMatch ? parseIfMatch(event.headers['if-match']) : undefined;
-  return { params: params as P, query: query as Q, body: body as B, ifMatch };
+  return { params: params as P, query: query as Q, body: body as B, headers: headers as H, ifMatch };
 };

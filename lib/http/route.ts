@@ -19,6 +19,7 @@ export interface RouteContract<
   TParams extends z.ZodType = z.ZodType,
   TQuery extends z.ZodType = z.ZodType,
   TBody extends z.ZodType = z.ZodType,
+  THeaders extends z.ZodType = z.ZodType,
 > {
   operationId: string;
   method: HttpMethod;
@@ -31,6 +32,8 @@ export interface RouteContract<
   params?: TParams;
   query?: TQuery;
   body?: TBody;
+  /** Request headers the operation reads (names lower-case), e.g. `idempotency-key`. */
+  headers?: THeaders;
   /** Writes that require `If-Match` with the current version (optimistic concurrency). */
   requiresIfMatch?: boolean;
   responses: Partial<Record<200 | 201 | 204, ResponseContract>>;

@@ -51,11 +51,12 @@ const operationFor = (route: RouteContract): ZodOpenApiOperationObject => {
     ...(route.access === 'public'
       ? { security: [] }
       : { security: [{ bearer: [] }], description: `Requires the \`${route.access}\` permission.` }),
-    ...(route.params || route.query
+    ...(route.params || route.query || route.headers
       ? {
           requestParams: {
             ...(route.params ? { path: route.params as never } : {}),
             ...(route.query ? { query: route.query as never } : {}),
+            ...(route.headers ? { header: route.headers as never } : {}),
           },
         }
       : {}),
