@@ -108,6 +108,13 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Unsupported media type';
 }
 
+/** Well-formed but unusable, e.g. an Idempotency-Key reused with a different body. */
+export class UnprocessableEntityError extends AppError {
+  readonly status = 422;
+  readonly slug: string = 'unprocessable-entity';
+  readonly title: string = 'Request cannot be processed';
+}
+
 export class PreconditionRequiredError extends AppError {
   readonly status = 428;
   readonly slug = 'precondition-required';

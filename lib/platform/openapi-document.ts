@@ -15,6 +15,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with existing data (e.g. a duplicate code, SKU or barcode).',
   412: 'If-Match no longer matches the current version.',
   415: 'The body is not application/json.',
+  422: 'Well-formed but unusable (e.g. an Idempotency-Key reused with another body).',
   428: 'If-Match is required.',
 };
 
