@@ -7,8 +7,8 @@ import { logger, metrics, tracer } from '../observability.js';
 
 /**
  * The Middy chain of scheduled jobs: structured logs, metrics and tracing, with the job's
- * summary logged. A job that throws fails the invocation, so EventBridge retries it and, after
- * the retries, sends the event to the dead-letter queue; jobs must therefore be idempotent.
+ * summary logged. A job that throws fails the (asynchronous) invocation, so Lambda retries it
+ * and then sends the event to the function's dead-letter queue; jobs must be idempotent.
  */
 export const scheduledHandler = <T extends Record<string, unknown>>(
   name: string,

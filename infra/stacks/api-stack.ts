@@ -1,0 +1,265 @@
+import {
+  Aws,
+  CfnOutput,
+  CrossStackReferences,
+  Duration,
+  ReferenceStrength,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { STORES_CLAIM } from '../../lib/auth/principal.js';
+import { ROLE_PRECEDENCE, ROLES } from '../../lib/auth/roles.js';
+import { routeKey } from '../../lib/http/route.js';
+import { appDefinition } from '../app-definition.js';
+import type { AppDefinition } from '../app-definition-types.js';
+import { AppFunction } from '../constructs/app-function.js';
+import type { StageSettings } from './stage-config.js';
+
+export interface ApiStackProps extends StackProps {
+  settings: StageSettings;
+  table: ITable;
+  /** Defaults to THE app definition; tests pass variants (e.g. with a scheduled job). */
+  definition?: AppDefinition;
+}
+
+/** `custom:stores` in tokens is the user pool attribute `stores`. */
+const STORES_ATTRIBUTE = STORES_CLAIM.replace(/^custom:/, '');
+
+/** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
+const routeId = (key: string): string => key.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-');
+
+/**
+ * Identity, HTTP API and one Lambda per function of the app definition. Routes, authorizer
+ * attachment, schedules and table grants all come from the app definition; nothing here
+ * lists them.
+ */
+export class ApiStack extends Stack {
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly authorizer: HttpJwtAuthorizer;
+  /** By function name in the app definition. */
+  readonly functions: Record<string, AppFunction>;
+  private readonly definition: AppDefinition;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { settings, table } = props;
+    this.definition = props.definition ?? appDefinition;
+    const entries = Object.entries(this.definition.functions);
+    // Strong (Fn::ImportValue): CloudFormation refuses to delete the data stack while this
+    // stack uses the table. Removing the table later needs the weak/both migration.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
+
+    this.userPool = this.createUserPool(settings);
+    this.userPoolClient = this.userPool.addClient('AppClient', {
+      generateSecret: false,
+      // SRP only (CDK adds ALLOW_REFRESH_TOKEN_AUTH): passwords never leave the client.
+      authFlows: { userSrp: true },
+      // No hosted UI / OAuth flows (CDK would otherwise enable implicit + code grants).
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      // Users must not edit `custom:stores` (their own store scope) or their sign-in email.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
+    });
+
+    // The API takes the ID token: its `aud` is the app client id and it carries the groups and
+    // stores claims that lib/auth/principal.ts reads.
+    this.authorizer = new HttpJwtAuthorizer(
+      'JwtAuthorizer',
+      `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`,
+      {
+        jwtAudience: [this.userPoolClient.userPoolClientId],
+        identitySource: ['$request.header.Authorization'],
+      },
+    );
+
+    const methods = [...new Set(entries.flatMap(([, fn]) => (fn.routes ?? []).map((route) => route.method)))];
+    const { cors } = this.definition;
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: this.stackName,
+      description: `storefleet ${settings.stage} API`,
+      // The default stage is added below, with access logging and throttling.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...cors.allowOrigins],
+        allowHeaders: [...cors.allowHeaders],
+        exposeHeaders: [...cors.exposeHeaders],
+        allowMethods: [...methods.map((method) => CorsHttpMethod[method]), CorsHttpMethod.OPTIONS],
+        maxAge: Duration.seconds(cors.maxAgeSeconds),
+      },
+    });
+    this.stage = this.createDefaultStage(settings);
+
+    this.functions = Object.fromEntries(
+      entries.map(([name, definition]) => [
+        name,
+        new AppFunction(this, name, { app: this.definition, definition, table, settings }),
+      ]),
+    );
+    this.addRoutes();
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+
+  private createUserPool(settings: StageSettings): UserPool {
+    const userPool = new UserPool(this, 'UserPool', {
+      // Admins create users (README: admin-create-user); nobody signs themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: { [STORES_ATTRIBUTE]: new StringAttribute({ mutable: true, maxLen: 2048 }) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: settings.retain,
+      removalPolicy: settings.removalPolicy,
+    });
+    Validations.of(userPool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'TOTP MFA is offered but optional: users are admin-provisioned, and requiring MFA for every role is an open product decision.',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason: 'Essentials tier: threat protection (Plus tier) is priced per MAU and not yet justified.',
+      },
+    );
+
+    // Groups are the roles (cognito:groups claim); names are scoped to this pool, and precedence
+    // mirrors ROLE_PRECEDENCE so the token lists the most powerful group first.
+    for (const role of ROLES) {
+      new CfnUserPoolGroup(this, `Group-${role}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: role,
+        description: `storefleet role ${role}`,
+        precedence: ROLE_PRECEDENCE.indexOf(role),
+      });
+    }
+    return userPool;
+  }
+
+  private createDefaultStage(settings: StageSettings): HttpStage {
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: settings.logRetention,
+      removalPolicy: settings.removalPolicy,
+    });
+    return this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: settings.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: AccessLogField.contextRequestId(),
+            ip: AccessLogField.contextIdentitySourceIp(),
+            userAgent: AccessLogField.contextIdentityUserAgent(),
+            requestTime: AccessLogField.contextRequestTime(),
+            httpMethod: AccessLogField.contextHttpMethod(),
+            path: AccessLogField.contextPath(),
+            routeKey: AccessLogField.contextRouteKey(),
+            status: AccessLogField.contextStatus(),
+            protocol: AccessLogField.contextProtocol(),
+            responseLength: AccessLogField.contextResponseLength(),
+            responseLatency: AccessLogField.contextResponseLatency(),
+            integrationLatency: AccessLogField.contextIntegrationLatency(),
+            integrationError: AccessLogField.contextIntegrationErrorMessage(),
+            authorizerError: AccessLogField.contextAuthorizerError(),
+            user: AccessLogField.contextAuthorizerClaims('sub'),
+          }),
+        ),
+      },
+    });
+  }
+
+  private appFunction(name: string): AppFunction {
+    const appFunction = this.functions[name];
+    if (!appFunction) throw new Error(`No function ${name} in the app definition`);
+    return appFunction;
+  }
+
+  private addRoutes(): void {
+    for (const [name, definition] of Object.entries(this.definition.functions)) {
+      const appFunction = this.appFunction(name);
+      const integration = new HttpLambdaIntegration(`${name}-integration`, appFunction.function);
+      for (const route of definition.routes ?? []) {
+        const isPublic = route.access === 'public';
+        const httpRoute = new HttpRoute(this, `Route-${routeId(routeKey(route))}`, {
+          httpApi: this.api,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration,
+          // Public routes are explicitly NONE, never the JWT authorizer by accident.
+          authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
+        });
+        if (isPublic) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${routeKey(route)} is public by design (declared access 'public' in its route contract).`,
+          });
+        }
+      }
+    }
+
+    // Requests no route matched: the catch-all answers 404/405 as problem+json and reads no
+    // data, so it runs without a token (clients get a useful 404/405, not the authorizer's 401).
+    const catchAll = Object.entries(this.definition.functions).find(([, fn]) => fn.catchAll)?.[0];
+    if (!catchAll) throw new Error('The app definition has no catch-all function for $default');
+    const defaultRoute = new HttpRoute(this, 'Route-default', {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration(`${catchAll}-integration`, this.appFunction(catchAll).function),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(defaultRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The $default route only answers 404/405 problem responses and touches no data.',
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  type Attribute,
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import type { StageSettings } from './stage-config.js';
+
+export interface DataStackProps extends StackProps {
+  settings: StageSettings;
+}
+
+/** Key attributes typed as TABLE_DEFINITION declares them (strings, and numeric index sort keys). */
+const keyAttribute = (name: string): Attribute => {
+  const type = keyAttributeTypes()[name];
+  if (!type) throw new Error(`${name} is not a key attribute of TABLE_DEFINITION`);
+  return { name, type: type === 'N' ? AttributeType.NUMBER : AttributeType.STRING };
+};
+
+/**
+ * Stateful resources, kept apart from the API so that the API stack can be replaced or
+ * torn down without touching data.
+ */
+export class DataStack extends Stack {
+  readonly table: Table;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    // Built from TABLE_DEFINITION, like the local table, so key names cannot drift.
+    this.table = new Table(this, 'Table', {
+      partitionKey: keyAttribute(TABLE_DEFINITION.partitionKey),
+      sortKey: keyAttribute(TABLE_DEFINITION.sortKey),
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      stream: StreamViewType[TABLE_DEFINITION.stream],
+      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+      encryption: TableEncryption.AWS_MANAGED,
+      deletionProtection: settings.retain,
+      removalPolicy: settings.removalPolicy,
+    });
+    for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.indexName,
+        partitionKey: keyAttribute(index.partitionKey),
+        sortKey: keyAttribute(index.sortKey),
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table name' });
+  }
+}

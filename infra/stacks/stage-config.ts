@@ -1,0 +1,47 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { ApplicationLogLevel } from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What differs between stages; everything else is identical so dev rehearses prod. */
+export interface StageSettings {
+  stage: Stage;
+  /** Keep stateful resources (table, user pool, log groups) when a stack or resource is deleted. */
+  retain: boolean;
+  removalPolicy: RemovalPolicy;
+  logRetention: RetentionDays;
+  logLevel: ApplicationLogLevel.DEBUG | ApplicationLogLevel.INFO;
+  /** Default-stage throttling of the HTTP API (requests per second, burst). */
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
+  dev: {
+    retain: false,
+    removalPolicy: RemovalPolicy.DESTROY,
+    logRetention: RetentionDays.ONE_WEEK,
+    logLevel: ApplicationLogLevel.DEBUG,
+    throttle: { rateLimit: 50, burstLimit: 100 },
+  },
+  prod: {
+    retain: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    logRetention: RetentionDays.ONE_MONTH,
+    logLevel: ApplicationLogLevel.INFO,
+    throttle: { rateLimit: 500, burstLimit: 1000 },
+  },
+};
+
+export const isStage = (value: unknown): value is Stage =>
+  typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+
+/** Reads `-c stage=...`; anything but a known stage is a mistake worth stopping the synth for. */
+export const parseStage = (value: unknown): Stage => {
+  if (value === undefined) return 'dev';
+  if (isStage(value)) return value;
+  throw new Error(`Unknown stage ${JSON.stringify(value)}: pass -c stage=${STAGES.join('|')}`);
+};
+
+export const stageSettings = (stage: Stage): StageSettings => ({ stage, ...SETTINGS[stage] });

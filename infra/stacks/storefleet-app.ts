@@ -1,0 +1,51 @@
+import { type App, Tags } from 'aws-cdk-lib';
+import { appDefinition } from '../app-definition.js';
+import type { AppDefinition } from '../app-definition-types.js';
+import { ApiStack } from './api-stack.js';
+import { DataStack } from './data-stack.js';
+import { type Stage, stageSettings } from './stage-config.js';
+
+export interface StorefleetStacks {
+  data: DataStack;
+  api: ApiStack;
+}
+
+/**
+ * Adds one stage's stacks to `app`. Side-effect free apart from that, so tests build the same
+ * stacks as infra/app.ts. Stack names carry the stage and nothing has a physical name, so
+ * several stages deploy side by side in one account.
+ */
+export const createStacks = (
+  app: App,
+  stage: Stage,
+  options: { definition?: AppDefinition } = {},
+): StorefleetStacks => {
+  const definition = options.definition ?? appDefinition;
+  const settings = stageSettings(stage);
+  const env = {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION,
+  };
+  const prefix = `${definition.service}-${stage}`;
+
+  const data = new DataStack(app, `${prefix}-data`, {
+    env,
+    settings,
+    description: `storefleet ${stage}: DynamoDB table (stateful)`,
+    terminationProtection: settings.retain,
+  });
+  const api = new ApiStack(app, `${prefix}-api`, {
+    env,
+    settings,
+    table: data.table,
+    definition,
+    description: `storefleet ${stage}: Cognito, HTTP API and Lambda functions`,
+    terminationProtection: settings.retain,
+  });
+
+  for (const stack of [data, api]) {
+    Tags.of(stack).add('service', definition.service);
+    Tags.of(stack).add('stage', stage);
+  }
+  return { data, api };
+};

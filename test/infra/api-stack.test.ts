@@ -1,0 +1,325 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appDefinition, catchAllFunction, functionEntries, httpRoutes } from '../../infra/app-definition.js';
+import { functionEnvironment } from '../../infra/function-environment.js';
+import { STAGES } from '../../infra/stacks/stage-config.js';
+import { STORES_CLAIM } from '../../lib/auth/principal.js';
+import { ROLES } from '../../lib/auth/roles.js';
+import {
+  actionsOf,
+  type CfnJson,
+  isCdkHelperFunction,
+  logicalId,
+  type SynthesizedStage,
+  statementsOfRole,
+  synthStage,
+} from './synth.js';
+
+const WRITE_ACTIONS = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+describe.each(STAGES)('api stack (%s)', (stage) => {
+  let synth: SynthesizedStage;
+  let resources: Record<string, CfnJson>;
+  let authorizerId: string;
+
+  const functionLogicalId = (name: string): string => {
+    const appFunction = synth.api.functions[name];
+    if (!appFunction) throw new Error(`no function ${name}`);
+    return logicalId(synth.api, appFunction.function);
+  };
+  const roleLogicalId = (name: string): string => {
+    const appFunction = synth.api.functions[name];
+    if (!appFunction) throw new Error(`no function ${name}`);
+    return logicalId(synth.api, appFunction.role);
+  };
+  const routeByKey = (key: string): CfnJson => {
+    const matches = Object.values(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Route')).filter(
+      (route: CfnJson) => route.Properties.RouteKey === key,
+    );
+    expect(matches, key).toHaveLength(1);
+    return matches[0];
+  };
+  /** The Lambda function logical id a route's integration invokes. */
+  const routeTargetFunction = (route: CfnJson): string => {
+    const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+    const integration = resources[integrationId];
+    expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
+    return integration.Properties.IntegrationUri['Fn::GetAtt'][0];
+  };
+
+  beforeAll(() => {
+    synth = synthStage(stage);
+    resources = synth.apiTemplate.toJSON().Resources;
+    const authorizers = Object.keys(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
+    authorizerId = authorizers[0] as string;
+  });
+
+  describe('routes', () => {
+    it.each(
+      httpRoutes().map(({ functionName, route }) => [`${route.method} ${route.path}`, functionName, route]),
+    )('%s is served by %s', (key, functionName, route) => {
+      const cfnRoute = routeByKey(key);
+      if (route.access === 'public') {
+        expect(cfnRoute.Properties.AuthorizationType).toBe('NONE');
+        expect(cfnRoute.Properties.AuthorizerId).toBeUndefined();
+      } else {
+        expect(cfnRoute.Properties.AuthorizationType).toBe('JWT');
+        expect(cfnRoute.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      }
+      expect(routeTargetFunction(cfnRoute)).toBe(functionLogicalId(functionName));
+    });
+
+    it('keeps the public routes public and everything else behind the JWT authorizer', () => {
+      const publicKeys = httpRoutes()
+        .filter(({ route }) => route.access === 'public')
+        .map(({ route }) => `${route.method} ${route.path}`);
+      expect(publicKeys).toEqual(expect.arrayContaining(['GET /health', 'GET /openapi.json']));
+      for (const key of publicKeys) expect(routeByKey(key).Properties.AuthorizationType).toBe('NONE');
+    });
+
+    it('sends $default, without a token, to the catch-all function', () => {
+      const route = routeByKey('$default');
+      expect(route.Properties.AuthorizationType).toBe('NONE');
+      expect(route.Properties.AuthorizerId).toBeUndefined();
+      expect(routeTargetFunction(route)).toBe(functionLogicalId(catchAllFunction()));
+    });
+
+    it('has no route the app definition does not declare', () => {
+      synth.apiTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', httpRoutes().length + 1);
+    });
+  });
+
+  describe('JWT authorizer', () => {
+    it('trusts ID tokens of this user pool for this app client', () => {
+      const userPoolId = logicalId(synth.api, synth.api.userPool);
+      const clientId = logicalId(synth.api, synth.api.userPoolClient);
+      expect(resources[authorizerId].Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: clientId }],
+          Issuer: {
+            'Fn::Join': [
+              '',
+              [
+                'https://cognito-idp.',
+                { Ref: 'AWS::Region' },
+                '.',
+                { Ref: 'AWS::URLSuffix' },
+                '/',
+                { Ref: userPoolId },
+              ],
+            ],
+          },
+        },
+      });
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('answers CORS preflight as the app definition says', () => {
+      synth.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+        ProtocolType: 'HTTP',
+        CorsConfiguration: {
+          AllowOrigins: [...appDefinition.cors.allowOrigins],
+          AllowHeaders: [...appDefinition.cors.allowHeaders],
+          ExposeHeaders: [...appDefinition.cors.exposeHeaders],
+          MaxAge: appDefinition.cors.maxAgeSeconds,
+          AllowMethods: Match.arrayWith([...new Set(httpRoutes().map(({ route }) => route.method))]),
+        },
+      });
+    });
+
+    it('logs every request as JSON to a log group with retention, and throttles the default stage', () => {
+      const stages = Object.values(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Stage'));
+      expect(stages).toHaveLength(1);
+      const { Properties: props } = stages[0] as CfnJson;
+      expect(props.StageName).toBe('$default');
+      expect(props.AutoDeploy).toBe(true);
+      expect(props.DefaultRouteSettings).toEqual({
+        ThrottlingBurstLimit: expect.any(Number),
+        ThrottlingRateLimit: expect.any(Number),
+      });
+      const format = JSON.parse(props.AccessLogSettings.Format);
+      expect(format).toMatchObject({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        httpMethod: '$context.httpMethod',
+        path: '$context.path',
+      });
+      const logGroup = resources[props.AccessLogSettings.DestinationArn['Fn::GetAtt'][0]];
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+    });
+
+    it('outputs the API URL, user pool id and app client id', () => {
+      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) {
+        synth.apiTemplate.hasOutput(output, {});
+      }
+    });
+  });
+
+  describe('Cognito', () => {
+    it('has an admin-provisioned user pool with email sign-in and a strong password policy', () => {
+      synth.apiTemplate.resourceCountIs('AWS::Cognito::UserPool', 1);
+      synth.apiTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        UsernameAttributes: ['email'],
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: Match.anyValue(),
+            RequireLowercase: true,
+            RequireUppercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+            TemporaryPasswordValidityDays: Match.anyValue(),
+          },
+        },
+        Schema: Match.arrayWith([
+          Match.objectLike({
+            Name: STORES_CLAIM.replace('custom:', ''),
+            AttributeDataType: 'String',
+            Mutable: true,
+          }),
+        ]),
+      });
+      const pool = Object.values(synth.apiTemplate.findResources('AWS::Cognito::UserPool'))[0] as CfnJson;
+      expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    });
+
+    it('has one group per role', () => {
+      const groups = Object.values(synth.apiTemplate.findResources('AWS::Cognito::UserPoolGroup')).map(
+        (group: CfnJson) => group.Properties.GroupName,
+      );
+      expect(groups.sort()).toEqual([...ROLES].sort());
+    });
+
+    it('has a public SRP client that cannot change its own store scope', () => {
+      synth.apiTemplate.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+      const client = Object.values(
+        synth.apiTemplate.findResources('AWS::Cognito::UserPoolClient'),
+      )[0] as CfnJson;
+      expect(client.Properties.GenerateSecret).toBe(false);
+      expect(client.Properties.ExplicitAuthFlows.sort()).toEqual([
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_SRP_AUTH',
+      ]);
+      expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
+      expect(client.Properties.WriteAttributes).toBeDefined();
+      expect(client.Properties.WriteAttributes).not.toContain(STORES_CLAIM);
+      expect(client.Properties.WriteAttributes).not.toContain('email');
+    });
+
+    if (stage === 'prod') {
+      it('retains and protects the prod user pool', () => {
+        const pool = Object.values(synth.apiTemplate.findResources('AWS::Cognito::UserPool'))[0] as CfnJson;
+        expect(pool.DeletionPolicy).toBe('Retain');
+        expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
+      });
+    }
+  });
+
+  describe('functions', () => {
+    it('has exactly one Lambda function per function of the app definition', () => {
+      const ids = Object.keys(synth.apiTemplate.findResources('AWS::Lambda::Function')).filter(
+        (id) => !isCdkHelperFunction(id),
+      );
+      expect(ids.sort()).toEqual(
+        functionEntries()
+          .map(([name]) => functionLogicalId(name))
+          .sort(),
+      );
+    });
+
+    it.each(functionEntries())(
+      '%s runs on arm64 Node.js >= 22 with tracing and its own log group',
+      (name, fn) => {
+        const { Properties: props } = resources[functionLogicalId(name)];
+        expect(Number(/^nodejs(\d+)\.x$/.exec(props.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
+        expect(props.Architectures).toEqual(['arm64']);
+        expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+        expect(props.Handler).toBe('index.handler');
+        expect(props.MemorySize).toBe(fn.memorySize ?? 512);
+        expect(props.Timeout).toBe(fn.timeoutSeconds ?? 10);
+        expect(props.LoggingConfig.LogFormat).toBe('JSON');
+        const logGroup = resources[props.LoggingConfig.LogGroup.Ref];
+        expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+        expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+        expect(logGroup.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+      },
+    );
+
+    it.each(functionEntries())('%s gets the shared function environment', (name, fn) => {
+      const { Variables: variables } = resources[functionLogicalId(name)].Properties.Environment;
+      const expected = functionEnvironment(appDefinition, fn, { tableName: 'TOKEN', stage });
+      expect(Object.keys(variables).sort()).toEqual([...Object.keys(expected), 'NODE_OPTIONS'].sort());
+      expect(variables.STAGE).toBe(stage);
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      if (fn.tableAccess !== 'none') expect(variables.TABLE_NAME).toHaveProperty('Fn::ImportValue');
+    });
+  });
+
+  describe('IAM', () => {
+    it('never grants * or dynamodb:*', () => {
+      for (const policy of Object.values(synth.apiTemplate.findResources('AWS::IAM::Policy')) as CfnJson[]) {
+        for (const statement of policy.Properties.PolicyDocument.Statement) {
+          expect(actionsOf(statement)).not.toContain('*');
+          expect(actionsOf(statement)).not.toContain('dynamodb:*');
+        }
+      }
+    });
+
+    it('uses no AWS managed policies on function roles', () => {
+      for (const [name] of functionEntries()) {
+        expect(resources[roleLogicalId(name)].Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+
+    it.each(functionEntries())('%s gets exactly the table access it declares', (name, fn) => {
+      const dynamoActions = statementsOfRole(synth.apiTemplate, roleLogicalId(name))
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('dynamodb:'));
+      switch (fn.tableAccess) {
+        case 'none':
+          expect(dynamoActions).toEqual([]);
+          break;
+        case 'read':
+          expect(dynamoActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+          for (const action of WRITE_ACTIONS) expect(dynamoActions).not.toContain(action);
+          break;
+        case 'read-write':
+          expect(dynamoActions).toEqual(
+            expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS]),
+          );
+          break;
+      }
+    });
+  });
+
+  it('hard-codes no physical names', () => {
+    // A literal would collide between stages in one account; references to other resources are fine.
+    const physicalNameProperties = [
+      'TableName',
+      'FunctionName',
+      'UserPoolName',
+      'LogGroupName',
+      'RoleName',
+      'QueueName',
+      'TopicName',
+    ];
+    for (const template of [synth.dataTemplate, synth.apiTemplate]) {
+      for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, CfnJson>)) {
+        for (const property of physicalNameProperties) {
+          expect(typeof resource.Properties?.[property], `${id}.${property}`).not.toBe('string');
+        }
+      }
+    }
+  });
+});

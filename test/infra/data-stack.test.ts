@@ -1,0 +1,79 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { STAGES } from '../../infra/stacks/stage-config.js';
+import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { type CfnJson, type SynthesizedStage, synthStage } from './synth.js';
+
+describe.each(STAGES)('data stack (%s)', (stage) => {
+  let synth: SynthesizedStage;
+  let table: CfnJson;
+
+  beforeAll(() => {
+    synth = synthStage(stage);
+    const tables = Object.values(synth.dataTemplate.findResources('AWS::DynamoDB::Table'));
+    expect(tables).toHaveLength(1);
+    table = tables[0];
+  });
+
+  it('is the only stack with a table', () => {
+    synth.apiTemplate.resourceCountIs('AWS::DynamoDB::Table', 0);
+    synth.apiTemplate.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+  });
+
+  it('has the key schema and key attribute types of TABLE_DEFINITION', () => {
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: TABLE_DEFINITION.partitionKey, KeyType: 'HASH' },
+      { AttributeName: TABLE_DEFINITION.sortKey, KeyType: 'RANGE' },
+    ]);
+    const types = Object.fromEntries(
+      (table.Properties.AttributeDefinitions as { AttributeName: string; AttributeType: string }[]).map(
+        (attribute) => [attribute.AttributeName, attribute.AttributeType],
+      ),
+    );
+    expect(types).toEqual(keyAttributeTypes());
+  });
+
+  it('has every GSI of TABLE_DEFINITION, projecting all attributes', () => {
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      TABLE_DEFINITION.globalSecondaryIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('is on demand, with PITR, the stream, TTL and encryption at rest', () => {
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: TABLE_DEFINITION.stream },
+      TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('has no physical table name', () => {
+    expect(table.Properties.TableName).toBeUndefined();
+  });
+
+  it('outputs the table name', () => {
+    synth.dataTemplate.hasOutput('TableName', { Value: { Ref: Match.anyValue() } });
+  });
+
+  if (stage === 'prod') {
+    it('protects and retains the prod table', () => {
+      expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.UpdateReplacePolicy).toBe('Retain');
+    });
+  } else {
+    it('lets dev tables go', () => {
+      expect(table.Properties.DeletionProtectionEnabled).toBe(false);
+      expect(table.DeletionPolicy).toBe('Delete');
+    });
+  }
+});

@@ -1,0 +1,38 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { parseStage, STAGES } from '../../infra/stacks/stage-config.js';
+import { createStacks } from '../../infra/stacks/storefleet-app.js';
+
+describe('stage', () => {
+  it('defaults to dev and accepts the known stages', () => {
+    expect(parseStage(undefined)).toBe('dev');
+    for (const stage of STAGES) expect(parseStage(stage)).toBe(stage);
+  });
+
+  it('rejects anything else with a clear error', () => {
+    expect(() => parseStage('staging')).toThrow('Unknown stage "staging": pass -c stage=dev|prod');
+    expect(() => parseStage('')).toThrow(/Unknown stage/);
+  });
+
+  it('names a data and an api stack per stage, so stages share an account', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const names = STAGES.flatMap((stage) => {
+      const { data, api } = createStacks(app, stage);
+      return [data.stackName, api.stackName];
+    });
+    expect(names).toEqual([
+      'storefleet-dev-data',
+      'storefleet-dev-api',
+      'storefleet-prod-data',
+      'storefleet-prod-api',
+    ]);
+  });
+
+  it('protects prod stacks from deletion', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const dev = createStacks(app, 'dev');
+    const prod = createStacks(app, 'prod');
+    expect([dev.data.terminationProtection, dev.api.terminationProtection]).toEqual([false, false]);
+    expect([prod.data.terminationProtection, prod.api.terminationProtection]).toEqual([true, true]);
+  });
+});

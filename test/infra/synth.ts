@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { AppDefinition } from '../../infra/app-definition-types.js';
+import { REPO_ROOT } from '../../infra/constructs/app-function.js';
+import type { Stage } from '../../infra/stacks/stage-config.js';
+import { createStacks, type StorefleetStacks } from '../../infra/stacks/storefleet-app.js';
+
+/** cdk.json's feature flags, so tests see the templates `cdk synth` produces. */
+export const cdkJsonContext = (): Record<string, unknown> =>
+  (JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
+    .context;
+
+export interface SynthesizedStage extends StorefleetStacks {
+  app: App;
+  dataTemplate: Template;
+  apiTemplate: Template;
+}
+
+/** Builds one stage without bundling (no esbuild run, so fast and deterministic). */
+export const synthStage = (stage: Stage, options: { definition?: AppDefinition } = {}): SynthesizedStage => {
+  const app = new App({ context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] } });
+  const stacks = createStacks(app, stage, options);
+  return {
+    app,
+    ...stacks,
+    dataTemplate: Template.fromStack(stacks.data),
+    apiTemplate: Template.fromStack(stacks.api),
+  };
+};
+
+/** Logical id of an L2 construct's CloudFormation resource. */
+export const logicalId = (stack: Stack, construct: { node: { defaultChild?: unknown } }): string =>
+  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON is untyped.
+export type CfnJson = any;
+
+export interface PolicyStatement {
+  Effect: string;
+  Action: string | string[];
+  Resource: CfnJson;
+}
+
+export const actionsOf = (statement: PolicyStatement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+/** Every statement of the IAM policies attached to a role (by the role's logical id). */
+export const statementsOfRole = (template: Template, roleLogicalId: string): PolicyStatement[] =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy: CfnJson) =>
+      (policy.Properties.Roles as CfnJson[]).some((role) => role.Ref === roleLogicalId),
+    )
+    .flatMap((policy: CfnJson) => policy.Properties.PolicyDocument.Statement as PolicyStatement[]);
+
+/** Lambda functions CDK adds for its own custom resources; not functions of the app definition. */
+export const isCdkHelperFunction = (id: string): boolean =>
+  /^(AWS679f53fac002430cb0da5b7982bd2287|LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a|BucketNotificationsHandler|CustomCDK|Custom.*CustomResourceProvider)/.test(
+    id,
+  );
