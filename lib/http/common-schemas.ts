@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Shared shapes of the HTTP contract. */
 export const ResourceId = z

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../../../lib/errors.js';
 import { type HttpEvent, httpHandler } from '../../../lib/http/http-handler.js';
 import { defineRoute } from '../../../lib/http/route.js';
