@@ -108,6 +108,12 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Unsupported media type';
 }
 
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly slug = 'payload-too-large';
+  readonly title = 'Payload too large';
+}
+
 /** Well-formed but unusable, e.g. an Idempotency-Key reused with a different body. */
 export class UnprocessableEntityError extends AppError {
   readonly status = 422;

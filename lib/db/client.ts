@@ -2,21 +2,31 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability.js';
 
+let client: DynamoDBDocumentClient | undefined;
+
 /**
- * The one DynamoDB document client of a Lambda module, created at cold start and reused.
+ * The one DynamoDB document client of a Lambda module, created on first use and reused.
+ * Created lazily so that importing lib/ (the app definition does, for route contracts) has
+ * no side effects: CDK synth and the local tools load it before the environment is final.
  * Locally, DYNAMODB_ENDPOINT points it at DynamoDB Local.
  */
-const endpoint = process.env.DYNAMODB_ENDPOINT;
-const baseClient = new DynamoDBClient({
-  ...(endpoint ? { endpoint } : {}),
-  maxAttempts: 4,
-});
+const getClient = (): DynamoDBDocumentClient => {
+  if (!client) {
+    const endpoint = process.env.DYNAMODB_ENDPOINT;
+    const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
+    client = tracer.captureAWSv3Client(
+      DynamoDBDocumentClient.from(base, {
+        marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+      }),
+    );
+  }
+  return client;
+};
 
-export const documentClient = tracer.captureAWSv3Client(
-  DynamoDBDocumentClient.from(baseClient, {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-  }),
-);
+export const documentClient: Pick<DynamoDBDocumentClient, 'send'> = {
+  send: ((...args: Parameters<DynamoDBDocumentClient['send']>) =>
+    getClient().send(...args)) as DynamoDBDocumentClient['send'],
+};
 
 export const tableName = (): string => {
   const name = process.env.TABLE_NAME;

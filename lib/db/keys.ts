@@ -89,6 +89,12 @@ export const inventoryKeys = {
    * Query `reorderGap <= 0` on the store's partition, never a filter over every level.
    */
   reorderWatchPartition: (storeId: string) => `STORE#${storeId}#REORDER`,
+  /** A stocktake's record (lines applied and in conflict), in the store's partition, by time. */
+  stocktake: (storeId: string, at: string, stocktakeId: string): TableKey => ({
+    pk: `STORE#${storeId}`,
+    sk: `STOCKTAKE#${at}#${stocktakeId}`,
+  }),
+  stocktakePrefix: 'STOCKTAKE#',
 };
 
 /** Time-ordered sort key fragment shared by every "newest first" listing. */

@@ -3,9 +3,9 @@ import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/l
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AppError, BadRequestError, ServiceUnavailableError } from '../errors.js';
 import { documentClient } from './client.js';
+import { MAX_TRANSACTION_ITEMS } from './limits.js';
 
-/** DynamoDB's limit on items in one TransactWriteItems call. */
-export const MAX_TRANSACTION_ITEMS = 100;
+export { MAX_TRANSACTION_ITEMS } from './limits.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -54,7 +54,10 @@ export const transactWrite = async (writes: GuardedWrite[], token?: string): Pro
         const old = reasons[failedIndex]?.Item;
         throw failed.onConditionFailed(old ? unmarshall(old) : undefined);
       }
-      const onlyConflicts = reasons.some((r) => r.Code === 'TransactionConflict');
+      // Retry only when losing a race is the sole reason; any other failure is final.
+      const onlyConflicts =
+        reasons.some((r) => r.Code === 'TransactionConflict') &&
+        reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
       if (onlyConflicts && attempt < CONFLICT_RETRIES) {
         await pause(20 * 2 ** attempt + Math.random() * 30);
         continue;

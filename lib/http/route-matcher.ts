@@ -44,9 +44,14 @@ const paramsOf = (template: string, path: string): Record<string, string> | unde
   const match = regex.exec(path);
   if (!match) return undefined;
   const params: Record<string, string> = {};
-  names.forEach((name, i) => {
-    params[name] = decodeURIComponent(match[i + 1] ?? '');
-  });
+  try {
+    names.forEach((name, i) => {
+      params[name] = decodeURIComponent(match[i + 1] ?? '');
+    });
+  } catch {
+    // Malformed percent-encoding (e.g. `%E0%A4%A`) names no resource: not found, never a 500.
+    return undefined;
+  }
   return params;
 };
 

@@ -46,7 +46,7 @@ describe('scheduled functions', () => {
     });
 
     it('triggers the function on its schedule, retrying and dead-lettering undeliverable events', () => {
-      synth.apiTemplate.resourceCountIs('AWS::Events::Rule', 1);
+      synth.apiTemplate.resourceCountIs('AWS::Events::Rule', scheduledFunctions().length + 1);
       synth.apiTemplate.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'cron(0 3 * * ? *)',
         State: 'ENABLED',

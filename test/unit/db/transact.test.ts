@@ -77,6 +77,12 @@ describe('transactWrite error paths', () => {
     await expect(transactWrite([put()])).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 
+  it('does not retry when a conflict comes with a failed condition nobody handles', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'TransactionConflict']));
+    await expect(transactWrite([put(), put()])).rejects.toBeInstanceOf(TransactionCanceledException);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
   it('refuses more writes than one transaction holds, before calling DynamoDB', async () => {
     const writes = Array.from({ length: MAX_TRANSACTION_ITEMS + 1 }, () => put());
     await expect(transactWrite(writes)).rejects.toBeInstanceOf(BadRequestError);

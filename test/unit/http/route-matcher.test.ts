@@ -29,4 +29,8 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'GET', '/nothing/here')).toEqual({ kind: 'not-found' });
     expect(matchRoute(routes, 'GET', '/stores/a/b')).toEqual({ kind: 'not-found' });
   });
+
+  it('treats malformed percent-encoding as not found instead of throwing', () => {
+    expect(matchRoute(routes, 'DELETE', '/stores/%E0%A4%A')).toEqual({ kind: 'not-found' });
+  });
 });

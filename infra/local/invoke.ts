@@ -1,0 +1,105 @@
+/**
+ * `npm run invoke -- <functionName> <event.json>`: runs one function's handler with a sample
+ * event against the local table and prints its result, like `sam local invoke`. The event is
+ * passed as is, so HTTP events carry their own `requestContext.authorizer.jwt.claims`.
+ *
+ * The app definition and handlers are imported only after the environment is set: lib/ reads
+ * parts of it at load (see local-environment.ts).
+ */
+import { Console } from 'node:console';
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './dynamodb-local.js';
+import { openLocalDatabase, planLocalDatabase } from './local-database.js';
+import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+
+const USAGE = `Usage: npm run invoke -- <functionName> <event.json> [--in-memory | --endpoint <url>]
+
+Invokes one function's handler with the event in <event.json> (e.g. events/http/get-store.json)
+against the local table and prints the result on stdout; logs go to stderr.
+
+  --in-memory        use a throwaway database instead of ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/
+  --endpoint <url>   use an already running DynamoDB Local (e.g. the one npm start prints)
+  --help             this text`;
+
+const functionNames = async () => Object.keys((await import('../app-definition.js')).appDefinition.functions);
+
+const fail = (message: string, code: number): never => {
+  process.stderr.write(`invoke: ${message}\n`);
+  process.exit(code);
+};
+
+const { values, positionals } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        'in-memory': { type: 'boolean' },
+        endpoint: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+})();
+if (values.help) {
+  process.stdout.write(`${USAGE}\n\nFunctions: ${(await functionNames()).join(', ')}\n`);
+  process.exit(0);
+}
+const [functionName, eventFile, ...extra] = positionals;
+if (!functionName || !eventFile || extra.length > 0)
+  fail(`expected a function name and an event file.\n\n${USAGE}`, 2);
+if (values['in-memory'] && values.endpoint) fail('use --in-memory or --endpoint, not both.', 2);
+
+let event: unknown;
+try {
+  event = JSON.parse(readFileSync(resolve(eventFile ?? ''), 'utf8'));
+} catch (error) {
+  fail(`cannot read ${eventFile}: ${(error as Error).message}`, 2);
+}
+
+// stdout carries only the result: handler logs (Powertools dev mode uses the global console) go to stderr.
+globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
+
+const target = await planLocalDatabase({
+  dataDir: values['in-memory'] ? undefined : DEFAULT_DATA_DIR,
+  endpoint: values.endpoint,
+});
+await applyLocalEnvironment({ tableName: DEFAULT_TABLE_NAME, dynamoEndpoint: target.endpoint });
+const [{ appDefinition }, { isFunctionName, loadHandler }, { lambdaContext }] = await Promise.all([
+  import('../app-definition.js'),
+  import('./function-loader.js'),
+  import('./lambda-context.js'),
+]);
+if (!isFunctionName(functionName ?? '')) {
+  fail(`unknown function "${functionName}". Functions: ${(await functionNames()).join(', ')}`, 2);
+}
+const name = functionName as keyof typeof appDefinition.functions;
+
+const database = await openLocalDatabase(target, DEFAULT_TABLE_NAME).catch((error: unknown) =>
+  fail(
+    error instanceof JavaMissingError ? error.message : `cannot start DynamoDB Local: ${String(error)}`,
+    1,
+  ),
+);
+if (database.tableCreated) console.warn('The table was empty: run `npm start` once to load the demo data.');
+
+let exitCode = 0;
+try {
+  const handler = await loadHandler(name);
+  const result = await handler(event, lambdaContext(name, appDefinition.functions[name]));
+  process.stdout.write(`${JSON.stringify(result ?? null, null, 2)}\n`);
+} catch (error) {
+  // What Lambda reports for a function that threw; the stack goes to the log.
+  const { name: errorType, message, stack } = error instanceof Error ? error : new Error(String(error));
+  process.stdout.write(`${JSON.stringify({ errorType, errorMessage: message }, null, 2)}\n`);
+  process.stderr.write(`${stack ?? ''}\n`);
+  exitCode = 1;
+} finally {
+  await database.stop();
+}
+process.exit(exitCode);

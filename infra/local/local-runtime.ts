@@ -1,0 +1,86 @@
+/**
+ * The whole system on one machine: DynamoDB Local with the table, the functions' environment,
+ * optional demo data and schedules, and the gateway in front of the handlers. Used by
+ * `npm start` and by the e2e tests' global setup.
+ *
+ * Modules that load the app definition or lib/ (gateway, schedules, seed) are imported only
+ * after the environment is applied: lib/ reads parts of it at load.
+ */
+import { type DevTokenOptions, loadDevKeys, signDevToken } from './dev-keys.js';
+import { createTokenVerifier } from './dev-token-verifier.js';
+import { openLocalDatabase, planLocalDatabase } from './local-database.js';
+import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
+
+export interface LocalRuntimeOptions {
+  /** Gateway port; 0 (default) picks a free one. */
+  port?: number;
+  host?: string;
+  /** Absolute directory to persist DynamoDB Local's data in; undefined = in memory. */
+  dataDir?: string | undefined;
+  /** Load the demo data set (idempotent). */
+  seed?: boolean;
+  tableName?: string;
+  /** No request log lines and no handler logs (tests). */
+  quiet?: boolean;
+  /** Directory of the signing key pair; default `<repo>/.local`. */
+  keysDir?: string;
+  maxBodyBytes?: number;
+  /** Run scheduled functions on their local timers (`schedule.localEveryMinutes`). Default off. */
+  schedules?: boolean;
+}
+
+export interface SeedSummary {
+  created: boolean;
+  stores: number;
+  products: number;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  dynamoEndpoint: string;
+  tableName: string;
+  /** Present when `seed` was asked for. */
+  seeded: SeedSummary | undefined;
+  /** A token the gateway accepts (signed with this runtime's keys). */
+  signToken(options: Omit<DevTokenOptions, 'keys' | 'keysDir'>): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Promise<LocalRuntime> => {
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  const quiet = options.quiet ?? false;
+  const keys = await loadDevKeys(options.keysDir);
+  const target = await planLocalDatabase({ dataDir: options.dataDir });
+  await applyLocalEnvironment({ tableName, dynamoEndpoint: target.endpoint, quiet });
+  const database = await openLocalDatabase(target, tableName);
+  try {
+    const seeded = options.seed ? await (await import('./seed.js')).seedDemoData() : undefined;
+    const { startGateway } = await import('./gateway.js');
+    const gateway = await startGateway({
+      verifyToken: createTokenVerifier(keys),
+      port: options.port ?? 0,
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      quiet,
+    });
+    const schedules = options.schedules
+      ? (await import('./local-schedules.js')).startLocalSchedules({ quiet })
+      : undefined;
+    return {
+      url: gateway.url,
+      port: gateway.port,
+      dynamoEndpoint: database.endpoint,
+      tableName,
+      seeded,
+      signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
+      stop: async () => {
+        schedules?.stop();
+        await gateway.close().finally(() => database.stop());
+      },
+    };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+};

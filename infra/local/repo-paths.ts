@@ -1,0 +1,11 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Absolute paths, so every local tool finds the same files whatever the working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where `npm start` and `npm run invoke` keep DynamoDB Local's data (gitignored). */
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'dynamodb');
+
+/** Where the local signing key pair lives (gitignored), shared by `npm start` and `npm run token`. */
+export const DEFAULT_KEYS_DIR = join(REPO_ROOT, '.local');

@@ -1,0 +1,129 @@
+/**
+ * `npm start` (`-- --in-memory`, `PORT=4000 npm start`): the whole API on this machine with
+ * DynamoDB Local, demo data on first run, and tokens ready to paste. Ctrl-C stops everything,
+ * the Java process included.
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JavaMissingError } from './dynamodb-local.js';
+import { watchLaunchers } from './launcher-watch.js';
+import { type LocalRuntime, startLocalRuntime } from './local-runtime.js';
+import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+
+const USAGE = `Usage: npm start [-- --in-memory]
+
+Starts DynamoDB Local, creates the table, loads the demo data if it is missing, runs the
+scheduled functions on their local timers and serves the API on http://localhost:3000
+(PORT=4000 npm start for another port). Data is kept in ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/.
+Ctrl-C stops everything, Java included.
+
+  --in-memory   throwaway database: nothing is read from or written to disk
+  --help        this text`;
+
+const DEFAULT_PORT = 3000;
+
+const options = (() => {
+  try {
+    return parseArgs({
+      options: { 'in-memory': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    process.stderr.write(`start: ${(error as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+})();
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  process.stderr.write(`start: PORT must be a port number, not "${process.env.PORT}"\n`);
+  process.exit(2);
+}
+
+let runtime: LocalRuntime | undefined;
+let stopping = false;
+const shutdown = async () => {
+  // A second Ctrl-C, or one during start-up: exit now; dynamodb-local.ts kills Java on exit.
+  if (stopping || !runtime) process.exit(130);
+  stopping = true;
+  process.stdout.write('\nStopping…\n');
+  try {
+    await runtime.stop();
+  } finally {
+    process.exit(0);
+  }
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+watchLaunchers(() => void shutdown());
+
+const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
+  // These load lib/, so only now that the runtime has set the environment.
+  const [{ DEMO_STORE_IDS }, { scheduledFunctions }] = await Promise.all([
+    import('./seed.js'),
+    import('./local-schedules.js'),
+  ]);
+  const managerStores: string[] = DEMO_STORE_IDS.slice(0, 2);
+  const firstStore = managerStores[0] ?? '<storeId>';
+  const admin = await running.signToken({ role: 'admin' });
+  const manager = await running.signToken({ role: 'manager', stores: managerStores });
+  const base = `localhost:${running.port}`;
+  const data = inMemory ? 'in memory' : `data in ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/`;
+  const seeded = running.seeded?.created
+    ? `loaded (${running.seeded.stores} stores, ${running.seeded.products} products)`
+    : 'already loaded';
+  const schedules = scheduledFunctions()
+    .map(([name, fn]) => `${name} every ${fn.schedule.localEveryMinutes} min`)
+    .join(', ');
+  process.stdout.write(
+    [
+      '',
+      `storefleet API   http://${base}`,
+      `DynamoDB Local   ${running.dynamoEndpoint} (table ${running.tableName}, ${data})`,
+      `Demo data        ${seeded}`,
+      `Schedules        ${schedules || 'none'}`,
+      '',
+      'Admin token (12 h):',
+      admin,
+      '',
+      `Manager token for ${managerStores.join(', ')} (12 h):`,
+      manager,
+      '',
+      'Try:',
+      `  curl -s ${base}/stores -H "authorization: Bearer ${admin}"`,
+      '',
+      'More tokens (admin | manager | staff | finance):',
+      `  npm run --silent token -- --role staff --stores ${firstStore}`,
+      '',
+      'Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
+  );
+};
+
+try {
+  const inMemory = options['in-memory'] ?? false;
+  runtime = await startLocalRuntime({
+    port,
+    dataDir: inMemory ? undefined : DEFAULT_DATA_DIR,
+    seed: true,
+    schedules: true,
+  });
+  await printBanner(runtime, inMemory);
+} catch (error) {
+  if (error instanceof JavaMissingError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(
+      `Port ${port} is in use: stop whatever holds it, or run PORT=<another port> npm start\n`,
+    );
+  } else {
+    process.stderr.write(`Could not start the local runtime: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+}
