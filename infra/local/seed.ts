@@ -3,19 +3,22 @@
  * the API would write it. The caller sets TABLE_NAME and DYNAMODB_ENDPOINT before importing
  * this module (lib/db/client.ts reads them at load). Prints nothing; callers report.
  */
+
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { findProduct } from '../../lib/catalog/product-repository.js';
 import { createProduct } from '../../lib/catalog/product-service.js';
+import { documentClient, tableName } from '../../lib/db/client.js';
 import type { SystemActor } from '../../lib/db/item-meta.js';
+import { systemKeys } from '../../lib/db/keys.js';
+import { getItem } from '../../lib/db/query-page.js';
 import { findStore } from '../../lib/stores/store-repository.js';
 import { createStore } from '../../lib/stores/store-service.js';
-import { DEMO_PRODUCTS, DEMO_STORES, type DemoStoreId } from './seed-data.js';
+import { seedCustomers } from './seed-customers.js';
+import { DEMO_PRODUCTS, DEMO_STORES } from './seed-data.js';
 
 export { DEMO_PRODUCT_IDS, DEMO_STORE_IDS } from './seed-data.js';
 
 export const SEED_ACTOR: SystemActor = { userId: 'system:seed' };
-
-/** Written last, so its presence means the whole data set is in. */
-const MARKER_STORE_ID: DemoStoreId = 'st_syd_cbd';
 
 const CONCURRENCY = 4;
 
@@ -40,27 +43,27 @@ export interface SeedResult {
 }
 
 /**
- * Idempotent: returns `created: false` without writing when the marker store exists.
- * Otherwise creates whatever is missing (so a seed that died half-way resumes), the marker last.
+ * Idempotent: every step skips what exists, in dependency order (stores, products, then the
+ * store-operations domains), and a marker item written last records that the whole set is
+ * in. With the marker present nothing is written; a run that died half-way completes.
  */
 export const seedDemoData = async (): Promise<SeedResult> => {
   const counts = { stores: DEMO_STORES.length, products: DEMO_PRODUCTS.length };
-  if (await findStore(MARKER_STORE_ID)) return { created: false, ...counts };
+  if (await getItem(systemKeys.demoSeedComplete())) return { created: false, ...counts };
 
   const now = new Date();
-  const [marker, otherStores] = [
-    DEMO_STORES.filter((store) => store.storeId === MARKER_STORE_ID),
-    DEMO_STORES.filter((store) => store.storeId !== MARKER_STORE_ID),
-  ];
-  const seedStores = (stores: typeof DEMO_STORES) =>
-    forEachLimited(stores, CONCURRENCY, async ({ storeId, body }) => {
-      if (!(await findStore(storeId))) await createStore(SEED_ACTOR, body, { storeId, now });
-    });
-
-  await seedStores(otherStores);
+  await forEachLimited(DEMO_STORES, CONCURRENCY, async ({ storeId, body }) => {
+    if (!(await findStore(storeId))) await createStore(SEED_ACTOR, body, { storeId, now });
+  });
   await forEachLimited(DEMO_PRODUCTS, CONCURRENCY, async ({ productId, body }) => {
     if (!(await findProduct(productId))) await createProduct(SEED_ACTOR, body, { productId, now });
   });
-  await seedStores(marker);
+  await seedCustomers(SEED_ACTOR);
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...systemKeys.demoSeedComplete(), entityType: 'SeedMarker', completedAt: now.toISOString() },
+    }),
+  );
   return { created: true, ...counts };
 };

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal.js';
+import { keyAttributeTypes, TABLE_DEFINITION } from './table-definition.js';
 /** Audit and concurrency attributes every entity carries (the item also stores its `entityType`). */
 export interface ItemMeta {
   createdAt: string;
@@ -21,17 +22,16 @@ export interface SystemActor {
   userId: `system:${string}`;
 }
 
-/** The table's own attributes that never appear in API responses. */
-export const STORAGE_ATTRIBUTES = [
-  'pk',
-  'sk',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'ttl',
+/**
+ * The table's own attributes that never appear in API responses: every key attribute of the
+ * table and its indexes (derived from the table definition, so a new index cannot leak), the
+ * TTL attribute and the entity type.
+ */
+export const STORAGE_ATTRIBUTES: readonly string[] = [
+  ...Object.keys(keyAttributeTypes()),
+  TABLE_DEFINITION.timeToLiveAttribute,
   'entityType',
-] as const;
+];
 
 export const stripStorageAttributes = <T extends object>(item: Record<string, unknown>): T => {
   const copy: Record<string, unknown> = { ...item };

@@ -220,3 +220,8 @@ export const purchaseOrderKeys = {
   storePartition: (storeId: string) => `STORE#${storeId}#POS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#POS#${status}`,
 };
+
+/** Bookkeeping of the system itself, e.g. the marker that the demo data set is complete. */
+export const systemKeys = {
+  demoSeedComplete: (): TableKey => ({ pk: 'SYSTEM#SEED', sk: 'DEMO' }),
+};

@@ -10,7 +10,7 @@ import { DEMO_PRODUCTS, DEMO_STORES, ean13 } from '../../infra/local/seed-data.j
 import type { Principal } from '../../lib/auth/principal.js';
 import { getProduct } from '../../lib/catalog/product-service.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
-import { guardKeys, storeKeys } from '../../lib/db/keys.js';
+import { guardKeys, storeKeys, systemKeys } from '../../lib/db/keys.js';
 import type { HttpEvent } from '../../lib/http/http-handler.js';
 import { routeKey } from '../../lib/http/route.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
@@ -66,9 +66,13 @@ describe('demo seed', () => {
     }
   });
 
-  it('resumes a seed that stopped before writing its marker store', async () => {
-    // Remove the marker (st_syd_cbd, written last) and its code guard, as if the seed had died.
-    for (const key of [storeKeys.item('st_syd_cbd'), guardKeys.item('STORE_CODE', 'SYD-01')]) {
+  it('resumes a seed that stopped before writing its completion marker', async () => {
+    // Remove a store, its code guard and the marker (written last), as if the seed had died.
+    for (const key of [
+      storeKeys.item('st_syd_cbd'),
+      guardKeys.item('STORE_CODE', 'SYD-01'),
+      systemKeys.demoSeedComplete(),
+    ]) {
       await documentClient.send(new DeleteCommand({ TableName: tableName(), Key: key }));
     }
     expect(await seedDemoData()).toMatchObject({ created: true });

@@ -1,0 +1,129 @@
+import { defineRoute } from '../http/route.js';
+import { PointsQuery, PointsStatementSchema } from '../loyalty/points-schemas.js';
+import {
+  CreateCustomerBody,
+  CustomerMatches,
+  CustomerParams,
+  CustomerSchema,
+  FindCustomersQuery,
+  UpdateCustomerBody,
+} from './customer-schemas.js';
+import {
+  CreateFeedbackBody,
+  FeedbackPage,
+  FeedbackParams,
+  FeedbackSchema,
+  ListFeedbackQuery,
+  ResolveFeedbackBody,
+} from './feedback-schemas.js';
+
+const tag = 'Customers';
+
+export const createCustomerRoute = defineRoute({
+  operationId: 'createCustomer',
+  method: 'POST',
+  path: '/customers',
+  summary: 'Register a customer; email and phone are unique (admin, manager, staff)',
+  tag,
+  access: 'customers:write',
+  body: CreateCustomerBody,
+  responses: {
+    201: { description: 'The new customer.', schema: CustomerSchema, headers: ['etag', 'location'] },
+  },
+  errors: [400, 401, 403, 409, 415],
+});
+
+export const findCustomersRoute = defineRoute({
+  operationId: 'findCustomers',
+  method: 'GET',
+  path: '/customers',
+  summary: 'Find a customer by exactly one of email or phone',
+  tag,
+  access: 'customers:read',
+  query: FindCustomersQuery,
+  responses: { 200: { description: 'The matching customer, or none.', schema: CustomerMatches } },
+  errors: [400, 401, 403],
+});
+
+export const getCustomerRoute = defineRoute({
+  operationId: 'getCustomer',
+  method: 'GET',
+  path: '/customers/{customerId}',
+  summary: 'Get one customer',
+  tag,
+  access: 'customers:read',
+  params: CustomerParams,
+  responses: { 200: { description: 'The customer.', schema: CustomerSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const updateCustomerRoute = defineRoute({
+  operationId: 'updateCustomer',
+  method: 'PATCH',
+  path: '/customers/{customerId}',
+  summary: 'Change a customer; `null` clears an optional field; the points balance is read-only',
+  tag,
+  access: 'customers:write',
+  params: CustomerParams,
+  body: UpdateCustomerBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The changed customer.', schema: CustomerSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+});
+
+export const createFeedbackRoute = defineRoute({
+  operationId: 'createFeedback',
+  method: 'POST',
+  path: '/customers/{customerId}/feedback',
+  summary: 'Record feedback from a customer (opened as `open`)',
+  tag,
+  access: 'customers:write',
+  params: CustomerParams,
+  body: CreateFeedbackBody,
+  responses: {
+    201: { description: 'The new feedback.', schema: FeedbackSchema, headers: ['etag', 'location'] },
+  },
+  errors: [400, 401, 403, 404, 415],
+});
+
+export const listFeedbackRoute = defineRoute({
+  operationId: 'listFeedback',
+  method: 'GET',
+  path: '/customers/{customerId}/feedback',
+  summary: 'A customer’s feedback, newest first, optionally by status',
+  tag,
+  access: 'customers:read',
+  params: CustomerParams,
+  query: ListFeedbackQuery,
+  responses: { 200: { description: 'A page of feedback.', schema: FeedbackPage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const resolveFeedbackRoute = defineRoute({
+  operationId: 'resolveFeedback',
+  method: 'PATCH',
+  path: '/customers/{customerId}/feedback/{feedbackId}',
+  summary: 'Resolve feedback (store-scoped callers: only feedback about their store)',
+  tag,
+  access: 'customers:write',
+  params: FeedbackParams,
+  body: ResolveFeedbackBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The resolved feedback.', schema: FeedbackSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+});
+
+export const getPointsRoute = defineRoute({
+  operationId: 'getCustomerPoints',
+  method: 'GET',
+  path: '/customers/{customerId}/points',
+  summary: 'A customer’s loyalty points balance and ledger, newest first',
+  tag,
+  access: 'customers:read',
+  params: CustomerParams,
+  query: PointsQuery,
+  responses: {
+    200: { description: 'The balance and a page of ledger entries.', schema: PointsStatementSchema },
+  },
+  errors: [400, 401, 403, 404],
+});

@@ -1,0 +1,49 @@
+import * as z from 'zod';
+import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+
+export const FEEDBACK_KINDS = ['complaint', 'compliment', 'suggestion', 'question'] as const;
+export const FEEDBACK_STATUSES = ['open', 'resolved'] as const;
+
+const Text = z.string().trim().min(1).max(2000);
+
+export const CreateFeedbackBody = z
+  .strictObject({
+    kind: z.enum(FEEDBACK_KINDS),
+    message: Text,
+    orderId: ResourceId.optional().meta({ description: 'The order it is about, if any.' }),
+    storeId: ResourceId.optional().meta({
+      description: 'The store it is about; only that store may resolve it.',
+    }),
+  })
+  .meta({ id: 'CreateFeedback' });
+export type CreateFeedbackInput = z.output<typeof CreateFeedbackBody>;
+
+export const ResolveFeedbackBody = z
+  .strictObject({ status: z.literal('resolved'), resolution: Text })
+  .meta({ id: 'ResolveFeedback' });
+export type ResolveFeedbackInput = z.output<typeof ResolveFeedbackBody>;
+
+export const FeedbackSchema = z
+  .object({
+    feedbackId: ResourceId,
+    customerId: ResourceId,
+    kind: z.enum(FEEDBACK_KINDS),
+    message: z.string(),
+    orderId: ResourceId.optional(),
+    storeId: ResourceId.optional(),
+    status: z.enum(FEEDBACK_STATUSES),
+    resolution: z.string().optional(),
+    resolvedAt: z.iso.datetime().optional(),
+    resolvedBy: z.string().optional(),
+    ...ItemMetaSchema,
+  })
+  .meta({ id: 'Feedback' });
+export type Feedback = z.output<typeof FeedbackSchema>;
+
+export const FeedbackPage = pageOf(FeedbackSchema, 'FeedbackPage');
+export const FeedbackParams = z.strictObject({ customerId: ResourceId, feedbackId: ResourceId });
+export const ListFeedbackQuery = z.strictObject({
+  status: z.enum(FEEDBACK_STATUSES).optional(),
+  ...PaginationQuery,
+});
+export type ListFeedbackQuery = z.output<typeof ListFeedbackQuery>;

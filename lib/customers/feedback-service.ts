@@ -1,0 +1,92 @@
+import { encodeTime, ulid } from 'ulid';
+import type { Principal } from '../auth/principal.js';
+import { canAccessStore } from '../auth/store-scope.js';
+import type { SystemActor } from '../db/item-meta.js';
+import { newItemMeta } from '../db/item-meta.js';
+import type { Page } from '../db/query-page.js';
+import { assertVersion } from '../db/versioned-write.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { assertStoreExists, getCustomer } from './customer-service.js';
+import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
+import type {
+  CreateFeedbackInput,
+  Feedback,
+  ListFeedbackQuery,
+  ResolveFeedbackInput,
+} from './feedback-schemas.js';
+
+export class FeedbackAlreadyResolvedError extends ConflictError {
+  override readonly slug = 'feedback-already-resolved';
+  override readonly title = 'Feedback already resolved';
+}
+
+/** Feedback is opened `open` and resolved once; it is never reopened or deleted. */
+export const createFeedback = async (
+  actor: Principal | SystemActor,
+  customerId: string,
+  input: CreateFeedbackInput,
+  now = new Date(),
+  options: { randomPart?: string } = {},
+): Promise<Feedback> => {
+  await getCustomer(customerId);
+  await assertStoreExists(input.storeId, 'body.storeId');
+  // The ULID carries `now`, so the item's key can be derived from the id (feedback-repository.ts).
+  // Seed data fixes the random part to get stable ids.
+  const id = options.randomPart
+    ? `${encodeTime(now.getTime(), 10)}${options.randomPart}`
+    : ulid(now.getTime());
+  const feedback: Feedback = {
+    feedbackId: `fb_${id.toLowerCase()}`,
+    customerId,
+    ...input,
+    status: 'open',
+    ...newItemMeta(actor, now),
+  };
+  await insertFeedback(feedback);
+  return feedback;
+};
+
+export const listFeedback = async (customerId: string, query: ListFeedbackQuery): Promise<Page<Feedback>> => {
+  await getCustomer(customerId);
+  return queryFeedback({
+    customerId,
+    ...(query.status ? { status: query.status } : {}),
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+};
+
+/** Store-scoped callers (staff, managers) resolve only feedback about one of their stores, or about none. */
+export const resolveFeedback = async (
+  principal: Principal,
+  customerId: string,
+  feedbackId: string,
+  input: ResolveFeedbackInput,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<Feedback> => {
+  const current = await findFeedback(customerId, feedbackId);
+  if (!current)
+    throw new NotFoundError({ detail: `Feedback ${feedbackId} was not found for customer ${customerId}.` });
+  if (current.storeId && !canAccessStore(principal, current.storeId))
+    throw new ForbiddenError({
+      detail: `This feedback is about store ${current.storeId}; only that store may resolve it.`,
+    });
+  assertVersion(`Feedback ${feedbackId}`, current, expectedVersion);
+  if (current.status === 'resolved')
+    throw new FeedbackAlreadyResolvedError({
+      detail: `Feedback ${feedbackId} was already resolved on ${current.resolvedAt} by ${current.resolvedBy}.`,
+    });
+  const next: Feedback = {
+    ...current,
+    status: 'resolved',
+    resolution: input.resolution,
+    resolvedAt: now.toISOString(),
+    resolvedBy: principal.userId,
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: principal.userId,
+  };
+  await replaceFeedback(current, next);
+  return next;
+};

@@ -1,0 +1,115 @@
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/principal.js';
+import { tableName } from '../db/client.js';
+import type { SystemActor } from '../db/item-meta.js';
+import { customerKeys, ENTITY } from '../db/keys.js';
+import type { GuardedWrite } from '../db/transact.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+
+const rateFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number, not "${raw}"`);
+  return value;
+};
+
+/** Earn and burn rates, read once per cold start. */
+export const LOYALTY = {
+  /** Points earned per major unit (dollar) spent. */
+  earnPointsPerMajorUnit: rateFromEnv('LOYALTY_POINTS_PER_DOLLAR', 1),
+  /** What one point is worth when redeemed, in minor units (cents). */
+  pointValueMinorUnits: rateFromEnv('LOYALTY_POINT_VALUE_CENTS', 1),
+};
+
+/** The tiny epsilon absorbs binary-float noise of fractional rates (e.g. 1.1) before flooring. */
+const floorMoney = (value: number): number => Math.max(0, Math.floor(value + 1e-9));
+
+/** floor(amount / 100 × rate): whole points only, never negative. */
+export const pointsEarnedFor = (amountMinorUnits: number): number =>
+  floorMoney((amountMinorUnits * LOYALTY.earnPointsPerMajorUnit) / 100);
+
+/** What `points` are worth, in whole minor units. */
+export const redemptionValueOf = (points: number): number =>
+  floorMoney(points * LOYALTY.pointValueMinorUnits);
+
+export type PointsReason = 'earned' | 'redeemed' | 'reversed' | 'adjusted';
+
+export interface PointsChange {
+  customerId: string;
+  delta: number;
+  reason: PointsReason;
+  reference?: { type: 'order' | 'refund'; id: string };
+  note?: string;
+}
+
+export class InsufficientPointsError extends ConflictError {
+  override readonly slug = 'insufficient-points';
+  override readonly title = 'Not enough loyalty points';
+}
+
+/**
+ * The one way a points balance changes: [customer balance update, ledger entry put] for the
+ * caller's transaction. The balance moves with an atomic ADD; a negative delta is conditional
+ * on `pointsBalance >= -delta`, so concurrent redemptions can never overdraw it, and the ledger
+ * entry is written in the same transaction, so the ledger always sums to the balance.
+ * The balance is a counter outside the customer's optimistic-concurrency `version`: a sale
+ * never makes a profile edit fail, and profile edits never write the balance.
+ *
+ * A delta of 0 returns [] (nothing to record). One change per customer per transaction
+ * (DynamoDB allows one operation per item): net an earn and a redemption first.
+ * Failure → 409 `InsufficientPointsError`, or 404 when the customer does not exist.
+ */
+export const pointsChangeWrites = (
+  change: PointsChange,
+  actor: Principal | SystemActor,
+  now: Date,
+): GuardedWrite[] => {
+  if (!Number.isSafeInteger(change.delta))
+    throw new Error(`Points delta must be an integer, not ${change.delta}`);
+  if (change.delta === 0) return [];
+  const at = now.toISOString();
+  const need = -change.delta;
+  const balance: GuardedWrite = {
+    write: {
+      Update: {
+        TableName: tableName(),
+        Key: customerKeys.item(change.customerId),
+        UpdateExpression: 'ADD pointsBalance :delta',
+        ConditionExpression:
+          change.delta < 0 ? 'attribute_exists(pk) AND pointsBalance >= :need' : 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':delta': change.delta, ...(change.delta < 0 ? { ':need': need } : {}) },
+      },
+    },
+    onConditionFailed: (current) =>
+      current
+        ? new InsufficientPointsError({
+            detail: `Customer ${change.customerId} has ${Number(current.pointsBalance ?? 0)} points; ${need} needed.`,
+            extensions: { balance: Number(current.pointsBalance ?? 0), requested: need },
+          })
+        : new NotFoundError({ detail: `Customer ${change.customerId} was not found.` }),
+  };
+  const entryId = `pt_${ulid(now.getTime()).toLowerCase()}`;
+  const entry: GuardedWrite = {
+    write: {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...customerKeys.pointsEntry(change.customerId, at, entryId),
+          entityType: ENTITY.pointsEntry,
+          entryId,
+          customerId: change.customerId,
+          delta: change.delta,
+          reason: change.reason,
+          ...(change.reference ? { reference: change.reference } : {}),
+          ...(change.note ? { note: change.note } : {}),
+          actor: actor.userId,
+          at,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  };
+  return [balance, entry];
+};

@@ -1,0 +1,64 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CreatePromotionBody,
+  ListPromotionsQuery,
+  PromotionPage,
+  PromotionParams,
+  PromotionSchema,
+  UpdatePromotionBody,
+} from './promotion-schemas.js';
+
+const tag = 'Promotions';
+
+export const createPromotionRoute = defineRoute({
+  operationId: 'createPromotion',
+  method: 'POST',
+  path: '/promotions',
+  summary: 'Create a promotion (admin; a manager for stores they manage only)',
+  tag,
+  access: 'promotions:write',
+  body: CreatePromotionBody,
+  responses: {
+    201: { description: 'The new promotion.', schema: PromotionSchema, headers: ['etag', 'location'] },
+  },
+  errors: [400, 401, 403, 409, 415],
+});
+
+export const listPromotionsRoute = defineRoute({
+  operationId: 'listPromotions',
+  method: 'GET',
+  path: '/promotions',
+  summary: 'List promotions by status, ordered by end time (`current=true`: not ended yet)',
+  tag,
+  access: 'promotions:read',
+  query: ListPromotionsQuery,
+  responses: { 200: { description: 'A page of promotions.', schema: PromotionPage } },
+  errors: [400, 401, 403],
+});
+
+export const getPromotionRoute = defineRoute({
+  operationId: 'getPromotion',
+  method: 'GET',
+  path: '/promotions/{promotionId}',
+  summary: 'Get one promotion',
+  tag,
+  access: 'promotions:read',
+  params: PromotionParams,
+  responses: { 200: { description: 'The promotion.', schema: PromotionSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const updatePromotionRoute = defineRoute({
+  operationId: 'updatePromotion',
+  method: 'PATCH',
+  path: '/promotions/{promotionId}',
+  summary:
+    'Change a promotion; `null` clears an optional field; `type` cannot change (admin, manager of its stores)',
+  tag,
+  access: 'promotions:write',
+  params: PromotionParams,
+  body: UpdatePromotionBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The changed promotion.', schema: PromotionSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+});

@@ -1,0 +1,234 @@
+import * as z from 'zod';
+import { Category, MinorUnits, Sku } from '../catalog/product-schemas.js';
+import {
+  ItemMetaSchema,
+  nonEmptyPatch,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
+import { promotionRuleIssues } from './promotion-rules.js';
+
+export const PROMOTION_TYPES = ['percentage', 'fixed_amount', 'spend_threshold'] as const;
+export type PromotionType = (typeof PROMOTION_TYPES)[number];
+/** Stored status; whether a promotion is running right now is derived from its dates (`phase`). */
+export const PROMOTION_STATUSES = ['active', 'disabled'] as const;
+export type PromotionStatus = (typeof PROMOTION_STATUSES)[number];
+export const PROMOTION_PHASES = ['scheduled', 'running', 'ended'] as const;
+export const SALES_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
+export type SalesChannel = (typeof SALES_CHANNELS)[number];
+export const SCOPE_KINDS = ['all', 'categories', 'skus'] as const;
+
+const unique = <T extends z.ZodArray>(schema: T, what: string) =>
+  schema.refine((list) => new Set(list).size === list.length, `${what} must not repeat.`);
+
+/** Always stored as `Date#toISOString()`, so that the gsi1 sort key orders by time as text. */
+const Instant = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString())
+  .meta({ example: '2025-07-01T00:00:00.000Z' });
+
+/** Upper-case letters, digits, dashes and underscores; input of any case is upper-cased. */
+export const CouponCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 'Use 3–32 letters, digits, dashes or underscores.')
+  .meta({ example: 'WELCOME10' });
+
+export const PromotionScopeSchema = z
+  .strictObject({
+    appliesTo: z.enum(SCOPE_KINDS),
+    categories: unique(z.array(Category).min(1).max(50), 'Categories').optional(),
+    skus: unique(z.array(Sku).min(1).max(200), 'SKUs').optional(),
+  })
+  .superRefine((scope, ctx) => {
+    const lists = [
+      ['categories', scope.categories],
+      ['skus', scope.skus],
+    ] as const;
+    for (const [field, list] of lists) {
+      if (scope.appliesTo === field && !list)
+        ctx.addIssue({ code: 'custom', path: [field], message: `Required when appliesTo is ${field}.` });
+      if (scope.appliesTo !== field && list)
+        ctx.addIssue({ code: 'custom', path: [field], message: `Only allowed when appliesTo is ${field}.` });
+    }
+  })
+  .meta({ id: 'PromotionScope', example: { appliesTo: 'categories', categories: ['lens-care'] } });
+export type PromotionScope = z.output<typeof PromotionScopeSchema>;
+
+const PositiveMinorUnits = MinorUnits.min(1);
+
+/** Fields a caller may set; `type` is fixed at creation (create a new promotion to change it). */
+const editableFields = {
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(1000),
+  percentOff: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .meta({ description: 'percentage: whole percent off each line.' }),
+  amountOff: PositiveMinorUnits.meta({
+    description:
+      'fixed_amount: minor units off each eligible unit (capped at its price); spend_threshold: off the order.',
+  }),
+  minSpend: PositiveMinorUnits.meta({
+    description: 'spend_threshold: eligible spend (after line discounts) that unlocks `amountOff`.',
+  }),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.'),
+  scope: PromotionScopeSchema,
+  storeIds: unique(z.array(ResourceId).min(1).max(50), 'Stores').meta({
+    description: 'Stores where it applies; omit for every store (admin only).',
+  }),
+  channels: unique(z.array(z.enum(SALES_CHANNELS)).min(1).max(SALES_CHANNELS.length), 'Channels').meta({
+    description: 'Channels where it applies; omit for every channel.',
+  }),
+  startsAt: Instant,
+  endsAt: Instant,
+  couponCode: CouponCode,
+  usageLimit: z.number().int().min(1).max(100_000_000).meta({ description: 'Total uses across all orders.' }),
+  perCustomerLimit: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .meta({ description: 'Uses per customer; such a promotion only applies to orders with a customer.' }),
+  stackable: z.boolean(),
+  status: z.enum(PROMOTION_STATUSES),
+};
+
+/** Attributes a PATCH may clear with `null`. */
+export const CLEARABLE_PROMOTION_FIELDS = [
+  'description',
+  'storeIds',
+  'channels',
+  'couponCode',
+  'usageLimit',
+  'perCustomerLimit',
+] as const;
+
+const withRuleIssues = <T extends z.ZodType<Partial<PromotionDraft>>>(schema: T) =>
+  schema.superRefine((value, ctx) => {
+    for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
+  });
+
+export const CreatePromotionBody = withRuleIssues(
+  z.strictObject({
+    ...editableFields,
+    type: z.enum(PROMOTION_TYPES),
+    description: editableFields.description.optional(),
+    percentOff: editableFields.percentOff.optional(),
+    amountOff: editableFields.amountOff.optional(),
+    minSpend: editableFields.minSpend.optional(),
+    currency: editableFields.currency.optional(),
+    storeIds: editableFields.storeIds.optional(),
+    channels: editableFields.channels.optional(),
+    couponCode: editableFields.couponCode.optional(),
+    usageLimit: editableFields.usageLimit.optional(),
+    perCustomerLimit: editableFields.perCustomerLimit.optional(),
+    stackable: editableFields.stackable.default(false),
+    status: editableFields.status.default('active'),
+  }),
+).meta({ id: 'CreatePromotion' });
+export type CreatePromotionInput = z.output<typeof CreatePromotionBody>;
+
+/** The rules that involve several fields are checked again on the merged promotion (see promotion-rules). */
+export const UpdatePromotionBody = nonEmptyPatch(
+  z
+    .strictObject({
+      name: editableFields.name,
+      description: editableFields.description.nullable(),
+      percentOff: editableFields.percentOff,
+      amountOff: editableFields.amountOff,
+      minSpend: editableFields.minSpend,
+      currency: editableFields.currency,
+      scope: editableFields.scope,
+      storeIds: editableFields.storeIds.nullable(),
+      channels: editableFields.channels.nullable(),
+      startsAt: editableFields.startsAt,
+      endsAt: editableFields.endsAt,
+      couponCode: editableFields.couponCode.nullable(),
+      usageLimit: editableFields.usageLimit.nullable(),
+      perCustomerLimit: editableFields.perCustomerLimit.nullable(),
+      stackable: editableFields.stackable,
+      status: editableFields.status,
+    })
+    .partial(),
+).meta({ id: 'UpdatePromotion' });
+export type UpdatePromotionInput = z.output<typeof UpdatePromotionBody>;
+
+/** What is stored (without item metadata): the rules read this shape. */
+export interface PromotionDraft {
+  name: string;
+  description?: string;
+  type: PromotionType;
+  percentOff?: number;
+  amountOff?: number;
+  minSpend?: number;
+  currency?: string;
+  scope: PromotionScope;
+  storeIds?: string[];
+  channels?: SalesChannel[];
+  startsAt: string;
+  endsAt: string;
+  couponCode?: string;
+  usageLimit?: number;
+  perCustomerLimit?: number;
+  stackable: boolean;
+  status: PromotionStatus;
+}
+
+const promotionFields = {
+  promotionId: ResourceId,
+  ...editableFields,
+  type: z.enum(PROMOTION_TYPES),
+  description: editableFields.description.optional(),
+  percentOff: editableFields.percentOff.optional(),
+  amountOff: editableFields.amountOff.optional(),
+  minSpend: editableFields.minSpend.optional(),
+  currency: editableFields.currency.optional(),
+  storeIds: editableFields.storeIds.optional(),
+  channels: editableFields.channels.optional(),
+  couponCode: z.string().optional(),
+  usageLimit: editableFields.usageLimit.optional(),
+  perCustomerLimit: editableFields.perCustomerLimit.optional(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  usedCount: z.number().int().min(0).meta({
+    description:
+      'Uses counted against `usageLimit` or `perCustomerLimit` (promotions without limits are not counted).',
+  }),
+  ...ItemMetaSchema,
+};
+
+/** The stored promotion. */
+export type Promotion = PromotionDraft & { promotionId: string; usedCount: number } & {
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  updatedBy: string;
+};
+
+export const PromotionSchema = z
+  .object({
+    ...promotionFields,
+    phase: z.enum(PROMOTION_PHASES).meta({
+      description: 'Derived from the dates at read time: scheduled (not started), running or ended.',
+    }),
+  })
+  .meta({ id: 'Promotion' });
+export type PromotionView = Promotion & { phase: (typeof PROMOTION_PHASES)[number] };
+
+export const PromotionPage = pageOf(PromotionSchema, 'PromotionPage');
+export const PromotionParams = z.strictObject({ promotionId: ResourceId });
+export const ListPromotionsQuery = z.strictObject({
+  status: z.enum(PROMOTION_STATUSES).default('active'),
+  current: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: '`true`: only promotions that have not ended yet (running or scheduled).' }),
+  ...PaginationQuery,
+});
+export type ListPromotionsQuery = z.output<typeof ListPromotionsQuery>;
