@@ -1,3 +1,55 @@
+import {
+  cancelTransferRoute,
+  createTransferRoute,
+  getTransferRoute,
+  listStoreTransfersRoute,
+  readyTransferRoute,
+  receiveTransferRoute,
+  shipTransferRoute,
+} from '../../lib/transfers/transfer-routes.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 
-export const transferFunctions = {} as const satisfies Record<string, FunctionDefinition>;
+export const transferFunctions = {
+  createTransfer: {
+    entry: 'functions/transfers/create-transfer.ts',
+    description: 'Draft a stock transfer between stores',
+    tableAccess: 'read-write',
+    routes: [createTransferRoute],
+  },
+  getTransfer: {
+    entry: 'functions/transfers/get-transfer.ts',
+    description: 'Get a transfer',
+    tableAccess: 'read',
+    routes: [getTransferRoute],
+  },
+  listStoreTransfers: {
+    entry: 'functions/transfers/list-store-transfers.ts',
+    description: 'List transfers into or out of a store',
+    tableAccess: 'read',
+    routes: [listStoreTransfersRoute],
+  },
+  readyTransfer: {
+    entry: 'functions/transfers/ready-transfer.ts',
+    description: 'Commit a transfer’s stock at the origin',
+    tableAccess: 'read-write',
+    routes: [readyTransferRoute],
+  },
+  shipTransfer: {
+    entry: 'functions/transfers/ship-transfer.ts',
+    description: 'Ship a transfer: stock leaves the origin, incoming at the destination',
+    tableAccess: 'read-write',
+    routes: [shipTransferRoute],
+  },
+  receiveTransfer: {
+    entry: 'functions/transfers/receive-transfer.ts',
+    description: 'Receive a transfer at the destination',
+    tableAccess: 'read-write',
+    routes: [receiveTransferRoute],
+  },
+  cancelTransfer: {
+    entry: 'functions/transfers/cancel-transfer.ts',
+    description: 'Cancel a transfer, releasing or returning its stock',
+    tableAccess: 'read-write',
+    routes: [cancelTransferRoute],
+  },
+} as const satisfies Record<string, FunctionDefinition>;

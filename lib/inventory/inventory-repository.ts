@@ -1,0 +1,238 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Principal } from '../auth/principal.js';
+import { documentClient, tableName } from '../db/client.js';
+import type { SystemActor } from '../db/item-meta.js';
+import { ENTITY, inventoryKeys } from '../db/keys.js';
+import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { ConflictError } from '../errors.js';
+import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
+
+/** Not in ENTITY (lib/db/keys.ts) yet; reported to the lead. */
+const STOCKTAKE_ENTITY = 'Stocktake';
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
+
+/** A level item as the API shows it; a SKU never stocked at the store reads as all zeros. */
+export const levelFromItem = (
+  item: Record<string, unknown> | undefined,
+  identity: { storeId: string; sku: string; productId: string },
+): InventoryLevel => {
+  if (!item) {
+    return {
+      ...identity,
+      onHand: 0,
+      committed: 0,
+      unavailable: 0,
+      available: 0,
+      incoming: 0,
+      belowReorderPoint: false,
+      version: 0,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  }
+  const rule = item.reorderRule as ReorderRule | undefined;
+  const available = num(item.available);
+  return {
+    storeId: String(item.storeId ?? identity.storeId),
+    sku: String(item.sku ?? identity.sku),
+    productId: String(item.productId ?? identity.productId),
+    onHand: num(item.onHand),
+    committed: num(item.committed),
+    unavailable: num(item.unavailable),
+    available,
+    incoming: num(item.incoming),
+    ...(rule ? { reorderRule: rule } : {}),
+    belowReorderPoint: rule !== undefined && available <= rule.reorderPoint,
+    version: num(item.version),
+    updatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : null,
+    updatedBy: typeof item.updatedBy === 'string' ? item.updatedBy : null,
+  };
+};
+
+const levelsOf = (items: Record<string, unknown>[]): InventoryLevel[] =>
+  items.map((item) =>
+    levelFromItem(item, { storeId: String(item.storeId), sku: String(item.sku), productId: '' }),
+  );
+
+const pageOfLevels = (page: Page<Record<string, unknown>>): Page<InventoryLevel> => ({
+  items: levelsOf(page.items),
+  nextCursor: page.nextCursor,
+});
+
+export const movementFromItem = (item: Record<string, unknown>): Movement => ({
+  movementId: String(item.movementId),
+  storeId: String(item.storeId),
+  sku: String(item.sku),
+  productId: String(item.productId),
+  reason: item.reason as Movement['reason'],
+  onHandDelta: num(item.onHandDelta),
+  committedDelta: num(item.committedDelta),
+  unavailableDelta: num(item.unavailableDelta),
+  incomingDelta: num(item.incomingDelta),
+  ...(item.reference ? { reference: item.reference as NonNullable<Movement['reference']> } : {}),
+  ...(typeof item.note === 'string' ? { note: item.note } : {}),
+  actor: String(item.actor),
+  at: String(item.at),
+});
+
+export const findLevelItem = (storeId: string, sku: string) => getItem(inventoryKeys.level(storeId, sku));
+
+/** Every level of a store, by SKU. */
+export const queryStoreLevels = async (storeId: string, limit: number, cursor: string | undefined) =>
+  pageOfLevels(
+    await queryPage({
+      partitionValue: inventoryKeys.storePartition(storeId),
+      sortKeyPrefix: inventoryKeys.levelPrefix,
+      limit,
+      cursor,
+    }),
+  );
+
+/**
+ * Levels with a reorder rule, from the reorder watch (gsi4, numeric `reorderGap`): at or below
+ * the point is `reorderGap <= 0` (most urgent first), above it `reorderGap >= 1`. A key
+ * condition, not a filter: the Query reads only the matching levels.
+ */
+export const queryReorderWatch = async (
+  storeId: string,
+  below: boolean,
+  limit: number,
+  cursor: string | undefined,
+) =>
+  pageOfLevels(
+    await queryPage({
+      indexName: 'gsi4',
+      partitionValue: inventoryKeys.reorderWatchPartition(storeId),
+      sortKey: below ? { lessOrEqual: 0 } : { greaterOrEqual: 1 },
+      limit,
+      cursor,
+    }),
+  );
+
+/** One product's levels across every store (gsi2, by store then SKU), or at one store. */
+export const queryProductLevels = async (
+  productId: string,
+  limit: number,
+  cursor: string | undefined,
+  storeId?: string,
+) =>
+  pageOfLevels(
+    await queryPage({
+      indexName: 'gsi2',
+      partitionValue: inventoryKeys.productPartition(productId),
+      ...(storeId ? { sortKeyPrefix: `${storeId}#` } : {}),
+      limit,
+      cursor,
+    }),
+  );
+
+/** A store and SKU's movements, newest first. */
+export const queryMovements = async (
+  storeId: string,
+  sku: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Movement>> => {
+  const page = await queryPage({
+    partitionValue: inventoryKeys.movementPartition(storeId, sku),
+    limit,
+    cursor,
+    descending: true,
+  });
+  return { items: page.items.map(movementFromItem), nextCursor: page.nextCursor };
+};
+
+/**
+ * Sets a level's reorder rule in one conditional UpdateItem: the rule, the reorder-watch
+ * partition and `reorderGap = available − reorderPoint` computed by DynamoDB from the stored
+ * `available`, so a concurrent stock change cannot slip between a read and this write. A level
+ * that does not exist yet is created at zero with the same identity attributes
+ * stockChangeWrites sets. The condition refuses a level that belongs to another product.
+ */
+export const updateReorderRule = async (
+  level: { storeId: string; sku: string; productId: string },
+  rule: ReorderRule,
+  actor: Principal | SystemActor,
+  now: Date,
+): Promise<Record<string, unknown>> => {
+  const byProduct = inventoryKeys.byProduct(level.productId, level.storeId, level.sku);
+  const zeroIfMissing = ['onHand', 'committed', 'unavailable', 'available', 'incoming'].map(
+    (state) => `${state} = if_not_exists(${state}, :zero)`,
+  );
+  try {
+    const result = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: inventoryKeys.level(level.storeId, level.sku),
+        UpdateExpression: `SET ${[
+          ...zeroIfMissing,
+          'reorderRule = :rule',
+          'gsi4pk = :watch',
+          'reorderGap = if_not_exists(available, :zero) - :rp',
+          'version = if_not_exists(version, :zero) + :one',
+          'createdAt = if_not_exists(createdAt, :now)',
+          'updatedAt = :now',
+          'updatedBy = :actor',
+          'entityType = :type',
+          'storeId = :storeId',
+          'sku = :sku',
+          'productId = :productId',
+          'gsi2pk = :gsi2pk',
+          'gsi2sk = :gsi2sk',
+        ].join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(productId) OR productId = :productId',
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':one': 1,
+          ':rule': rule,
+          ':watch': inventoryKeys.reorderWatchPartition(level.storeId),
+          ':rp': rule.reorderPoint,
+          ':now': now.toISOString(),
+          ':actor': actor.userId,
+          ':type': ENTITY.inventoryLevel,
+          ':storeId': level.storeId,
+          ':sku': level.sku,
+          ':productId': level.productId,
+          ':gsi2pk': byProduct.gsi2pk,
+          ':gsi2sk': byProduct.gsi2sk,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes ?? {};
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new ConflictError({
+        detail: `The level of ${level.sku} at ${level.storeId} belongs to another product; it cannot take this rule.`,
+      });
+    }
+    throw error;
+  }
+};
+
+/** The stocktake's outcome, kept in the store's partition for audit (best effort, after the lines). */
+export const insertStocktakeRecord = async (
+  result: StocktakeResult,
+  actor: Principal | SystemActor,
+  note: string | undefined,
+): Promise<void> => {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...inventoryKeys.stocktake(result.storeId, result.at, result.stocktakeId),
+        entityType: STOCKTAKE_ENTITY,
+        ...result,
+        ...(note ? { note } : {}),
+        actor: actor.userId,
+        createdAt: result.at,
+        updatedAt: result.at,
+        updatedBy: actor.userId,
+        version: 1,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+};

@@ -1,0 +1,118 @@
+import { defineRoute } from '../http/route.js';
+import {
+  AdjustmentBody,
+  AdjustmentResultSchema,
+  InventoryLevelSchema,
+  InventoryPage,
+  ListInventoryQuery,
+  MovementPage,
+  PageQuery,
+  ProductParams,
+  ReorderRuleSchema,
+  StocktakeBody,
+  StocktakeResultSchema,
+  StoreParams,
+  StoreSkuParams,
+} from './inventory-schemas.js';
+
+const tag = 'Inventory';
+
+export const listStoreInventoryRoute = defineRoute({
+  operationId: 'listStoreInventory',
+  method: 'GET',
+  path: '/stores/{storeId}/inventory',
+  summary: 'List a store’s stock levels by SKU, or those at or below their reorder point',
+  tag,
+  access: 'inventory:read',
+  params: StoreParams,
+  query: ListInventoryQuery,
+  responses: { 200: { description: 'A page of stock levels.', schema: InventoryPage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const getInventoryLevelRoute = defineRoute({
+  operationId: 'getInventoryLevel',
+  method: 'GET',
+  path: '/stores/{storeId}/inventory/{sku}',
+  summary: 'Get the stock level of one SKU at a store (zeros if never stocked there)',
+  tag,
+  access: 'inventory:read',
+  params: StoreSkuParams,
+  responses: { 200: { description: 'The stock level.', schema: InventoryLevelSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const listProductInventoryRoute = defineRoute({
+  operationId: 'listProductInventory',
+  method: 'GET',
+  path: '/products/{productId}/inventory',
+  summary: 'List a product’s stock levels across the stores the caller may see',
+  tag,
+  access: 'inventory:read',
+  params: ProductParams,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of stock levels, by store then SKU.', schema: InventoryPage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const adjustInventoryRoute = defineRoute({
+  operationId: 'adjustInventory',
+  method: 'POST',
+  path: '/stores/{storeId}/inventory/{sku}/adjustments',
+  summary: 'Adjust stock for a reason (staff: received, damaged, correction only)',
+  tag,
+  access: 'inventory:adjust',
+  params: StoreSkuParams,
+  body: AdjustmentBody,
+  responses: {
+    201: {
+      description: 'The new level and the movement recorded.',
+      schema: AdjustmentResultSchema,
+      headers: ['etag'],
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415],
+});
+
+export const listMovementsRoute = defineRoute({
+  operationId: 'listInventoryMovements',
+  method: 'GET',
+  path: '/stores/{storeId}/inventory/{sku}/movements',
+  summary: 'List the stock movements of one SKU at a store, newest first',
+  tag,
+  access: 'inventory:read',
+  params: StoreSkuParams,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of movements.', schema: MovementPage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const submitStocktakeRoute = defineRoute({
+  operationId: 'submitStocktake',
+  method: 'POST',
+  path: '/stores/{storeId}/stocktakes',
+  summary: 'Record counted quantities; lines whose on-hand changed come back as conflicts',
+  tag,
+  access: 'inventory:count',
+  params: StoreParams,
+  body: StocktakeBody,
+  responses: {
+    201: { description: 'Lines applied and lines in conflict.', schema: StocktakeResultSchema },
+  },
+  errors: [400, 401, 403, 404, 415],
+});
+
+export const setReorderRuleRoute = defineRoute({
+  operationId: 'setReorderRule',
+  method: 'PUT',
+  path: '/stores/{storeId}/inventory/{sku}/reorder-rule',
+  summary: 'Set the reorder point and quantity of a SKU at a store (admin, manager)',
+  tag,
+  access: 'inventory:configure',
+  params: StoreSkuParams,
+  body: ReorderRuleSchema,
+  responses: {
+    200: { description: 'The level with its rule.', schema: InventoryLevelSchema, headers: ['etag'] },
+  },
+  errors: [400, 401, 403, 404, 409, 415],
+});

@@ -1,0 +1,163 @@
+import * as z from 'zod';
+import { Sku } from '../catalog/product-schemas.js';
+import { PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { ADJUSTMENT_REASONS, type MovementReason, type StockReference } from './stock-change.js';
+
+/** A count of units; generous upper bound so that sums stay exact integers. */
+export const Quantity = z.number().int().min(0).max(1_000_000);
+export const PositiveQuantity = z.number().int().min(1).max(1_000_000);
+
+export const MOVEMENT_REASONS = [
+  ...ADJUSTMENT_REASONS,
+  'commit',
+  'release',
+  'incoming',
+  'incoming_cancelled',
+] as const satisfies readonly MovementReason[];
+
+export const REFERENCE_TYPES = [
+  'order',
+  'transfer',
+  'purchase_order',
+  'stocktake',
+  'refund',
+  'adjustment',
+] as const satisfies readonly StockReference['type'][];
+
+export const ReorderRuleSchema = z
+  .strictObject({
+    reorderPoint: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .meta({ description: 'Reorder when available falls to or below this.' }),
+    reorderQuantity: PositiveQuantity.meta({ description: 'How many to order when it does.' }),
+    safetyStock: Quantity.optional(),
+    preferredSupplierId: ResourceId.optional(),
+  })
+  .meta({ id: 'ReorderRule' });
+export type ReorderRule = z.output<typeof ReorderRuleSchema>;
+
+const count = z.number().int();
+
+export const InventoryLevelSchema = z
+  .object({
+    storeId: ResourceId,
+    sku: Sku,
+    productId: ResourceId,
+    onHand: count.meta({ description: 'Units physically in the store.' }),
+    committed: count.meta({ description: 'Units held for orders and outgoing transfers.' }),
+    unavailable: count.meta({ description: 'Units set aside (damaged) and not sellable.' }),
+    available: count.meta({ description: 'onHand − committed − unavailable.' }),
+    incoming: count.meta({ description: 'Units on their way (purchase orders, transfers).' }),
+    reorderRule: ReorderRuleSchema.optional(),
+    belowReorderPoint: z.boolean(),
+    version: z.number().int().min(0).meta({ description: '0 for a SKU never stocked here.' }),
+    updatedAt: z.iso.datetime().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'InventoryLevel' });
+export type InventoryLevel = z.output<typeof InventoryLevelSchema>;
+
+export const MovementSchema = z
+  .object({
+    movementId: z.string(),
+    storeId: ResourceId,
+    sku: Sku,
+    productId: ResourceId,
+    reason: z.enum(MOVEMENT_REASONS),
+    onHandDelta: count,
+    committedDelta: count,
+    unavailableDelta: count,
+    incomingDelta: count,
+    reference: z.object({ type: z.enum(REFERENCE_TYPES), id: z.string() }).optional(),
+    note: z.string().optional(),
+    actor: z.string(),
+    at: z.iso.datetime(),
+  })
+  .meta({ id: 'InventoryMovement' });
+export type Movement = z.output<typeof MovementSchema>;
+
+export const AdjustmentBody = z
+  .strictObject({
+    delta: z
+      .number()
+      .int()
+      .min(-1_000_000)
+      .max(1_000_000)
+      .refine((value) => value !== 0, 'Must not be zero.')
+      .meta({ description: 'Signed change; see the reason table for which sign each reason takes.' }),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .meta({ id: 'InventoryAdjustment' });
+export type AdjustmentInput = z.output<typeof AdjustmentBody>;
+
+export const AdjustmentResultSchema = z
+  .object({ level: InventoryLevelSchema, movement: MovementSchema })
+  .meta({ id: 'InventoryAdjustmentResult' });
+export type AdjustmentResult = z.output<typeof AdjustmentResultSchema>;
+
+/** A stocktake writes one transaction per line; 100 lines keep a request bounded. */
+export const MAX_STOCKTAKE_LINES = 100;
+
+export const StocktakeBody = z
+  .strictObject({
+    lines: z
+      .array(z.strictObject({ sku: Sku, expected: Quantity, counted: Quantity }))
+      .min(1)
+      .max(MAX_STOCKTAKE_LINES)
+      .superRefine((lines, ctx) => {
+        const seen = new Set<string>();
+        lines.forEach((line, index) => {
+          if (seen.has(line.sku))
+            ctx.addIssue({ code: 'custom', path: [index, 'sku'], message: 'SKU appears twice.' });
+          seen.add(line.sku);
+        });
+      }),
+    note: z.string().trim().min(1).max(500).optional(),
+  })
+  .meta({ id: 'Stocktake' });
+export type StocktakeInput = z.output<typeof StocktakeBody>;
+
+export const StocktakeResultSchema = z
+  .object({
+    stocktakeId: z.string(),
+    storeId: ResourceId,
+    at: z.iso.datetime(),
+    applied: z.array(z.object({ sku: Sku, expected: z.number(), counted: z.number(), variance: count })),
+    conflicts: z.array(
+      z.object({
+        sku: Sku,
+        expected: z.number(),
+        onHand: z.number(),
+        reason: z.enum(['on-hand-changed', 'below-committed']).meta({
+          description:
+            '`on-hand-changed`: count again; `below-committed`: the count is below units held for orders.',
+        }),
+      }),
+    ),
+    totalVariance: count,
+  })
+  .meta({ id: 'StocktakeResult' });
+export type StocktakeResult = z.output<typeof StocktakeResultSchema>;
+
+export const InventoryPage = pageOf(InventoryLevelSchema, 'InventoryLevelPage');
+export const MovementPage = pageOf(MovementSchema, 'InventoryMovementPage');
+
+export const StoreParams = z.strictObject({ storeId: ResourceId });
+export const StoreSkuParams = z.strictObject({ storeId: ResourceId, sku: Sku });
+export const ProductParams = z.strictObject({ productId: ResourceId });
+
+export const ListInventoryQuery = z.strictObject({
+  belowReorderPoint: z.enum(['true', 'false']).optional().meta({
+    description:
+      '`true`: only levels at or below their reorder point, most urgent first; `false`: only levels with a rule that are above it.',
+  }),
+  ...PaginationQuery,
+});
+export type ListInventoryQuery = z.output<typeof ListInventoryQuery>;
+
+export const PageQuery = z.strictObject({ ...PaginationQuery });
+export type PageQuery = z.output<typeof PageQuery>;

@@ -1,0 +1,118 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CreatePurchaseOrderBody,
+  ListStorePurchaseOrdersQuery,
+  PurchaseOrderPage,
+  PurchaseOrderParams,
+  PurchaseOrderSchema,
+  ReceivePurchaseOrderBody,
+  StorePurchaseOrdersParams,
+} from './purchase-order-schemas.js';
+
+const tag = 'Purchasing';
+
+export const createPurchaseOrderRoute = defineRoute({
+  operationId: 'createPurchaseOrder',
+  method: 'POST',
+  path: '/purchase-orders',
+  summary: 'Draft a purchase order for a store from a supplier (admin, manager)',
+  tag,
+  access: 'purchasing:write',
+  body: CreatePurchaseOrderBody,
+  responses: {
+    201: {
+      description: 'The DRAFT purchase order.',
+      schema: PurchaseOrderSchema,
+      headers: ['etag', 'location'],
+    },
+  },
+  errors: [400, 401, 403, 404, 415],
+});
+
+export const getPurchaseOrderRoute = defineRoute({
+  operationId: 'getPurchaseOrder',
+  method: 'GET',
+  path: '/purchase-orders/{purchaseOrderId}',
+  summary: 'Get a purchase order',
+  tag,
+  access: 'purchasing:read',
+  params: PurchaseOrderParams,
+  responses: { 200: { description: 'The purchase order.', schema: PurchaseOrderSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const listStorePurchaseOrdersRoute = defineRoute({
+  operationId: 'listStorePurchaseOrders',
+  method: 'GET',
+  path: '/stores/{storeId}/purchase-orders',
+  summary: 'List a store’s purchase orders, newest first, optionally by status',
+  tag,
+  access: 'purchasing:read',
+  params: StorePurchaseOrdersParams,
+  query: ListStorePurchaseOrdersQuery,
+  responses: { 200: { description: 'A page of purchase orders.', schema: PurchaseOrderPage } },
+  errors: [400, 401, 403, 404],
+});
+
+const transitionRoute = <
+  const Id extends string,
+  const Path extends `/purchase-orders/{purchaseOrderId}/${string}`,
+>(
+  operationId: Id,
+  path: Path,
+  summary: string,
+) =>
+  defineRoute({
+    operationId,
+    method: 'POST',
+    path,
+    summary,
+    tag,
+    access: 'purchasing:write',
+    params: PurchaseOrderParams,
+    responses: {
+      200: {
+        description: 'The purchase order after the transition.',
+        schema: PurchaseOrderSchema,
+        headers: ['etag'],
+      },
+    },
+    errors: [400, 401, 403, 404, 409],
+  });
+
+export const orderPurchaseOrderRoute = transitionRoute(
+  'orderPurchaseOrder',
+  '/purchase-orders/{purchaseOrderId}/order',
+  'DRAFT → ORDERED: the quantities become incoming at the store',
+);
+
+export const closePurchaseOrderRoute = transitionRoute(
+  'closePurchaseOrder',
+  '/purchase-orders/{purchaseOrderId}/close',
+  'RECEIVED or PARTIALLY_RECEIVED → CLOSED, releasing whatever is still incoming',
+);
+
+export const cancelPurchaseOrderRoute = transitionRoute(
+  'cancelPurchaseOrder',
+  '/purchase-orders/{purchaseOrderId}/cancel',
+  'DRAFT or ORDERED → CANCELLED, releasing the incoming quantities',
+);
+
+export const receivePurchaseOrderRoute = defineRoute({
+  operationId: 'receivePurchaseOrder',
+  method: 'POST',
+  path: '/purchase-orders/{purchaseOrderId}/receive',
+  summary: 'Book a delivery against an ORDERED or PARTIALLY_RECEIVED purchase order',
+  tag,
+  access: 'purchasing:write',
+  params: PurchaseOrderParams,
+  body: ReceivePurchaseOrderBody,
+  responses: {
+    200: {
+      description: 'The purchase order after the receipt.',
+      schema: PurchaseOrderSchema,
+      headers: ['etag'],
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415],
+});

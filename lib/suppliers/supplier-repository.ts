@@ -1,0 +1,46 @@
+import { stripStorageAttributes } from '../db/item-meta.js';
+import { ENTITY, supplierKeys } from '../db/keys.js';
+import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { transactWrite } from '../db/transact.js';
+import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
+import { InternalError } from '../errors.js';
+import type { Supplier } from './supplier-schemas.js';
+
+const toItem = (supplier: Supplier) => ({
+  ...supplierKeys.item(supplier.supplierId),
+  ...supplierKeys.listing(supplier.name, supplier.supplierId),
+  entityType: ENTITY.supplier,
+  ...supplier,
+});
+
+const fromItem = (item: Record<string, unknown>): Supplier => stripStorageAttributes<Supplier>(item);
+
+export const insertSupplier = async (supplier: Supplier): Promise<void> => {
+  await transactWrite([
+    createItem(
+      toItem(supplier),
+      () => new InternalError({ detail: `Supplier id ${supplier.supplierId} collided.` }),
+    ),
+  ]);
+};
+
+export const findSupplier = async (supplierId: string): Promise<Supplier | undefined> => {
+  const item = await getItem(supplierKeys.item(supplierId));
+  return item ? fromItem(item) : undefined;
+};
+
+/** Every supplier by name (gsi1). */
+export const querySuppliers = async (limit: number, cursor: string | undefined): Promise<Page<Supplier>> => {
+  const page = await queryPage({
+    indexName: 'gsi1',
+    partitionValue: supplierKeys.listingPartition,
+    limit,
+    cursor,
+  });
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+};
+
+/** Writes `next` only if the supplier is still at `expectedVersion` (the listing key moves with the name). */
+export const replaceSupplier = async (next: Supplier, expectedVersion: number): Promise<void> => {
+  await transactWrite([replaceItemAtVersion(toItem(next), expectedVersion, `Supplier ${next.supplierId}`)]);
+};

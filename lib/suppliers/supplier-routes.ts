@@ -1,0 +1,63 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CreateSupplierBody,
+  ListSuppliersQuery,
+  SupplierPage,
+  SupplierParams,
+  SupplierSchema,
+  UpdateSupplierBody,
+} from './supplier-schemas.js';
+
+const tag = 'Purchasing';
+
+export const createSupplierRoute = defineRoute({
+  operationId: 'createSupplier',
+  method: 'POST',
+  path: '/suppliers',
+  summary: 'Add a supplier (admin, manager)',
+  tag,
+  access: 'suppliers:write',
+  body: CreateSupplierBody,
+  responses: {
+    201: { description: 'The new supplier.', schema: SupplierSchema, headers: ['etag', 'location'] },
+  },
+  errors: [400, 401, 403, 415],
+});
+
+export const listSuppliersRoute = defineRoute({
+  operationId: 'listSuppliers',
+  method: 'GET',
+  path: '/suppliers',
+  summary: 'List suppliers by name',
+  tag,
+  access: 'suppliers:read',
+  query: ListSuppliersQuery,
+  responses: { 200: { description: 'A page of suppliers.', schema: SupplierPage } },
+  errors: [400, 401, 403],
+});
+
+export const getSupplierRoute = defineRoute({
+  operationId: 'getSupplier',
+  method: 'GET',
+  path: '/suppliers/{supplierId}',
+  summary: 'Get one supplier',
+  tag,
+  access: 'suppliers:read',
+  params: SupplierParams,
+  responses: { 200: { description: 'The supplier.', schema: SupplierSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const updateSupplierRoute = defineRoute({
+  operationId: 'updateSupplier',
+  method: 'PATCH',
+  path: '/suppliers/{supplierId}',
+  summary: 'Change a supplier (admin, manager)',
+  tag,
+  access: 'suppliers:write',
+  params: SupplierParams,
+  body: UpdateSupplierBody,
+  requiresIfMatch: true,
+  responses: { 200: { description: 'The changed supplier.', schema: SupplierSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 412, 415, 428],
+});

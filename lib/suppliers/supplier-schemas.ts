@@ -1,0 +1,59 @@
+import * as z from 'zod';
+import {
+  ItemMetaSchema,
+  nonEmptyPatch,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
+import { Address } from '../stores/store-schemas.js';
+
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.');
+
+const supplierFields = {
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Use 6–20 digits, spaces, dashes or brackets, optionally after +.')
+    .meta({ example: '+61 2 9876 5432' }),
+  address: Address,
+  leadTimeDays: z.number().int().min(0).max(365).meta({ description: 'Usual days from order to delivery.' }),
+  currency: Currency.meta({ description: 'The currency the supplier invoices in.' }),
+};
+
+export const CreateSupplierBody = z
+  .strictObject({
+    name: supplierFields.name,
+    email: supplierFields.email.optional(),
+    phone: supplierFields.phone.optional(),
+    address: supplierFields.address.optional(),
+    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    currency: supplierFields.currency,
+  })
+  .meta({ id: 'CreateSupplier' });
+export type CreateSupplierInput = z.output<typeof CreateSupplierBody>;
+
+export const UpdateSupplierBody = nonEmptyPatch(z.strictObject(supplierFields).partial()).meta({
+  id: 'UpdateSupplier',
+});
+export type UpdateSupplierInput = z.output<typeof UpdateSupplierBody>;
+
+export const SupplierSchema = z
+  .object({
+    supplierId: ResourceId,
+    name: supplierFields.name,
+    email: supplierFields.email.optional(),
+    phone: supplierFields.phone.optional(),
+    address: supplierFields.address.optional(),
+    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    currency: supplierFields.currency,
+    ...ItemMetaSchema,
+  })
+  .meta({ id: 'Supplier' });
+export type Supplier = z.output<typeof SupplierSchema>;
+
+export const SupplierPage = pageOf(SupplierSchema, 'SupplierPage');
+export const SupplierParams = z.strictObject({ supplierId: ResourceId });
+export const ListSuppliersQuery = z.strictObject({ ...PaginationQuery });
+export type ListSuppliersQuery = z.output<typeof ListSuppliersQuery>;
