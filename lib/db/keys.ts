@@ -14,6 +14,7 @@ export const ENTITY = {
   uniqueGuard: 'UniqueGuard',
   inventoryLevel: 'InventoryLevel',
   inventoryMovement: 'InventoryMovement',
+  stocktake: 'Stocktake',
   transfer: 'Transfer',
   transferLink: 'TransferLink',
   customer: 'Customer',

@@ -22,7 +22,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const withOldImageOnFailure = (write: TransactItem): TransactItem => {
   const [kind, body] = Object.entries(write)[0] ?? [];
-  if (!kind || !body || kind === 'ConditionCheck' || !('ConditionExpression' in body)) return write;
+  if (!kind || !body || !('ConditionExpression' in body)) return write;
   return { [kind]: { ...body, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } } as TransactItem;
 };
 

@@ -9,7 +9,6 @@ import { ConflictError } from '../errors.js';
 import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
 
 /** Not in ENTITY (lib/db/keys.ts) yet; reported to the lead. */
-const STOCKTAKE_ENTITY = 'Stocktake';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
 
@@ -223,7 +222,7 @@ export const insertStocktakeRecord = async (
       TableName: tableName(),
       Item: {
         ...inventoryKeys.stocktake(result.storeId, result.at, result.stocktakeId),
-        entityType: STOCKTAKE_ENTITY,
+        entityType: ENTITY.stocktake,
         ...result,
         ...(note ? { note } : {}),
         actor: actor.userId,
