@@ -11,7 +11,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { logger, metrics, tracer } from '../observability.js';
 import { authorizeRequest } from './authorize-request.js';
