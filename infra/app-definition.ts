@@ -22,7 +22,7 @@ export const appDefinition = {
   cors: {
     allowOrigins: ['*'],
     allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
-    exposeHeaders: ['etag', 'location', 'x-request-id'],
+    exposeHeaders: ['etag', 'location', 'x-request-id', 'idempotent-replayed'],
     maxAgeSeconds: 600,
   },
   functions: {

@@ -15,6 +15,7 @@ export const functionEnvironment = (
   POWERTOOLS_LOG_LEVEL: settings.logLevel ?? 'INFO',
   STAGE: settings.stage,
   CORS_ALLOWED_ORIGINS: app.cors.allowOrigins.join(','),
+  CORS_EXPOSE_HEADERS: app.cors.exposeHeaders.join(','),
   ...(fn.tableAccess === 'none' ? {} : { TABLE_NAME: settings.tableName }),
   ...fn.environment,
 });

@@ -1,3 +1,86 @@
+import {
+  cancelOrderRoute,
+  completeOrderRoute,
+  createOrderRoute,
+  fulfilOrderRoute,
+  getOrderRoute,
+  listCustomerOrdersRoute,
+  listStoreOrdersRoute,
+  recordPaymentRoute,
+  refundOrderRoute,
+} from '../../lib/orders/order-routes.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 
-export const orderFunctions = {} as const satisfies Record<string, FunctionDefinition>;
+/** Minutes an order may wait for payment; read by order placement and the expiry job. */
+const ORDER_PAYMENT_TIMEOUT_MINUTES = '30';
+const orderEnvironment = { ORDER_PAYMENT_TIMEOUT_MINUTES } as const;
+
+export const orderFunctions = {
+  createOrder: {
+    entry: 'functions/orders/create-order.ts',
+    description: 'Place an order (idempotent): reserve stock at catalog prices',
+    tableAccess: 'read-write',
+    routes: [createOrderRoute],
+    environment: orderEnvironment,
+  },
+  getOrder: {
+    entry: 'functions/orders/get-order.ts',
+    description: 'Get an order with its payments and refunds',
+    tableAccess: 'read',
+    routes: [getOrderRoute],
+  },
+  listStoreOrders: {
+    entry: 'functions/orders/list-store-orders.ts',
+    description: 'List a store’s orders',
+    tableAccess: 'read',
+    routes: [listStoreOrdersRoute],
+  },
+  listCustomerOrders: {
+    entry: 'functions/orders/list-customer-orders.ts',
+    description: 'List a customer’s orders',
+    tableAccess: 'read',
+    routes: [listCustomerOrdersRoute],
+  },
+  recordOrderPayment: {
+    entry: 'functions/orders/record-order-payment.ts',
+    description: 'Record a payment against an order',
+    tableAccess: 'read-write',
+    routes: [recordPaymentRoute],
+  },
+  fulfilOrder: {
+    entry: 'functions/orders/fulfil-order.ts',
+    description: 'Fulfil a paid order',
+    tableAccess: 'read-write',
+    routes: [fulfilOrderRoute],
+  },
+  completeOrder: {
+    entry: 'functions/orders/complete-order.ts',
+    description: 'Complete a fulfilled order and award points',
+    tableAccess: 'read-write',
+    routes: [completeOrderRoute],
+  },
+  cancelOrder: {
+    entry: 'functions/orders/cancel-order.ts',
+    description: 'Cancel an unpaid or paid order',
+    tableAccess: 'read-write',
+    routes: [cancelOrderRoute],
+  },
+  refundOrder: {
+    entry: 'functions/orders/refund-order.ts',
+    description: 'Refund a fulfilled or completed order',
+    tableAccess: 'read-write',
+    routes: [refundOrderRoute],
+  },
+  expireUnpaidOrders: {
+    entry: 'functions/orders/expire-unpaid-orders.ts',
+    description: 'Cancel orders left unpaid past their time to pay, releasing their stock',
+    tableAccess: 'read-write',
+    schedule: {
+      expression: 'rate(5 minutes)',
+      description: 'Expire unpaid orders every five minutes',
+      localEveryMinutes: 1,
+    },
+    timeoutSeconds: 300,
+    environment: orderEnvironment,
+  },
+} as const satisfies Record<string, FunctionDefinition>;

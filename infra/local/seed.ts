@@ -15,6 +15,7 @@ import { findStore } from '../../lib/stores/store-repository.js';
 import { createStore } from '../../lib/stores/store-service.js';
 import { seedCustomers } from './seed-customers.js';
 import { DEMO_PRODUCTS, DEMO_STORES } from './seed-data.js';
+import { seedOrders } from './seed-orders.js';
 import { seedStock } from './seed-stock.js';
 
 export { DEMO_PRODUCT_IDS, DEMO_STORE_IDS } from './seed-data.js';
@@ -61,6 +62,7 @@ export const seedDemoData = async (): Promise<SeedResult> => {
   });
   await seedCustomers(SEED_ACTOR);
   await seedStock(SEED_ACTOR);
+  await seedOrders(SEED_ACTOR);
   await documentClient.send(
     new PutCommand({
       TableName: tableName(),

@@ -55,7 +55,9 @@ const toResult = (result: HttpResult): APIGatewayProxyStructuredResultV2 => ({
   ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
 });
 
+// Both come from the app definition's CORS settings (infra/function-environment.ts).
 const CORS_ORIGINS = (process.env.CORS_ALLOWED_ORIGINS ?? '*').split(',');
+const CORS_EXPOSE_HEADERS = process.env.CORS_EXPOSE_HEADERS ?? 'etag,location,x-request-id';
 
 const requestIdOf = (event: HttpEvent, context: Context): string =>
   event.requestContext?.requestId ?? context.awsRequestId;
@@ -75,7 +77,7 @@ export const httpChain = (
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
-    .use(httpCors({ origins: CORS_ORIGINS, exposeHeaders: 'etag,location,x-request-id' }))
+    .use(httpCors({ origins: CORS_ORIGINS, exposeHeaders: CORS_EXPOSE_HEADERS }))
     .use(httpSecurityHeaders())
     .handler(async (event, context) => {
       const requestId = requestIdOf(event, context);

@@ -1,0 +1,50 @@
+import { customerKeys, orderKeys, storeKeys } from '../db/keys.js';
+import { batchGetItems } from '../db/query-page.js';
+import type { Store } from '../stores/store-schemas.js';
+import { skuGuardKeys } from './order-catalog.js';
+import type { IdempotencyRecord } from './order-errors.js';
+import type { CreateOrderInput } from './order-schemas.js';
+
+export interface OrderContext {
+  /** A live record of this Idempotency-Key at this store, if the key was used before. */
+  earlier: IdempotencyRecord | undefined;
+  store: Store | undefined;
+  customerExists: boolean;
+  /** The SKU guard items found (one per known SKU). */
+  skuGuards: Record<string, unknown>[];
+}
+
+/**
+ * Everything placing an order reads by key, in one BatchGet: the idempotency record, the
+ * store, the customer and the SKU guards. Eventually consistent is fine here: the
+ * transaction's conditions decide, these reads only shape the request or its error.
+ */
+export const readOrderContext = async (
+  input: CreateOrderInput,
+  idempotencyKey: string,
+  now: Date,
+): Promise<OrderContext> => {
+  const keys = {
+    idempotency: orderKeys.idempotency(input.storeId, idempotencyKey),
+    store: storeKeys.item(input.storeId),
+    customer: input.customerId ? customerKeys.item(input.customerId) : undefined,
+  };
+  const items = await batchGetItems([
+    keys.idempotency,
+    keys.store,
+    ...(keys.customer ? [keys.customer] : []),
+    ...skuGuardKeys(input.lines),
+  ]);
+  const find = (key: { pk: string; sk: string } | undefined) =>
+    key ? items.find((item) => item.pk === key.pk && item.sk === key.sk) : undefined;
+  const record = find(keys.idempotency);
+  return {
+    earlier:
+      record && Number(record.ttl) >= Math.floor(now.getTime() / 1000)
+        ? (record as unknown as IdempotencyRecord)
+        : undefined,
+    store: find(keys.store) as Store | undefined,
+    customerExists: find(keys.customer) !== undefined,
+    skuGuards: items.filter((item) => item.kind === 'SKU'),
+  };
+};

@@ -1,0 +1,213 @@
+import { ulid } from 'ulid';
+import { type GuardedWrite, transactWrite } from '../db/transact.js';
+import { mergeStockChanges, type StockChange, stockChangeWrites } from '../inventory/stock-change.js';
+import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
+import { promotionUsageReleaseWrites } from '../promotions/pricing.js';
+import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
+import { advance } from './order-build.js';
+import { PaymentExceedsDueError } from './order-errors.js';
+import { orderUpdateWrite, paymentWrite, refundWrite } from './order-repository.js';
+import type {
+  FulfilOrderInput,
+  Order,
+  OrderDetail,
+  Payment,
+  RecordPaymentInput,
+  Refund,
+} from './order-schemas.js';
+import { assertCanApply } from './order-state.js';
+
+/** One stock change per line of the order (lines name each SKU once), as writes. */
+export const lineStockWrites = (
+  order: Order,
+  actor: Actor,
+  now: Date,
+  change: (
+    line: Order['lines'][number],
+  ) => Pick<StockChange, 'deltas' | 'reason' | 'reference' | 'note'> | null,
+): GuardedWrite[] =>
+  mergeStockChanges(
+    order.lines.flatMap((line) => {
+      const spec = change(line);
+      return spec ? [{ storeId: order.storeId, sku: line.sku, productId: line.productId, ...spec }] : [];
+    }),
+  ).flatMap((stockChange) => stockChangeWrites(stockChange, actor, now));
+
+const orderReference = (order: Order) => ({ type: 'order' as const, id: order.orderId });
+
+/**
+ * Records a payment. The order's `amountDue` goes down by the amount in the same transaction
+ * as the payment item, conditional on the version read (and on `amountDue >= amount`), so
+ * concurrent payments can never double-count or overpay: the loser re-reads and either fits
+ * in what is still due or gets 409 payment-exceeds-due. The payment that clears the balance
+ * moves the order to PAID.
+ */
+export const recordPayment = (
+  actor: Actor,
+  orderId: string,
+  input: RecordPaymentInput,
+  now = new Date(),
+): Promise<OrderDetail> =>
+  retryOnOrderChange(async () => {
+    const detail = await readOrderFor(actor, orderId);
+    const order = orderOf(detail);
+    assertCanApply(orderId, 'pay', order.status);
+    if (input.amount > order.amountDue)
+      throw new PaymentExceedsDueError(orderId, input.amount, order.amountDue);
+    const payment: Payment = {
+      paymentId: `pa_${ulid().toLowerCase()}`,
+      orderId,
+      method: input.method,
+      amount: input.amount,
+      ...(input.reference ? { reference: input.reference } : {}),
+      createdAt: now.toISOString(),
+      createdBy: actor.userId,
+    };
+    const amountDue = order.amountDue - input.amount;
+    const next = advance(order, actor, now, {
+      amountPaid: order.amountPaid + input.amount,
+      amountDue,
+      refundableAmount: order.refundableAmount + input.amount,
+      ...(amountDue === 0 ? { status: 'PAID' as const, paidAt: now.toISOString() } : {}),
+    });
+    await transactWrite([
+      orderUpdateWrite(order, next, 'pay', {
+        expression: 'amountDue >= :amount',
+        values: { ':amount': input.amount },
+      }),
+      paymentWrite(payment),
+    ]);
+    return { ...next, payments: [...detail.payments, payment], refunds: detail.refunds };
+  });
+
+/** PAID → FULFILLED: the committed units leave the store (on hand and committed both drop). */
+export const fulfilOrder = (
+  actor: Actor,
+  orderId: string,
+  input: FulfilOrderInput,
+  now = new Date(),
+): Promise<OrderDetail> =>
+  retryOnOrderChange(async () => {
+    const detail = await readOrderFor(actor, orderId);
+    const order = orderOf(detail);
+    assertCanApply(orderId, 'fulfil', order.status);
+    const next = advance(order, actor, now, {
+      status: 'FULFILLED',
+      fulfilledAt: now.toISOString(),
+      ...(input.carrier || input.trackingNumber ? { fulfilment: { ...input } } : {}),
+    });
+    await transactWrite([
+      orderUpdateWrite(order, next, 'fulfil'),
+      ...lineStockWrites(order, actor, now, (line) => ({
+        deltas: { onHand: -line.quantity, committed: -line.quantity },
+        reason: 'sale',
+        reference: orderReference(order),
+      })),
+    ]);
+    return { ...next, payments: detail.payments, refunds: detail.refunds };
+  });
+
+/** FULFILLED → COMPLETED: the customer earns points on what they kept (total less refunds). */
+export const completeOrder = (actor: Actor, orderId: string, now = new Date()): Promise<OrderDetail> =>
+  retryOnOrderChange(async () => {
+    const detail = await readOrderFor(actor, orderId);
+    const order = orderOf(detail);
+    assertCanApply(orderId, 'complete', order.status);
+    const earned = order.customerId ? pointsEarnedFor(Math.max(0, order.total - order.amountRefunded)) : 0;
+    const next = advance(order, actor, now, {
+      status: 'COMPLETED',
+      completedAt: now.toISOString(),
+      pointsEarned: earned,
+    });
+    await transactWrite([
+      orderUpdateWrite(order, next, 'complete'),
+      ...(order.customerId && earned > 0
+        ? pointsChangeWrites(
+            {
+              customerId: order.customerId,
+              delta: earned,
+              reason: 'earned',
+              reference: orderReference(order),
+            },
+            actor,
+            now,
+          )
+        : []),
+    ]);
+    return { ...next, payments: detail.payments, refunds: detail.refunds };
+  });
+
+/**
+ * PENDING_PAYMENT or PAID → CANCELLED, undoing everything placing the order did: committed
+ * stock is released, promotion usage given back, redeemed points returned; money paid is
+ * recorded as a refund. `expire` is the expiry job's variant, allowed only while unpaid.
+ * Conditional on the version read, so two cancels (or two expiry runs) release stock once.
+ */
+export const cancelOrderAs = (
+  actor: Actor,
+  orderId: string,
+  reason: string,
+  action: 'cancel' | 'expire',
+  now = new Date(),
+): Promise<OrderDetail> =>
+  retryOnOrderChange(async () => {
+    const detail = await readOrderFor(actor, orderId);
+    const order = orderOf(detail);
+    assertCanApply(orderId, action, order.status);
+    const at = now.toISOString();
+    const refund: Refund | undefined =
+      order.amountPaid > 0
+        ? {
+            refundId: `rf_${ulid().toLowerCase()}`,
+            orderId,
+            amount: order.refundableAmount,
+            lines: [],
+            restock: 'none',
+            reason: `Order cancelled: ${reason}`,
+            pointsReversed: 0,
+            pointsNotReversed: 0,
+            createdAt: at,
+            createdBy: actor.userId,
+          }
+        : undefined;
+    const next = advance(order, actor, now, {
+      status: 'CANCELLED',
+      cancelledAt: at,
+      cancelReason: reason,
+      amountDue: 0,
+      amountRefunded: order.amountRefunded + (refund?.amount ?? 0),
+      refundableAmount: order.refundableAmount - (refund?.amount ?? 0),
+    });
+    await transactWrite([
+      orderUpdateWrite(order, next, action),
+      ...lineStockWrites(order, actor, now, (line) => ({
+        deltas: { committed: -line.quantity },
+        reason: 'release',
+        reference: orderReference(order),
+        note: reason,
+      })),
+      ...promotionUsageReleaseWrites(order.appliedPromotions, order.customerId, now),
+      ...(order.customerId && order.pointsRedeemed > 0
+        ? pointsChangeWrites(
+            {
+              customerId: order.customerId,
+              delta: order.pointsRedeemed,
+              reason: 'reversed',
+              reference: orderReference(order),
+              note: 'Order cancelled: redeemed points returned',
+            },
+            actor,
+            now,
+          )
+        : []),
+      ...(refund ? [refundWrite(refund)] : []),
+    ]);
+    return {
+      ...next,
+      payments: detail.payments,
+      refunds: refund ? [...detail.refunds, refund] : detail.refunds,
+    };
+  });
+
+export const cancelOrder = (actor: Actor, orderId: string, reason: string, now = new Date()) =>
+  cancelOrderAs(actor, orderId, reason, 'cancel', now);

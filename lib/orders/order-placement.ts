@@ -1,0 +1,196 @@
+import { ulid } from 'ulid';
+import { assertStoreAccess } from '../auth/store-scope.js';
+import { tableName } from '../db/client.js';
+import { customerKeys } from '../db/keys.js';
+import { type GuardedWrite, MAX_TRANSACTION_ITEMS, transactWrite } from '../db/transact.js';
+import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
+import { InsufficientStockError, mergeStockChanges, stockChangeWrites } from '../inventory/stock-change.js';
+import { pointsChangeWrites, redemptionValueOf } from '../loyalty/points.js';
+import { priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
+import { type Actor, isPrincipal, readOrderFor } from './order-access.js';
+import { buildOrder } from './order-build.js';
+import { resolveLines } from './order-catalog.js';
+import { type OrderContext, readOrderContext } from './order-context.js';
+import {
+  IdempotencyKeyReusedError,
+  type IdempotencyRecord,
+  IdempotencyRecordExists,
+  StoreClosedError,
+} from './order-errors.js';
+import { IDEMPOTENCY_TTL_SECONDS, MAX_ORDER_LINES, paymentTimeoutMinutes } from './order-limits.js';
+import { idempotencyRecordWrite, newOrderWrite } from './order-repository.js';
+import type { CreateOrderInput, Order, OrderDetail } from './order-schemas.js';
+import { withAllShortages } from './order-shortages.js';
+import { cappedRedemption } from './order-totals.js';
+import { orderRequestHash } from './request-hash.js';
+
+export const newOrderId = (): string => `or_${ulid().toLowerCase()}`;
+
+export interface PlacedOrder {
+  order: OrderDetail;
+  /** True when this was a retry answered with the order the key first created. */
+  replayed: boolean;
+}
+
+const replay = async (actor: Actor, record: IdempotencyRecord, requestHash: string): Promise<PlacedOrder> => {
+  if (record.requestHash !== requestHash) {
+    throw new IdempotencyKeyReusedError({
+      detail:
+        'This Idempotency-Key was already used for a different order request; use a new key for a new order.',
+      errors: [{ path: 'headers.idempotency-key', message: 'Already used with another body.' }],
+    });
+  }
+  return { order: await readOrderFor(actor, record.orderId), replayed: true };
+};
+
+const assertSellable = (input: CreateOrderInput, context: OrderContext): void => {
+  const { store } = context;
+  if (!store) throw new NotFoundError({ detail: `Store ${input.storeId} was not found.` });
+  if (store.status !== 'active') {
+    throw new StoreClosedError({ detail: `Store ${input.storeId} is ${store.status} and takes no orders.` });
+  }
+  // Marketplace orders (third-party sites) are fulfilled like web orders: the store must sell online.
+  const storeChannel = input.channel === 'marketplace' ? 'online' : input.channel;
+  if (!(store.channels as readonly string[]).includes(storeChannel)) {
+    throw new ValidationError([
+      {
+        path: 'body.channel',
+        message: `Store ${input.storeId} sells through ${store.channels.join(', ')} only.`,
+      },
+    ]);
+  }
+  if (input.customerId && !context.customerExists) {
+    throw new ValidationError([{ path: 'body.customerId', message: `No customer ${input.customerId}.` }]);
+  }
+};
+
+/** Keeps the customer from vanishing between the read above and the transaction. */
+const customerExists = (customerId: string): GuardedWrite => ({
+  write: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: customerKeys.item(customerId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  },
+  onConditionFailed: () =>
+    new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]),
+});
+
+const placementWrites = async (
+  order: Order,
+  record: IdempotencyRecord,
+  actor: Actor,
+  now: Date,
+): Promise<GuardedWrite[]> => {
+  // The idempotency record goes first: when a retry's transaction fails on several
+  // conditions, the one reported (the first) is "already placed", not the stock it took.
+  const commits = mergeStockChanges(
+    order.lines.map((line) => ({
+      storeId: order.storeId,
+      sku: line.sku,
+      productId: line.productId,
+      deltas: { committed: line.quantity },
+      reason: 'commit' as const,
+      reference: { type: 'order' as const, id: order.orderId },
+    })),
+  );
+  const redeeming = order.customerId !== undefined && order.pointsRedeemed > 0;
+  return [
+    idempotencyRecordWrite(record, now),
+    newOrderWrite(order),
+    ...commits.flatMap((change) => stockChangeWrites(change, actor, now)),
+    ...(await promotionUsageWrites(order.appliedPromotions, order.customerId, now)),
+    ...(order.customerId && redeeming
+      ? pointsChangeWrites(
+          {
+            customerId: order.customerId,
+            delta: -order.pointsRedeemed,
+            reason: 'redeemed',
+            reference: { type: 'order', id: order.orderId },
+          },
+          actor,
+          now,
+        )
+      : []),
+    ...(order.customerId && !redeeming ? [customerExists(order.customerId)] : []),
+  ];
+};
+
+/**
+ * Places an order: prices come from the catalog and promotions, never from the caller.
+ * Everything — the order, its idempotency record, a stock commitment per line, promotion
+ * usage and redeemed points — is one transaction, so a short line writes nothing at all.
+ * The same Idempotency-Key with the same body answers the first order (no second
+ * reservation); with another body, 422.
+ */
+export const placeOrder = async (
+  actor: Actor,
+  input: CreateOrderInput,
+  idempotencyKey: string,
+  /** `paymentTimeoutMinutes` overrides the environment's time to pay (demo data only). */
+  options: { orderId?: string; now?: Date; paymentTimeoutMinutes?: number } = {},
+): Promise<PlacedOrder> => {
+  const now = options.now ?? new Date();
+  if (isPrincipal(actor)) assertStoreAccess(actor, input.storeId);
+  const requestHash = orderRequestHash(input);
+  const context = await readOrderContext(input, idempotencyKey, now);
+  // Checked before pricing: a retry must get its order even if, say, its coupon is used up now.
+  if (context.earlier) return replay(actor, context.earlier, requestHash);
+  assertSellable(input, context);
+  const resolved = await resolveLines(input.lines, context.skuGuards);
+  const priced = await priceOrder(
+    resolved.map(({ sku, productId, category, quantity, unitPrice, currency }) => ({
+      sku,
+      productId,
+      category,
+      quantity,
+      unitPrice,
+      currency,
+    })),
+    {
+      storeId: input.storeId,
+      channel: input.channel,
+      ...(input.customerId ? { customerId: input.customerId } : {}),
+      ...(input.couponCode ? { couponCode: input.couponCode } : {}),
+      now,
+    },
+  );
+  const redemption = input.pointsToRedeem
+    ? cappedRedemption(input.pointsToRedeem, priced.total, redemptionValueOf)
+    : { points: 0, value: 0 };
+  const orderId = options.orderId ?? newOrderId();
+  const order = buildOrder({
+    orderId,
+    input,
+    resolved,
+    priced,
+    redemption,
+    actor,
+    now,
+    paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? paymentTimeoutMinutes(),
+  });
+  const record: IdempotencyRecord = {
+    storeId: input.storeId,
+    idempotencyKey,
+    requestHash,
+    orderId,
+    createdAt: now.toISOString(),
+    ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+  const writes = await placementWrites(order, record, actor, now);
+  if (writes.length > MAX_TRANSACTION_ITEMS) {
+    throw new BadRequestError({
+      detail: `This order needs ${writes.length} writes but one transaction takes ${MAX_TRANSACTION_ITEMS}: send at most ${MAX_ORDER_LINES} lines (fewer with several limited promotions).`,
+    });
+  }
+  try {
+    await transactWrite(writes);
+  } catch (error) {
+    if (error instanceof IdempotencyRecordExists) return replay(actor, error.record, requestHash);
+    if (error instanceof InsufficientStockError)
+      throw await withAllShortages(error, input.storeId, input.lines);
+    throw error;
+  }
+  return { order: { ...order, payments: [], refunds: [] }, replayed: false };
+};

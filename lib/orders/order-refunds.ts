@@ -1,0 +1,109 @@
+import { ulid } from 'ulid';
+import { customerKeys } from '../db/keys.js';
+import { getItem } from '../db/query-page.js';
+import { transactWrite } from '../db/transact.js';
+import { ConflictError } from '../errors.js';
+import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
+import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
+import { advance } from './order-build.js';
+import { OrderChangedError } from './order-errors.js';
+import { lineStockWrites } from './order-lifecycle.js';
+import { orderUpdateWrite, refundWrite } from './order-repository.js';
+import type { Order, OrderDetail, Refund, RefundOrderInput } from './order-schemas.js';
+import { assertCanApply } from './order-state.js';
+import { pointsToReverse } from './order-totals.js';
+import { planRefund } from './refund-plan.js';
+
+const pointsBalanceOf = async (customerId: string): Promise<number> =>
+  Number((await getItem(customerKeys.item(customerId)))?.pointsBalance ?? 0);
+
+/**
+ * Points to take back for this refund, capped at the customer's balance so it never goes
+ * negative; what could not be taken back (already spent) is recorded on the refund.
+ */
+const pointsReversal = async (order: Order, amountRefundedAfter: number) => {
+  if (order.status !== 'COMPLETED' || !order.customerId) return { reversed: 0, notReversed: 0 };
+  const due = pointsToReverse(order, amountRefundedAfter, pointsEarnedFor);
+  if (due === 0) return { reversed: 0, notReversed: 0 };
+  const reversed = Math.min(due, await pointsBalanceOf(order.customerId));
+  return { reversed, notReversed: due - reversed };
+};
+
+const isInsufficientPoints = (error: unknown) =>
+  error instanceof ConflictError && error.slug === 'insufficient-points';
+
+/**
+ * Refunds money and, optionally, returned units of a FULFILLED or COMPLETED order. Units go
+ * back on hand (and, when damaged, straight to unavailable); refunded quantities per line and
+ * the money refunded are checked against what was sold and paid, in the same transaction
+ * (conditional on the order's version and on `refundableAmount >= amount`). On a completed
+ * order the points earned on the refunded value are reversed.
+ */
+export const refundOrder = (
+  actor: Actor,
+  orderId: string,
+  input: RefundOrderInput,
+  now = new Date(),
+): Promise<OrderDetail> =>
+  retryOnOrderChange(async () => {
+    const detail = await readOrderFor(actor, orderId);
+    const order = orderOf(detail);
+    assertCanApply(orderId, 'refund', order.status);
+    const plan = planRefund(order, input);
+    const amountRefunded = order.amountRefunded + plan.amount;
+    const points = await pointsReversal(order, amountRefunded);
+    const refund: Refund = {
+      refundId: `rf_${ulid().toLowerCase()}`,
+      orderId,
+      amount: plan.amount,
+      lines: plan.lines.map(({ sku, quantity, amount }) => ({ sku, quantity, amount })),
+      restock: input.restock,
+      reason: input.reason,
+      pointsReversed: points.reversed,
+      pointsNotReversed: points.notReversed,
+      createdAt: now.toISOString(),
+      createdBy: actor.userId,
+    };
+    const next = advance(order, actor, now, {
+      lines: plan.nextLines,
+      amountRefunded,
+      refundableAmount: order.refundableAmount - plan.amount,
+      pointsEarned: order.pointsEarned - points.reversed,
+    });
+    const returned = new Map(plan.lines.map((line) => [line.sku, line.quantity]));
+    const reference = { type: 'refund' as const, id: refund.refundId };
+    try {
+      await transactWrite([
+        orderUpdateWrite(order, next, 'refund', {
+          expression: 'refundableAmount >= :amount',
+          values: { ':amount': plan.amount },
+        }),
+        refundWrite(refund),
+        ...lineStockWrites(order, actor, now, (line) => {
+          const quantity = returned.get(line.sku);
+          if (!quantity || input.restock === 'none') return null;
+          return input.restock === 'unavailable'
+            ? {
+                deltas: { onHand: quantity, unavailable: quantity },
+                reason: 'return',
+                reference,
+                note: 'damaged',
+              }
+            : { deltas: { onHand: quantity }, reason: 'return', reference };
+        }),
+        ...(order.customerId && points.reversed > 0
+          ? pointsChangeWrites(
+              { customerId: order.customerId, delta: -points.reversed, reason: 'reversed', reference },
+              actor,
+              now,
+            )
+          : []),
+      ]);
+    } catch (error) {
+      // The customer spent points since we read the balance: recompute the cap.
+      if (isInsufficientPoints(error))
+        throw new OrderChangedError({ detail: 'Points balance changed; retry.' });
+      throw error;
+    }
+    return { ...next, payments: detail.payments, refunds: [...detail.refunds, refund] };
+  });

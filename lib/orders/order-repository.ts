@@ -1,0 +1,209 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
+import { stripStorageAttributes } from '../db/item-meta.js';
+import { ENTITY, orderKeys } from '../db/keys.js';
+import { type Page, queryPage, type SortKeyCondition } from '../db/query-page.js';
+import { indexKeyNames, TABLE_DEFINITION } from '../db/table-definition.js';
+import type { GuardedWrite } from '../db/transact.js';
+import { createItem } from '../db/versioned-write.js';
+import { ConflictError, InternalError, NotFoundError } from '../errors.js';
+import { type IdempotencyRecord, IdempotencyRecordExists, OrderChangedError } from './order-errors.js';
+import type { Order, OrderDetail, Payment, Refund } from './order-schemas.js';
+import { canApply, InvalidOrderStateError, type OrderAction, type OrderStatus } from './order-state.js';
+
+const strip = <T extends object>(item: Record<string, unknown>): T => stripStorageAttributes<T>(item);
+
+export const toOrderItem = (order: Order) => ({
+  ...orderKeys.item(order.orderId),
+  ...orderKeys.listings(order),
+  entityType: ENTITY.order,
+  ...order,
+});
+
+const fromOrderItem = (item: Record<string, unknown>): Order => strip<Order>(item);
+
+export const newOrderWrite = (order: Order): GuardedWrite =>
+  createItem(toOrderItem(order), () => new InternalError({ detail: `Order id ${order.orderId} collided.` }));
+
+/**
+ * Replaces the order with `next` only if it is still at the version we read (so nothing we
+ * computed from it — amounts due, refunded quantities, points — can be double-counted), plus
+ * optional extra guards. The status listing keys move with the item. A failure says why:
+ * gone (404), now in a status the action does not allow (409 invalid-state), or merely
+ * changed (OrderChangedError: the caller re-reads and retries).
+ */
+export const orderUpdateWrite = (
+  current: Order,
+  next: Order,
+  action: OrderAction,
+  guard?: { expression: string; values: Record<string, unknown> },
+): GuardedWrite => ({
+  write: {
+    Put: {
+      TableName: tableName(),
+      Item: toOrderItem(next),
+      ConditionExpression: `attribute_exists(pk) AND version = :expected${guard ? ` AND ${guard.expression}` : ''}`,
+      ExpressionAttributeValues: { ':expected': current.version, ...guard?.values },
+    },
+  },
+  onConditionFailed: (item) => {
+    if (!item) return new NotFoundError({ detail: `Order ${current.orderId} was not found.` });
+    const status = item.status as OrderStatus;
+    if (!canApply(action, status)) return new InvalidOrderStateError(current.orderId, action, status);
+    return new OrderChangedError({ detail: `Order ${current.orderId} changed; retry.` });
+  },
+});
+
+const entryWrite = (item: Record<string, unknown> & { pk: string; sk: string }): GuardedWrite => ({
+  write: { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+});
+
+export const paymentWrite = (payment: Payment): GuardedWrite =>
+  entryWrite({
+    ...orderKeys.payment(payment.orderId, payment.createdAt, payment.paymentId),
+    entityType: ENTITY.payment,
+    ...payment,
+  });
+
+export const refundWrite = (refund: Refund): GuardedWrite =>
+  entryWrite({
+    ...orderKeys.refund(refund.orderId, refund.createdAt, refund.refundId),
+    entityType: ENTITY.refund,
+    ...refund,
+  });
+
+/** The order with its payments and refunds: one strongly consistent Query of its partition. */
+export const loadOrderDetail = async (orderId: string): Promise<OrderDetail | undefined> => {
+  let order: Order | undefined;
+  const payments: Payment[] = [];
+  const refunds: Refund[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': orderKeys.partition(orderId) },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item.entityType === ENTITY.order) order = fromOrderItem(item);
+      else if (item.entityType === ENTITY.payment) payments.push(strip<Payment>(item));
+      else if (item.entityType === ENTITY.refund) refunds.push(strip<Refund>(item));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return order ? { ...order, payments, refunds } : undefined;
+};
+
+// --- Idempotency ------------------------------------------------------------------------
+
+const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/** Created with the order; an expired record (TTL deletion lags) may be taken over. */
+export const idempotencyRecordWrite = (record: IdempotencyRecord, now: Date): GuardedWrite => ({
+  write: {
+    Put: {
+      TableName: tableName(),
+      Item: {
+        ...orderKeys.idempotency(record.storeId, record.idempotencyKey),
+        entityType: ENTITY.idempotencyRecord,
+        ...record,
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
+      ExpressionAttributeNames: { '#ttl': 'ttl' },
+      ExpressionAttributeValues: { ':now': epochSeconds(now) },
+    },
+  },
+  onConditionFailed: (current) =>
+    current
+      ? new IdempotencyRecordExists(current as unknown as IdempotencyRecord)
+      : new ConflictError({ detail: 'This Idempotency-Key is in use; retry.' }),
+});
+
+// --- Listings ---------------------------------------------------------------------------
+
+/** A store's orders, newest first: by status on gsi1, all of them on gsi2, optionally in a time range. */
+export const queryStoreOrders = async (
+  storeId: string,
+  query: { status?: OrderStatus; createdRange?: SortKeyCondition; limit: number; cursor?: string },
+): Promise<Page<Order>> => {
+  const page = await queryPage({
+    indexName: query.status ? 'gsi1' : 'gsi2',
+    partitionValue: query.status
+      ? orderKeys.storeStatusPartition(storeId, query.status)
+      : orderKeys.storePartition(storeId),
+    ...(query.createdRange ? { sortKey: query.createdRange } : {}),
+    limit: query.limit,
+    cursor: query.cursor,
+    descending: true,
+  });
+  return { items: page.items.map(fromOrderItem), nextCursor: page.nextCursor };
+};
+
+/**
+ * A customer's orders, newest first (gsi3). For callers scoped to some stores, a filter keeps
+ * only those stores' orders: DynamoDB applies `Limit` before the filter, so such a page may
+ * hold fewer than `limit` orders (even none) while `nextCursor` still leads on.
+ */
+export const queryCustomerOrders = async (
+  customerId: string,
+  storeIds: readonly string[] | 'all',
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Order>> => {
+  const { partitionKey, sortKey } = indexKeyNames('gsi3');
+  const partitionValue = orderKeys.customerPartition(customerId);
+  const stores = storeIds === 'all' ? [] : [...storeIds].sort();
+  const scope = ['gsi3', partitionValue, storeIds === 'all' ? '*' : stores.join(','), 'desc'].join('|');
+  const startKey = decodeCursor(scope, cursor, [
+    partitionKey,
+    sortKey,
+    TABLE_DEFINITION.partitionKey,
+    TABLE_DEFINITION.sortKey,
+  ]);
+  const storeValues = Object.fromEntries(stores.map((id, index) => [`:store${index}`, id]));
+  const input: QueryCommandInput = {
+    TableName: tableName(),
+    IndexName: 'gsi3',
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: {
+      '#pk': partitionKey,
+      ...(stores.length > 0 ? { '#storeId': 'storeId' } : {}),
+    },
+    ExpressionAttributeValues: { ':pk': partitionValue, ...storeValues },
+    ...(stores.length > 0
+      ? { FilterExpression: `#storeId IN (${Object.keys(storeValues).join(', ')})` }
+      : {}),
+    Limit: limit,
+    ScanIndexForward: false,
+    ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+  };
+  const result = await documentClient.send(new QueryCommand(input));
+  return {
+    items: (result.Items ?? []).map(fromOrderItem),
+    nextCursor: encodeCursor(scope, result.LastEvaluatedKey),
+  };
+};
+
+/**
+ * One page of a store's unpaid orders created at or before `createdUpTo` (gsi1, oldest first).
+ * The expiry job still checks each order's own `expiresAt`.
+ */
+export const queryUnpaidOrdersCreatedBy = async (
+  storeId: string,
+  createdUpTo: string,
+  cursor: string | undefined,
+): Promise<Page<Order>> => {
+  const page = await queryPage({
+    indexName: 'gsi1',
+    partitionValue: orderKeys.storeStatusPartition(storeId, 'PENDING_PAYMENT'),
+    sortKey: { lessOrEqual: `${createdUpTo}#\uffff` },
+    limit: 100,
+    cursor,
+  });
+  return { items: page.items.map(fromOrderItem), nextCursor: page.nextCursor };
+};

@@ -1,0 +1,143 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CancelOrderBody,
+  CreateOrderBody,
+  CustomerOrdersParams,
+  FulfilOrderBody,
+  IdempotencyHeaders,
+  ListCustomerOrdersQuery,
+  ListStoreOrdersQuery,
+  OrderDetailSchema,
+  OrderPage,
+  OrderParams,
+  RecordPaymentBody,
+  RefundOrderBody,
+  StoreOrdersParams,
+} from './order-schemas.js';
+
+const tag = 'Orders';
+const theOrder = { description: 'The order with its payments and refunds.', schema: OrderDetailSchema };
+
+export const createOrderRoute = defineRoute({
+  operationId: 'createOrder',
+  method: 'POST',
+  path: '/orders',
+  summary: 'Place an order: reserve stock at catalog prices with promotions and points (idempotent)',
+  tag,
+  access: 'orders:write',
+  headers: IdempotencyHeaders,
+  body: CreateOrderBody,
+  responses: {
+    201: { ...theOrder, description: 'The new order, awaiting payment.', headers: ['etag', 'location'] },
+    200: {
+      ...theOrder,
+      description: 'A retry with the same Idempotency-Key and body: the order it first created.',
+      headers: ['etag', 'location'],
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415, 422],
+});
+
+export const getOrderRoute = defineRoute({
+  operationId: 'getOrder',
+  method: 'GET',
+  path: '/orders/{orderId}',
+  summary: 'Get an order with its payments and refunds',
+  tag,
+  access: 'orders:read',
+  params: OrderParams,
+  responses: { 200: { ...theOrder, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
+
+export const listStoreOrdersRoute = defineRoute({
+  operationId: 'listStoreOrders',
+  method: 'GET',
+  path: '/stores/{storeId}/orders',
+  summary: 'List a store’s orders, newest first, by status and creation time',
+  tag,
+  access: 'orders:read',
+  params: StoreOrdersParams,
+  query: ListStoreOrdersQuery,
+  responses: { 200: { description: 'A page of orders.', schema: OrderPage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const listCustomerOrdersRoute = defineRoute({
+  operationId: 'listCustomerOrders',
+  method: 'GET',
+  path: '/customers/{customerId}/orders',
+  summary: 'List a customer’s orders, newest first (managers and staff: their stores’ only)',
+  tag,
+  access: 'orders:read',
+  params: CustomerOrdersParams,
+  query: ListCustomerOrdersQuery,
+  responses: {
+    200: { description: 'A page of orders; may be short for store-scoped callers.', schema: OrderPage },
+  },
+  errors: [400, 401, 403],
+});
+
+export const recordPaymentRoute = defineRoute({
+  operationId: 'recordOrderPayment',
+  method: 'POST',
+  path: '/orders/{orderId}/payments',
+  summary: 'Record a payment; the one that clears the balance makes the order PAID',
+  tag,
+  access: 'orders:write',
+  params: OrderParams,
+  body: RecordPaymentBody,
+  responses: { 201: { ...theOrder, headers: ['etag', 'location'] } },
+  errors: [400, 401, 403, 404, 409, 415],
+});
+
+export const fulfilOrderRoute = defineRoute({
+  operationId: 'fulfilOrder',
+  method: 'POST',
+  path: '/orders/{orderId}/fulfil',
+  summary: 'Hand over or ship a paid order (PAID → FULFILLED); its stock leaves the store',
+  tag,
+  access: 'orders:write',
+  params: OrderParams,
+  body: FulfilOrderBody,
+  responses: { 200: { ...theOrder, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 415],
+});
+
+export const completeOrderRoute = defineRoute({
+  operationId: 'completeOrder',
+  method: 'POST',
+  path: '/orders/{orderId}/complete',
+  summary: 'Complete a fulfilled order (FULFILLED → COMPLETED); the customer earns points',
+  tag,
+  access: 'orders:write',
+  params: OrderParams,
+  responses: { 200: { ...theOrder, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409],
+});
+
+export const cancelOrderRoute = defineRoute({
+  operationId: 'cancelOrder',
+  method: 'POST',
+  path: '/orders/{orderId}/cancel',
+  summary: 'Cancel an unpaid or paid order: stock, promotions and points are given back, payments refunded',
+  tag,
+  access: 'orders:write',
+  params: OrderParams,
+  body: CancelOrderBody,
+  responses: { 200: { ...theOrder, headers: ['etag'] } },
+  errors: [400, 401, 403, 404, 409, 415],
+});
+
+export const refundOrderRoute = defineRoute({
+  operationId: 'refundOrder',
+  method: 'POST',
+  path: '/orders/{orderId}/refunds',
+  summary: 'Refund money and returned units of a fulfilled or completed order',
+  tag,
+  access: 'orders:refund',
+  params: OrderParams,
+  body: RefundOrderBody,
+  responses: { 201: { ...theOrder, headers: ['etag', 'location'] } },
+  errors: [400, 401, 403, 404, 409, 415],
+});

@@ -1,0 +1,258 @@
+import * as z from 'zod';
+import { MinorUnits, Sku } from '../catalog/product-schemas.js';
+import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { CouponCode } from '../promotions/promotion-schemas.js';
+import { MAX_ORDER_LINES } from './order-limits.js';
+import { ORDER_STATUSES } from './order-state.js';
+
+export const ORDER_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
+export type OrderChannel = (typeof ORDER_CHANNELS)[number];
+export const PAYMENT_METHODS = ['cash', 'card', 'alipay', 'wechat_pay', 'other'] as const;
+export const RESTOCK_OPTIONS = ['available', 'unavailable', 'none'] as const;
+export type RestockOption = (typeof RESTOCK_OPTIONS)[number];
+
+const Quantity = z.number().int().min(1).max(999);
+const Currency = z.string().regex(/^[A-Z]{3}$/);
+/** Positive money in minor units (a payment, a refund). */
+const PositiveAmount = z.number().int().min(1).max(1_000_000_000);
+
+const LineInput = z.strictObject({ sku: Sku, quantity: Quantity });
+
+/** Lines name each SKU once, so that one stock level gets one write per transaction. */
+const linesInput = (id: string) =>
+  z
+    .array(LineInput)
+    .min(1)
+    .max(MAX_ORDER_LINES, `At most ${MAX_ORDER_LINES} lines fit in one order transaction.`)
+    .superRefine((lines, ctx) => {
+      const seen = new Set<string>();
+      lines.forEach((line, index) => {
+        if (seen.has(line.sku))
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'sku'],
+            message: 'SKU appears twice; merge the lines.',
+          });
+        seen.add(line.sku);
+      });
+    })
+    .meta({ id });
+
+export const CreateOrderBody = z
+  .strictObject({
+    storeId: ResourceId,
+    channel: z.enum(ORDER_CHANNELS),
+    customerId: ResourceId.optional(),
+    lines: linesInput('OrderLineInputs'),
+    couponCode: CouponCode.optional(),
+    pointsToRedeem: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000_000)
+      .optional()
+      .meta({ description: 'Loyalty points to spend; capped at the order total. Needs `customerId`.' }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.pointsToRedeem !== undefined && body.customerId === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pointsToRedeem'],
+        message: 'Redeeming points needs a customerId.',
+      });
+  })
+  .meta({ id: 'CreateOrder', description: 'What to sell; prices come from the catalog and promotions.' });
+export type CreateOrderInput = z.output<typeof CreateOrderBody>;
+
+/** Not strict: the request carries many other headers. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
+    .meta({
+      description:
+        'Unique per intended order (e.g. a UUID); a retry with the same key and body is answered with the first order.',
+    }),
+});
+
+export const RecordPaymentBody = z
+  .strictObject({
+    method: z.enum(PAYMENT_METHODS),
+    amount: PositiveAmount.meta({ description: 'Minor units; at most the amount still due.' }),
+    reference: z.string().trim().min(1).max(200).optional(),
+  })
+  .meta({ id: 'RecordPayment' });
+export type RecordPaymentInput = z.output<typeof RecordPaymentBody>;
+
+export const FulfilOrderBody = z
+  .strictObject({
+    carrier: z.string().trim().min(1).max(100).optional(),
+    trackingNumber: z.string().trim().min(1).max(100).optional(),
+  })
+  .meta({ id: 'FulfilOrder' });
+export type FulfilOrderInput = z.output<typeof FulfilOrderBody>;
+
+export const CancelOrderBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .meta({ id: 'CancelOrder' });
+export type CancelOrderInput = z.output<typeof CancelOrderBody>;
+
+export const RefundOrderBody = z
+  .strictObject({
+    lines: linesInput('RefundLineInputs').optional(),
+    amount: MinorUnits.optional().meta({
+      description: 'Minor units; defaults to the value of the lines. Without lines, a money-only refund.',
+    }),
+    restock: z.enum(RESTOCK_OPTIONS).meta({
+      description:
+        '`available`: back on sale; `unavailable`: back on hand but damaged; `none`: not returned.',
+    }),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .superRefine((body, ctx) => {
+    if (body.lines) return;
+    if (body.amount === undefined || body.amount === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'Send lines, an amount above zero, or both.',
+      });
+    if (body.restock !== 'none')
+      ctx.addIssue({ code: 'custom', path: ['restock'], message: 'Only returned lines can be restocked.' });
+  })
+  .meta({ id: 'RefundOrder' });
+export type RefundOrderInput = z.output<typeof RefundOrderBody>;
+
+export const OrderLineSchema = z
+  .object({
+    sku: Sku,
+    productId: ResourceId,
+    name: z.string(),
+    options: z.record(z.string(), z.string()),
+    category: z.string(),
+    quantity: Quantity,
+    unitPrice: MinorUnits,
+    lineSubtotal: MinorUnits,
+    discount: MinorUnits.meta({ description: 'Promotion discount on this line.' }),
+    lineTotal: MinorUnits,
+    allocatedDiscount: MinorUnits.meta({
+      description: 'This line’s share of order-level reductions (points redemption, order-wide promotions).',
+    }),
+    netTotal: MinorUnits.meta({ description: 'What the customer pays for this line; lines sum to `total`.' }),
+    refundedQuantity: z.number().int().min(0),
+  })
+  .meta({ id: 'OrderLine' });
+export type OrderLine = z.output<typeof OrderLineSchema>;
+
+export const AppliedPromotionSchema = z
+  .object({
+    promotionId: z.string(),
+    name: z.string(),
+    couponCode: z.string().optional(),
+    amount: MinorUnits,
+    limits: z
+      .object({ usageLimit: z.number().int().optional(), perCustomerLimit: z.number().int().optional() })
+      .optional()
+      .meta({ description: 'The limits this use counted against; a cancel gives the use back.' }),
+  })
+  .meta({ id: 'OrderAppliedPromotion' });
+
+export const OrderSchema = z
+  .object({
+    orderId: ResourceId,
+    storeId: ResourceId,
+    channel: z.enum(ORDER_CHANNELS),
+    customerId: ResourceId.optional(),
+    status: z.enum(ORDER_STATUSES),
+    currency: Currency,
+    lines: z.array(OrderLineSchema),
+    couponCode: z.string().optional(),
+    appliedPromotions: z.array(AppliedPromotionSchema),
+    subtotal: MinorUnits,
+    discountTotal: MinorUnits,
+    pointsRedeemed: z.number().int().min(0),
+    pointsDiscount: MinorUnits,
+    total: MinorUnits,
+    amountPaid: MinorUnits,
+    amountDue: MinorUnits,
+    amountRefunded: MinorUnits,
+    refundableAmount: MinorUnits.meta({ description: 'Paid and not yet refunded.' }),
+    pointsEarned: z.number().int().min(0),
+    expiresAt: z.iso.datetime().meta({ description: 'Cancelled automatically if still unpaid then.' }),
+    paidAt: z.iso.datetime().optional(),
+    fulfilledAt: z.iso.datetime().optional(),
+    fulfilment: z
+      .object({ carrier: z.string().optional(), trackingNumber: z.string().optional() })
+      .optional(),
+    completedAt: z.iso.datetime().optional(),
+    cancelledAt: z.iso.datetime().optional(),
+    cancelReason: z.string().optional(),
+    createdBy: z.string(),
+    ...ItemMetaSchema,
+  })
+  .meta({ id: 'Order' });
+export type Order = z.output<typeof OrderSchema>;
+
+export const PaymentSchema = z
+  .object({
+    paymentId: ResourceId,
+    orderId: ResourceId,
+    method: z.enum(PAYMENT_METHODS),
+    amount: PositiveAmount,
+    reference: z.string().optional(),
+    createdAt: z.iso.datetime(),
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Payment' });
+export type Payment = z.output<typeof PaymentSchema>;
+
+export const RefundSchema = z
+  .object({
+    refundId: ResourceId,
+    orderId: ResourceId,
+    amount: MinorUnits,
+    lines: z.array(z.object({ sku: Sku, quantity: Quantity, amount: MinorUnits })),
+    restock: z.enum(RESTOCK_OPTIONS),
+    reason: z.string(),
+    pointsReversed: z.number().int().min(0),
+    pointsNotReversed: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Points that should have been reversed but the customer had already spent.' }),
+    createdAt: z.iso.datetime(),
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Refund' });
+export type Refund = z.output<typeof RefundSchema>;
+
+export const OrderDetailSchema = OrderSchema.extend({
+  payments: z.array(PaymentSchema),
+  refunds: z.array(RefundSchema),
+}).meta({ id: 'OrderDetail' });
+export type OrderDetail = z.output<typeof OrderDetailSchema>;
+
+export const OrderPage = pageOf(OrderSchema, 'OrderPage');
+export const OrderParams = z.strictObject({ orderId: ResourceId });
+export const StoreOrdersParams = z.strictObject({ storeId: ResourceId });
+export const CustomerOrdersParams = z.strictObject({ customerId: ResourceId });
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const ListStoreOrdersQuery = z
+  .strictObject({
+    status: z.enum(ORDER_STATUSES).optional(),
+    from: IsoDateTime.optional().meta({ description: 'Created at or after (ISO 8601).' }),
+    to: IsoDateTime.optional().meta({ description: 'Created at or before (ISO 8601).' }),
+    ...PaginationQuery,
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    path: ['from'],
+    message: 'Must not be after `to`.',
+  });
+export type ListStoreOrdersQuery = z.output<typeof ListStoreOrdersQuery>;
+
+export const ListCustomerOrdersQuery = z.strictObject({ ...PaginationQuery });
+export type ListCustomerOrdersQuery = z.output<typeof ListCustomerOrdersQuery>;

@@ -1,0 +1,57 @@
+import type { Order, OrderLine } from '../../../lib/orders/order-schemas.js';
+
+/** A hand-built order for pure tests: two lines, 10 000 paid in full and fulfilled. */
+export const line = (overrides: Partial<OrderLine> = {}): OrderLine => ({
+  sku: 'SKU-A',
+  productId: 'pr_a',
+  name: 'Lens A',
+  options: {},
+  category: 'contact-lenses',
+  quantity: 2,
+  unitPrice: 3000,
+  lineSubtotal: 6000,
+  discount: 0,
+  lineTotal: 6000,
+  allocatedDiscount: 0,
+  netTotal: 6000,
+  refundedQuantity: 0,
+  ...overrides,
+});
+
+export const sampleOrder = (overrides: Partial<Order> = {}): Order => ({
+  orderId: 'or_sample',
+  storeId: 'st_a',
+  channel: 'in_store',
+  status: 'FULFILLED',
+  currency: 'AUD',
+  lines: [
+    line(),
+    line({
+      sku: 'SKU-B',
+      productId: 'pr_b',
+      quantity: 1,
+      unitPrice: 4000,
+      lineSubtotal: 4000,
+      lineTotal: 4000,
+      netTotal: 4000,
+    }),
+  ],
+  appliedPromotions: [],
+  subtotal: 10_000,
+  discountTotal: 0,
+  pointsRedeemed: 0,
+  pointsDiscount: 0,
+  total: 10_000,
+  amountPaid: 10_000,
+  amountDue: 0,
+  amountRefunded: 0,
+  refundableAmount: 10_000,
+  pointsEarned: 0,
+  expiresAt: '2030-01-01T00:30:00.000Z',
+  createdBy: 'test',
+  createdAt: '2030-01-01T00:00:00.000Z',
+  updatedAt: '2030-01-01T00:00:00.000Z',
+  version: 3,
+  updatedBy: 'test',
+  ...overrides,
+});
