@@ -70,7 +70,7 @@ const STORES = {
       country: 'AU',
     },
     region: 'nsw',
-    channels: ['online'],
+    channels: ['online', 'marketplace'],
     timezone: 'Australia/Sydney',
     status: 'active',
   },

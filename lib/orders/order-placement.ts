@@ -49,9 +49,7 @@ const assertSellable = (input: CreateOrderInput, context: OrderContext): void =>
   if (store.status !== 'active') {
     throw new StoreClosedError({ detail: `Store ${input.storeId} is ${store.status} and takes no orders.` });
   }
-  // Marketplace orders (third-party sites) are fulfilled like web orders: the store must sell online.
-  const storeChannel = input.channel === 'marketplace' ? 'online' : input.channel;
-  if (!(store.channels as readonly string[]).includes(storeChannel)) {
+  if (!(store.channels as readonly string[]).includes(input.channel)) {
     throw new ValidationError([
       {
         path: 'body.channel',

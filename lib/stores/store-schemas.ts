@@ -16,7 +16,8 @@ const isTimeZone = (value: string): boolean => {
   }
 };
 
-export const STORE_CHANNELS = ['online', 'in_store'] as const;
+/** Where a store sells; an order's channel must be one its store offers. */
+export const STORE_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
 export const STORE_STATUSES = ['active', 'closed'] as const;
 
 export const StoreCode = z
