@@ -7,8 +7,7 @@ import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
 import { ConflictError } from '../errors.js';
 import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
-
-/** Not in ENTITY (lib/db/keys.ts) yet; reported to the lead. */
+import { levelIdentityUpdate } from './stock-change.js';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
 
@@ -156,7 +155,7 @@ export const updateReorderRule = async (
   actor: Principal | SystemActor,
   now: Date,
 ): Promise<Record<string, unknown>> => {
-  const byProduct = inventoryKeys.byProduct(level.productId, level.storeId, level.sku);
+  const identity = levelIdentityUpdate(level, actor, now);
   const zeroIfMissing = ['onHand', 'committed', 'unavailable', 'available', 'incoming'].map(
     (state) => `${state} = if_not_exists(${state}, :zero)`,
   );
@@ -170,32 +169,14 @@ export const updateReorderRule = async (
           'reorderRule = :rule',
           'gsi4pk = :watch',
           'reorderGap = if_not_exists(available, :zero) - :rp',
-          'version = if_not_exists(version, :zero) + :one',
-          'createdAt = if_not_exists(createdAt, :now)',
-          'updatedAt = :now',
-          'updatedBy = :actor',
-          'entityType = :type',
-          'storeId = :storeId',
-          'sku = :sku',
-          'productId = :productId',
-          'gsi2pk = :gsi2pk',
-          'gsi2sk = :gsi2sk',
+          ...identity.sets,
         ].join(', ')}`,
         ConditionExpression: 'attribute_not_exists(productId) OR productId = :productId',
         ExpressionAttributeValues: {
-          ':zero': 0,
-          ':one': 1,
+          ...identity.values,
           ':rule': rule,
           ':watch': inventoryKeys.reorderWatchPartition(level.storeId),
           ':rp': rule.reorderPoint,
-          ':now': now.toISOString(),
-          ':actor': actor.userId,
-          ':type': ENTITY.inventoryLevel,
-          ':storeId': level.storeId,
-          ':sku': level.sku,
-          ':productId': level.productId,
-          ':gsi2pk': byProduct.gsi2pk,
-          ':gsi2sk': byProduct.gsi2sk,
         },
         ReturnValues: 'ALL_NEW',
       }),

@@ -74,6 +74,45 @@ export class StockMismatchError extends ConflictError {
 }
 
 /**
+ * The SET clauses every write of a level carries: its identity (store, SKU, product, the
+ * product index keys), audit attributes and version. Shared by stock changes and reorder
+ * rules so that a level created by either looks the same.
+ */
+export const levelIdentityUpdate = (
+  level: { storeId: string; sku: string; productId: string },
+  actor: Principal | SystemActor,
+  now: Date,
+): { sets: string[]; values: Record<string, unknown> } => {
+  const byProduct = inventoryKeys.byProduct(level.productId, level.storeId, level.sku);
+  return {
+    sets: [
+      'version = if_not_exists(version, :zero) + :one',
+      'createdAt = if_not_exists(createdAt, :now)',
+      'updatedAt = :now',
+      'updatedBy = :actor',
+      'entityType = :type',
+      'storeId = :storeId',
+      'sku = :sku',
+      'productId = :productId',
+      'gsi2pk = :gsi2pk',
+      'gsi2sk = :gsi2sk',
+    ],
+    values: {
+      ':zero': 0,
+      ':one': 1,
+      ':now': now.toISOString(),
+      ':actor': actor.userId,
+      ':type': ENTITY.inventoryLevel,
+      ':storeId': level.storeId,
+      ':sku': level.sku,
+      ':productId': level.productId,
+      ':gsi2pk': byProduct.gsi2pk,
+      ':gsi2sk': byProduct.gsi2sk,
+    },
+  };
+};
+
+/**
  * The one way inventory changes: an atomic counter update of the level (creating it at zero
  * if new) whose condition keeps every state and `available` from going negative, plus an
  * immutable movement recording the same deltas, returned as two writes for the caller's
@@ -88,36 +127,15 @@ export const stockChangeWrites = (
   const at = now.toISOString();
   const deltas = { ...change.deltas };
   const dAvailable = availableDelta(deltas);
+  const identity = levelIdentityUpdate(change, actor, now);
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {
-    ':zero': 0,
-    ':one': 1,
-    ':now': at,
-    ':actor': actor.userId,
-    ':type': ENTITY.inventoryLevel,
-    ':storeId': change.storeId,
-    ':sku': change.sku,
-    ':productId': change.productId,
-    ':dAvailable': dAvailable,
-  };
+  const values: Record<string, unknown> = { ...identity.values, ':dAvailable': dAvailable };
   const sets = [
+    ...identity.sets,
     'available = if_not_exists(available, :zero) + :dAvailable',
-    'version = if_not_exists(version, :zero) + :one',
-    'createdAt = if_not_exists(createdAt, :now)',
-    'updatedAt = :now',
-    'updatedBy = :actor',
-    'entityType = :type',
-    'storeId = :storeId',
-    'sku = :sku',
-    'productId = :productId',
-    'gsi2pk = :gsi2pk',
-    'gsi2sk = :gsi2sk',
     // The reorder watch keeps `available − reorderPoint` as a number, moved by the same delta.
     'reorderGap = if_not_exists(reorderGap, :zero) + :dAvailable',
   ];
-  const byProduct = inventoryKeys.byProduct(change.productId, change.storeId, change.sku);
-  values[':gsi2pk'] = byProduct.gsi2pk;
-  values[':gsi2sk'] = byProduct.gsi2sk;
   const conditions: string[] = [];
   for (const state of STATES) {
     const delta = deltas[state] ?? 0;

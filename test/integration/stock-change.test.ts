@@ -6,36 +6,13 @@ import { getItem } from '../../lib/db/query-page.js';
 import { transactWrite } from '../../lib/db/transact.js';
 import { mergeStockChanges, type StockChange, stockChangeWrites } from '../../lib/inventory/stock-change.js';
 import { admin, uniqueSuffix } from '../support/fixtures.js';
+import { movementSums } from '../support/stock-fixtures.js';
 
 const apply = (...changes: StockChange[]) =>
   transactWrite(mergeStockChanges(changes).flatMap((change) => stockChangeWrites(change, admin, new Date())));
 
 const level = async (storeId: string, sku: string) =>
   (await getItem(inventoryKeys.level(storeId, sku))) ?? {};
-
-const movementSum = async (storeId: string, sku: string) => {
-  const sums = { onHand: 0, committed: 0, unavailable: 0, incoming: 0, count: 0 };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': inventoryKeys.movementPartition(storeId, sku) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      sums.onHand += Number(item.onHandDelta);
-      sums.committed += Number(item.committedDelta);
-      sums.unavailable += Number(item.unavailableDelta);
-      sums.incoming += Number(item.incomingDelta);
-      sums.count++;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return sums;
-};
 
 const change = (
   storeId: string,
@@ -82,7 +59,7 @@ describe('stock changes against DynamoDB Local', () => {
       status: 409,
     });
     expect(await level('st_a', sku)).toMatchObject({ onHand: 4, committed: 3, available: 1 });
-    expect(await movementSum('st_a', sku)).toMatchObject({ onHand: 4, committed: 3, count: 1 });
+    expect(await movementSums('st_a', sku)).toMatchObject({ onHand: 4, committed: 3, count: 1 });
   });
 
   it('applies a counted quantity only if on-hand still equals the expected one', async () => {
@@ -109,6 +86,6 @@ describe('stock changes against DynamoDB Local', () => {
     expect(ok).toBe(50);
     expect(rejected.every((r) => r.reason.status === 409)).toBe(true);
     expect(await level('st_a', sku)).toMatchObject({ onHand: 50, committed: 50, available: 0 });
-    expect(await movementSum('st_a', sku)).toMatchObject({ onHand: 50, committed: 50, count: 51 });
+    expect(await movementSums('st_a', sku)).toMatchObject({ onHand: 50, committed: 50, count: 51 });
   });
 });
