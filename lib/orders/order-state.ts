@@ -1,4 +1,4 @@
-import { ConflictError } from '../errors.js';
+import { InvalidStateError } from '../db/status-transition.js';
 
 export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'COMPLETED', 'CANCELLED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -22,15 +22,10 @@ export const TRANSITIONS: Record<OrderAction, { from: readonly OrderStatus[]; to
 export const canApply = (action: OrderAction, status: OrderStatus): boolean =>
   TRANSITIONS[action].from.includes(status);
 
-/** The action is not allowed in the order's current status (409). */
-export class InvalidOrderStateError extends ConflictError {
-  override readonly slug = 'invalid-state';
-  override readonly title = 'Not allowed in the order’s current status';
+/** The action is not allowed in the order's current status (409 invalid-state, as for transfers and POs). */
+export class InvalidOrderStateError extends InvalidStateError {
   constructor(orderId: string, action: OrderAction, status: string) {
-    super({
-      detail: `Order ${orderId} is ${status}; ${action} needs ${TRANSITIONS[action].from.join(' or ')}.`,
-      extensions: { currentStatus: status, allowedFrom: TRANSITIONS[action].from },
-    });
+    super(`Order ${orderId}`, status, action, TRANSITIONS[action].from);
   }
 }
 

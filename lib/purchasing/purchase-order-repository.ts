@@ -2,10 +2,10 @@ import { tableName } from '../db/client.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, purchaseOrderKeys, storeKeys, supplierKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { statusTransitionWrite } from '../db/status-transition.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
 import { type AppError, ConflictError, InternalError, ValidationError } from '../errors.js';
-import { InvalidStateError } from '../inventory/invalid-state-error.js';
 import { ALLOWED_FROM, type PurchaseOrderAction } from './purchase-order-rules.js';
 import type { PurchaseOrder } from './purchase-order-schemas.js';
 
@@ -67,41 +67,19 @@ export const insertPurchaseOrderWrites = (po: PurchaseOrder): GuardedWrite[] => 
   storeMustExist(po.storeId),
 ];
 
-const transitionFailed =
-  (current: PurchaseOrder, action: PurchaseOrderAction) =>
-  (now: Record<string, unknown> | undefined): AppError => {
-    if (!now) return new ConflictError({ detail: `Purchase order ${current.purchaseOrderId} vanished.` });
-    const status = String(now.status);
-    const allowed: readonly string[] = ALLOWED_FROM[action];
-    if (!allowed.includes(status))
-      return new InvalidStateError(
-        `Purchase order ${current.purchaseOrderId}`,
-        status,
-        action,
-        ALLOWED_FROM[action],
-      );
-    return new ConflictError({
-      detail: `Purchase order ${current.purchaseOrderId} changed meanwhile; read it again and retry.`,
-    });
-  };
-
 /** The PO after a transition, written only if still in the status and version it was read at. */
 export const transitionWrite = (
   current: PurchaseOrder,
   next: PurchaseOrder,
   action: PurchaseOrderAction,
-): GuardedWrite => ({
-  write: {
-    Put: {
-      TableName: tableName(),
-      Item: toItem(next),
-      ConditionExpression: '#status = :status AND version = :version',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': current.status, ':version': current.version },
-    },
-  },
-  onConditionFailed: transitionFailed(current, action),
-});
+): GuardedWrite =>
+  statusTransitionWrite({
+    item: toItem(next),
+    current,
+    what: `Purchase order ${current.purchaseOrderId}`,
+    action,
+    allowedFrom: ALLOWED_FROM[action],
+  });
 
 export const findPurchaseOrder = async (purchaseOrderId: string): Promise<PurchaseOrder | undefined> => {
   const item = await getItem(purchaseOrderKeys.item(purchaseOrderId));

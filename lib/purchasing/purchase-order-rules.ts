@@ -1,6 +1,6 @@
+import { InvalidStateError } from '../db/status-transition.js';
 import { MAX_TRANSACTION_ITEMS } from '../db/transact.js';
 import { ValidationError } from '../errors.js';
-import { InvalidStateError } from '../inventory/invalid-state-error.js';
 import type { StockChange } from '../inventory/stock-change.js';
 import type {
   PurchaseOrder,

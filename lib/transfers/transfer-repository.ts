@@ -2,10 +2,10 @@ import { tableName } from '../db/client.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, storeKeys, transferKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { statusTransitionWrite } from '../db/status-transition.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
 import { type AppError, ConflictError, InternalError, ValidationError } from '../errors.js';
-import { InvalidStateError } from '../inventory/invalid-state-error.js';
 import { TRANSITIONS, type TransferAction } from './transfer-rules.js';
 import type { Transfer } from './transfer-schemas.js';
 
@@ -58,24 +58,6 @@ export const insertTransferWrites = (transfer: Transfer): GuardedWrite[] => [
   storeMustExist(transfer.toStoreId, 'toStoreId'),
 ];
 
-const transitionFailed =
-  (current: Transfer, action: TransferAction) =>
-  (now: Record<string, unknown> | undefined): AppError => {
-    if (!now) return new ConflictError({ detail: `Transfer ${current.transferId} vanished.` });
-    const status = String(now.status);
-    const allowed: readonly string[] = TRANSITIONS[action].from;
-    if (!allowed.includes(status))
-      return new InvalidStateError(
-        `Transfer ${current.transferId}`,
-        status,
-        action,
-        TRANSITIONS[action].from,
-      );
-    return new ConflictError({
-      detail: `Transfer ${current.transferId} changed meanwhile; read it again and retry.`,
-    });
-  };
-
 /**
  * The transfer as it will be after a transition, written only if it is still in the status
  * and at the version it was read at, with both links, for the same transaction as the stock.
@@ -85,18 +67,13 @@ export const transitionWrites = (
   next: Transfer,
   action: TransferAction,
 ): GuardedWrite[] => [
-  {
-    write: {
-      Put: {
-        TableName: tableName(),
-        Item: toItem(next),
-        ConditionExpression: '#status = :status AND version = :version',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': current.status, ':version': current.version },
-      },
-    },
-    onConditionFailed: transitionFailed(current, action),
-  },
+  statusTransitionWrite({
+    item: toItem(next),
+    current,
+    what: `Transfer ${current.transferId}`,
+    action,
+    allowedFrom: TRANSITIONS[action].from,
+  }),
   ...putLinks(next),
 ];
 

@@ -1,0 +1,61 @@
+import { type AppError, ConflictError } from '../errors.js';
+import { tableName } from './client.js';
+import type { TableKey } from './keys.js';
+import type { GuardedWrite } from './transact.js';
+
+/** An action asked of a transfer, purchase order or order in a status that does not allow it (409). */
+export class InvalidStateError extends ConflictError {
+  override readonly slug = 'invalid-state';
+  override readonly title = 'Not allowed in the current status';
+  constructor(
+    what: string,
+    readonly currentStatus: string,
+    action: string,
+    allowedFrom: readonly string[],
+  ) {
+    super({
+      detail: `${what} is ${currentStatus}; ${action} needs ${allowedFrom.join(' or ')}.`,
+      extensions: { currentStatus, allowedFrom },
+    });
+  }
+}
+
+export interface StatusTransition {
+  /** The entity as it will be after the action (its full item, keys included). */
+  item: TableKey & Record<string, unknown>;
+  /** Status and version the caller read; the write happens only if both still hold. */
+  current: { status: string; version: number };
+  /** How errors name the entity, e.g. `Transfer tr_…`. */
+  what: string;
+  action: string;
+  allowedFrom: readonly string[];
+}
+
+/**
+ * The write of a state machine's step, for the caller's transaction: the new item, only if the
+ * entity is still in the status and at the version it was read at. When the condition fails,
+ * the item as it is now says why: gone, moved to a status the action does not allow (409
+ * invalid-state), or merely changed by someone else (409, read again).
+ */
+export const statusTransitionWrite = (transition: StatusTransition): GuardedWrite => ({
+  write: {
+    Put: {
+      TableName: tableName(),
+      Item: transition.item,
+      ConditionExpression: '#status = :status AND version = :version',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': transition.current.status,
+        ':version': transition.current.version,
+      },
+    },
+  },
+  onConditionFailed: (now: Record<string, unknown> | undefined): AppError => {
+    if (!now) return new ConflictError({ detail: `${transition.what} vanished.` });
+    const status = String(now.status);
+    if (!transition.allowedFrom.includes(status)) {
+      return new InvalidStateError(transition.what, status, transition.action, transition.allowedFrom);
+    }
+    return new ConflictError({ detail: `${transition.what} changed meanwhile; read it again and retry.` });
+  },
+});
