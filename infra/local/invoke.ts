@@ -86,7 +86,12 @@ const database = await openLocalDatabase(target, DEFAULT_TABLE_NAME).catch((erro
     1,
   ),
 );
-if (database.tableCreated) console.warn('The table was empty: run `npm start` once to load the demo data.');
+if (database.tableCreated) {
+  // A fresh table (first run, or --in-memory): load the demo data the sample events refer to.
+  const { seedDemoData } = await import('./seed.js');
+  await seedDemoData();
+  console.warn('The table was new: loaded the demo data first.');
+}
 
 let exitCode = 0;
 try {
