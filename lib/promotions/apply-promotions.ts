@@ -5,7 +5,7 @@ import { type EligibilityContext, ineligibilityReason, lineInScope } from './pro
 import type { Promotion, SalesChannel } from './promotion-schemas.js';
 
 /**
- * The pricing rules, pure (no I/O, so every rule is unit-tested; docs/drafts/customers-promotions.md):
+ * The pricing rules, pure (no I/O, so every rule is unit-tested; docs/data-model.md (Promotions)):
  *
  * 1. Eligibility: active, startsAt <= now < endsAt, store, channel, currency, usage limits.
  *    A promotion with a coupon code applies only when that code is entered; at most one code.
