@@ -7,7 +7,8 @@ import { routeKey } from '../../../lib/http/route.js';
 /** The README's role × route table is documentation people act on: keep it equal to the code. */
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 // A row may group sibling actions: `POST /transfers/{transferId}/ready`, `/ship`, `/cancel`.
-const ROW = /^\| `(GET|POST|PUT|PATCH|DELETE) ([^`]+)`((?:, `\/[^`]+`)*)(?: \([^)]*\))? \| (public|`[^`]+`) \| (.+) \|$/;
+const ROW =
+  /^\| `(GET|POST|PUT|PATCH|DELETE) ([^`]+)`((?:, `\/[^`]+`)*)(?: \([^)]*\))? \| (public|`[^`]+`) \| (.+) \|$/;
 
 const rows = readme
   .split('\n')
