@@ -206,7 +206,9 @@ describe('feedback against DynamoDB Local', () => {
       message: 'Open Sundays.',
     });
     const resolution = { status: 'resolved' as const, resolution: 'Passed on.' };
-    for (const id of ['fb_nope', 'fb_01jz0000000000000000000000', feedback.feedbackId.replace(/.$/, '0')])
+    // A well-formed id one character away from the real one (never equal to it).
+    const nearMiss = feedback.feedbackId.replace(/.$/, (last) => (last === '0' ? '1' : '0'));
+    for (const id of ['fb_nope', 'fb_01jz0000000000000000000000', nearMiss])
       await expect(resolveFeedback(admin, customer.customerId, id, resolution, 1)).rejects.toMatchObject({
         status: 404,
       });
