@@ -4,10 +4,9 @@ import { customerKeys, ENTITY, guardKeys, type UniqueKind } from '../db/keys.js'
 import { getItem } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { claimUnique, releaseUnique } from '../db/unique-guards.js';
-import { createItem } from '../db/versioned-write.js';
+import { createItem, updateAtVersion } from '../db/versioned-write.js';
 import { ConflictError, InternalError } from '../errors.js';
 import type { CreateCustomerInput, Customer } from './customer-schemas.js';
-import { updateAtVersion } from './update-at-version.js';
 
 /** Moved only by lib/loyalty/points.ts with ADD; profile edits never write it. */
 const COUNTERS = ['pointsBalance'] as const;

@@ -1,15 +1,14 @@
 import type { Principal } from '../auth/principal.js';
-import { updateAtVersion } from '../customers/update-at-version.js';
 import { newItemMeta, type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, guardKeys, promotionKeys } from '../db/keys.js';
 import { batchGetItems, getItem, type Page, queryPage } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { claimUnique, releaseUnique } from '../db/unique-guards.js';
-import { createItem } from '../db/versioned-write.js';
+import { createItem, updateAtVersion } from '../db/versioned-write.js';
 import { ConflictError, InternalError } from '../errors.js';
 import type { Promotion, PromotionDraft, PromotionStatus } from './promotion-schemas.js';
 
-/** Counters moved by sales with ADD; never written by edits (see update-at-version.ts). */
+/** Counters moved by sales with ADD; never written by edits (see updateAtVersion in lib/db/versioned-write.ts). */
 const COUNTERS = ['usedCount'] as const;
 
 const toItem = (promotion: Promotion) => ({

@@ -5,7 +5,7 @@ import { getItem, type Page, queryPage } from '../db/query-page.js';
 import { statusTransitionWrite } from '../db/status-transition.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
-import { type AppError, ConflictError, InternalError, ValidationError } from '../errors.js';
+import { InternalError, ValidationError } from '../errors.js';
 import { ALLOWED_FROM, type PurchaseOrderAction } from './purchase-order-rules.js';
 import type { PurchaseOrder } from './purchase-order-schemas.js';
 

@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documentClient, tableName } from '../../lib/db/client.js';
 import { inventoryKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
 import { transactWrite } from '../../lib/db/transact.js';
