@@ -5,6 +5,7 @@ import { customerKeys, orderKeys, promotionKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
 import { listStoreOrders } from '../../lib/orders/order-queries.js';
+import { createTransfer, readyTransfer, shipTransfer } from '../../lib/transfers/transfer-service.js';
 import { admin } from '../support/fixtures.js';
 import {
   idempotencyKey,
@@ -113,5 +114,44 @@ describe('orders under concurrency', () => {
     expect(await pointsBalance(customerId)).toBe(1_000);
     expect(await pointsEntries(customerId)).toHaveLength(entriesBefore);
     expect(await getItem(orderKeys.idempotency(storeId, key))).toBeUndefined();
+  });
+});
+
+describe('orders racing a transfer on the same SKU', () => {
+  it('never oversells: 40 single-unit orders while a 10-unit transfer is readied and shipped', async () => {
+    const storeId = await newSellingStore();
+    const destination = await newSellingStore();
+    const { skus } = await stockedSkus(storeId, [30]);
+    const sku = skus[0] ?? '';
+    const transfer = await createTransfer(admin, {
+      fromStoreId: storeId,
+      toStoreId: destination,
+      lines: [{ sku, quantity: 10 }],
+    });
+    const transferSteps = (async () => {
+      await readyTransfer(admin, transfer.transferId);
+      await shipTransfer(admin, transfer.transferId);
+    })();
+    const orders = Array.from({ length: 40 }, () =>
+      placeOrder(staffAt(storeId), orderInput(storeId, [{ sku, quantity: 1 }]), idempotencyKey()),
+    );
+    const [transferResult, ...orderResults] = await Promise.allSettled([transferSteps, ...orders]);
+    const sold = orderResults.filter((r) => r.status === 'fulfilled').length;
+    const shipped = transferResult?.status === 'fulfilled' ? 10 : 0;
+    const refusals = orderResults.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refusals.every((r) => r.reason.status === 409)).toBe(true);
+    if (transferResult?.status === 'rejected') expect(transferResult.reason.status).toBe(409);
+
+    // Whatever the interleaving: nothing sold twice, no quantity negative, the ledger agrees.
+    expect(sold + shipped).toBeLessThanOrEqual(30);
+    const origin = await quantities(storeId, sku);
+    expect(origin).toMatchObject({ onHand: 30 - shipped, committed: sold, available: 30 - shipped - sold });
+    expect(origin.available).toBeGreaterThanOrEqual(0);
+    const ledger = await movementSums(storeId, sku);
+    expect({ onHand: ledger.onHand, committed: ledger.committed }).toEqual({
+      onHand: origin.onHand,
+      committed: origin.committed,
+    });
+    expect((await quantities(destination, sku)).incoming).toBe(shipped);
   });
 });
