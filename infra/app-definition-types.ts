@@ -37,8 +37,17 @@ export interface CorsSettings {
   maxAgeSeconds: number;
 }
 
+/** One domain's functions, by name (infra/functions/<domain>-functions.ts). */
+export type DomainFunctions = Readonly<Record<string, FunctionDefinition>>;
+
 export interface AppDefinition {
   service: string;
   cors: CorsSettings;
+  /**
+   * Functions grouped by domain. Each domain deploys as its own nested stack, so no stack nears
+   * CloudFormation's 500-resource limit however many functions the app grows.
+   */
+  domains: Readonly<Record<string, DomainFunctions>>;
+  /** Every function by name, across domains (derived from `domains` by defineApp). */
   functions: Readonly<Record<string, FunctionDefinition>>;
 }

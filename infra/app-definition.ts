@@ -5,7 +5,8 @@
  * (infra/local/). It imports no CDK, so handlers and the local runtime can load it too.
  */
 import type { RouteContract } from '../lib/http/route.js';
-import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
+import type { FunctionDefinition } from './app-definition-types.js';
+import { defineApp } from './define-app.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
 import { inventoryFunctions } from './functions/inventory-functions.js';
@@ -16,8 +17,11 @@ import { purchasingFunctions } from './functions/purchasing-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
 
-/** Each domain lists its functions in infra/functions/<domain>-functions.ts; names must be unique. */
-export const appDefinition = {
+/**
+ * Each domain lists its functions in infra/functions/<domain>-functions.ts and deploys as its own
+ * nested stack; function names are unique across domains.
+ */
+export const appDefinition = defineApp({
   service: 'storefleet',
   cors: {
     allowOrigins: ['*'],
@@ -25,18 +29,18 @@ export const appDefinition = {
     exposeHeaders: ['etag', 'location', 'x-request-id', 'idempotent-replayed'],
     maxAgeSeconds: 600,
   },
-  functions: {
-    ...platformFunctions,
-    ...storeFunctions,
-    ...catalogFunctions,
-    ...inventoryFunctions,
-    ...transferFunctions,
-    ...customerFunctions,
-    ...promotionFunctions,
-    ...orderFunctions,
-    ...purchasingFunctions,
+  domains: {
+    platform: platformFunctions,
+    stores: storeFunctions,
+    catalog: catalogFunctions,
+    inventory: inventoryFunctions,
+    transfers: transferFunctions,
+    customers: customerFunctions,
+    promotions: promotionFunctions,
+    orders: orderFunctions,
+    purchasing: purchasingFunctions,
   },
-} as const satisfies AppDefinition;
+});
 
 export type FunctionName = keyof typeof appDefinition.functions;
 

@@ -12,15 +12,11 @@ import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
-  HttpRoute,
-  HttpRouteKey,
+  HttpAuthorizer,
+  HttpAuthorizerType,
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -36,10 +32,10 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLE_PRECEDENCE, ROLES } from '../../lib/auth/roles.js';
-import { routeKey } from '../../lib/http/route.js';
 import { appDefinition } from '../app-definition.js';
 import type { AppDefinition } from '../app-definition-types.js';
-import { AppFunction } from '../constructs/app-function.js';
+import type { AppFunction } from '../constructs/app-function.js';
+import { DomainStack } from './domain-stack.js';
 import type { StageSettings } from './stage-config.js';
 
 export interface ApiStackProps extends StackProps {
@@ -52,11 +48,9 @@ export interface ApiStackProps extends StackProps {
 /** `custom:stores` in tokens is the user pool attribute `stores`. */
 const STORES_ATTRIBUTE = STORES_CLAIM.replace(/^custom:/, '');
 
-/** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
-const routeId = (key: string): string => key.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-');
-
 /**
- * Identity, HTTP API and one Lambda per function of the app definition. Routes, authorizer
+ * Identity and the HTTP API, with one nested stack per domain of the app definition holding
+ * that domain's functions and routes (infra/stacks/domain-stack.ts). Routes, authorizer
  * attachment, schedules and table grants all come from the app definition; nothing here
  * lists them.
  */
@@ -65,8 +59,10 @@ export class ApiStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  readonly authorizer: HttpJwtAuthorizer;
-  /** By function name in the app definition. */
+  readonly authorizer: HttpAuthorizer;
+  /** By domain name in the app definition. */
+  readonly domains: Record<string, DomainStack>;
+  /** By function name in the app definition, across domains. */
   readonly functions: Record<string, AppFunction>;
   private readonly definition: AppDefinition;
 
@@ -95,17 +91,6 @@ export class ApiStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
     });
 
-    // The API takes the ID token: its `aud` is the app client id and it carries the groups and
-    // stores claims that lib/auth/principal.ts reads.
-    this.authorizer = new HttpJwtAuthorizer(
-      'JwtAuthorizer',
-      `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`,
-      {
-        jwtAudience: [this.userPoolClient.userPoolClientId],
-        identitySource: ['$request.header.Authorization'],
-      },
-    );
-
     const methods = [...new Set(entries.flatMap(([, fn]) => (fn.routes ?? []).map((route) => route.method)))];
     const { cors } = this.definition;
     this.api = new HttpApi(this, 'HttpApi', {
@@ -123,13 +108,39 @@ export class ApiStack extends Stack {
     });
     this.stage = this.createDefaultStage(settings);
 
-    this.functions = Object.fromEntries(
-      entries.map(([name, definition]) => [
-        name,
-        new AppFunction(this, name, { app: this.definition, definition, table, settings }),
+    // The API takes the ID token: its `aud` is the app client id and it carries the groups and
+    // stores claims that lib/auth/principal.ts reads. Declared here, once, and attached by id to
+    // the routes in the domain stacks.
+    this.authorizer = new HttpAuthorizer(this, 'JwtAuthorizer', {
+      httpApi: this.api,
+      type: HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}/${this.userPool.userPoolId}`,
+      jwtAudience: [this.userPoolClient.userPoolClientId],
+    });
+    const routeAuthorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'RouteAuthorizer', {
+      authorizerId: this.authorizer.authorizerId,
+      authorizerType: HttpAuthorizerType.JWT,
+    });
+
+    if (!Object.values(this.definition.functions).some((fn) => fn.catchAll))
+      throw new Error('The app definition has no catch-all function for $default');
+    this.domains = Object.fromEntries(
+      Object.entries(this.definition.domains).map(([domain, functions]) => [
+        domain,
+        new DomainStack(this, `Domain-${domain}`, {
+          app: this.definition,
+          domain,
+          functions,
+          settings,
+          table,
+          api: this.api,
+          authorizer: routeAuthorizer,
+          description: `storefleet ${settings.stage}: ${domain} functions and routes`,
+        }),
       ]),
     );
-    this.addRoutes();
+    this.functions = Object.assign({}, ...Object.values(this.domains).map((stack) => stack.functions));
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -216,50 +227,6 @@ export class ApiStack extends Stack {
           }),
         ),
       },
-    });
-  }
-
-  private appFunction(name: string): AppFunction {
-    const appFunction = this.functions[name];
-    if (!appFunction) throw new Error(`No function ${name} in the app definition`);
-    return appFunction;
-  }
-
-  private addRoutes(): void {
-    for (const [name, definition] of Object.entries(this.definition.functions)) {
-      const appFunction = this.appFunction(name);
-      const integration = new HttpLambdaIntegration(`${name}-integration`, appFunction.function);
-      for (const route of definition.routes ?? []) {
-        const isPublic = route.access === 'public';
-        const httpRoute = new HttpRoute(this, `Route-${routeId(routeKey(route))}`, {
-          httpApi: this.api,
-          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-          integration,
-          // Public routes are explicitly NONE, never the JWT authorizer by accident.
-          authorizer: isPublic ? new HttpNoneAuthorizer() : this.authorizer,
-        });
-        if (isPublic) {
-          Validations.of(httpRoute).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: `${routeKey(route)} is public by design (declared access 'public' in its route contract).`,
-          });
-        }
-      }
-    }
-
-    // Requests no route matched: the catch-all answers 404/405 as problem+json and reads no
-    // data, so it runs without a token (clients get a useful 404/405, not the authorizer's 401).
-    const catchAll = Object.entries(this.definition.functions).find(([, fn]) => fn.catchAll)?.[0];
-    if (!catchAll) throw new Error('The app definition has no catch-all function for $default');
-    const defaultRoute = new HttpRoute(this, 'Route-default', {
-      httpApi: this.api,
-      routeKey: HttpRouteKey.DEFAULT,
-      integration: new HttpLambdaIntegration(`${catchAll}-integration`, this.appFunction(catchAll).function),
-      authorizer: new HttpNoneAuthorizer(),
-    });
-    Validations.of(defaultRoute).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason: 'The $default route only answers 404/405 problem responses and touches no data.',
     });
   }
 }

@@ -7,9 +7,13 @@ import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLES } from '../../lib/auth/roles.js';
 import {
   actionsOf,
+  allTemplates,
+  apiResourcesOfType,
   type CfnJson,
+  functionSite,
   isCdkHelperFunction,
   logicalId,
+  parentValueOfParameter,
   type SynthesizedStage,
   statementsOfRole,
   synthStage,
@@ -27,52 +31,59 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
   let resources: Record<string, CfnJson>;
   let authorizerId: string;
 
-  const functionLogicalId = (name: string): string => {
-    const appFunction = synth.api.functions[name];
-    if (!appFunction) throw new Error(`no function ${name}`);
-    return logicalId(synth.api, appFunction.function);
-  };
-  const roleLogicalId = (name: string): string => {
-    const appFunction = synth.api.functions[name];
-    if (!appFunction) throw new Error(`no function ${name}`);
-    return logicalId(synth.api, appFunction.role);
-  };
-  const routeByKey = (key: string): CfnJson => {
-    const matches = Object.values(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Route')).filter(
-      (route: CfnJson) => route.Properties.RouteKey === key,
+  interface RouteSite {
+    route: CfnJson;
+    domain: string;
+    resources: Record<string, CfnJson>;
+  }
+  /** The one route with this key, in whichever domain stack declares it. */
+  const routeByKey = (key: string): RouteSite => {
+    const matches = Object.entries(synth.domainTemplates).flatMap(([domain, template]) =>
+      Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
+        .filter((route: CfnJson) => route.Properties.RouteKey === key)
+        .map((route) => ({ route, domain, resources: template.toJSON().Resources })),
     );
     expect(matches, key).toHaveLength(1);
-    return matches[0];
+    return matches[0] as RouteSite;
   };
-  /** The Lambda function logical id a route's integration invokes. */
-  const routeTargetFunction = (route: CfnJson): string => {
+  /** The domain and Lambda function logical id a route's integration invokes. */
+  const routeTarget = ({ route, domain, resources: domainResources }: RouteSite) => {
     const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
-    const integration = resources[integrationId];
+    const integration = domainResources[integrationId];
     expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
-    return integration.Properties.IntegrationUri['Fn::GetAtt'][0];
+    return { domain, functionId: integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string };
   };
+  const siteOf = (name: string) => {
+    const site = functionSite(synth, name);
+    return { domain: site.domain, functionId: site.functionId };
+  };
+  /** A nested-stack parameter reference resolved to what the api stack passes in. */
+  const inParent = (domain: string, value: CfnJson): CfnJson =>
+    parentValueOfParameter(synth, domain, value.Ref as string);
 
   beforeAll(() => {
     synth = synthStage(stage);
     resources = synth.apiTemplate.toJSON().Resources;
-    const authorizers = Object.keys(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const authorizers = apiResourcesOfType(synth, 'AWS::ApiGatewayV2::Authorizer');
     expect(authorizers).toHaveLength(1);
-    authorizerId = authorizers[0] as string;
+    authorizerId = Object.keys(synth.apiTemplate.findResources('AWS::ApiGatewayV2::Authorizer'))[0] as string;
   });
 
   describe('routes', () => {
     it.each(
       httpRoutes().map(({ functionName, route }) => [`${route.method} ${route.path}`, functionName, route]),
     )('%s is served by %s', (key, functionName, route) => {
-      const cfnRoute = routeByKey(key);
+      const site = routeByKey(key);
+      const { Properties: props } = site.route;
+      expect(inParent(site.domain, props.ApiId)).toEqual({ Ref: logicalId(synth.api, synth.api.api) });
       if (route.access === 'public') {
-        expect(cfnRoute.Properties.AuthorizationType).toBe('NONE');
-        expect(cfnRoute.Properties.AuthorizerId).toBeUndefined();
+        expect(props.AuthorizationType).toBe('NONE');
+        expect(props.AuthorizerId).toBeUndefined();
       } else {
-        expect(cfnRoute.Properties.AuthorizationType).toBe('JWT');
-        expect(cfnRoute.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+        expect(props.AuthorizationType).toBe('JWT');
+        expect(inParent(site.domain, props.AuthorizerId)).toEqual({ Ref: authorizerId });
       }
-      expect(routeTargetFunction(cfnRoute)).toBe(functionLogicalId(functionName));
+      expect(routeTarget(site)).toEqual(siteOf(functionName));
     });
 
     it('keeps the public routes public and everything else behind the JWT authorizer', () => {
@@ -80,18 +91,18 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         .filter(({ route }) => route.access === 'public')
         .map(({ route }) => `${route.method} ${route.path}`);
       expect(publicKeys).toEqual(expect.arrayContaining(['GET /health', 'GET /openapi.json']));
-      for (const key of publicKeys) expect(routeByKey(key).Properties.AuthorizationType).toBe('NONE');
+      for (const key of publicKeys) expect(routeByKey(key).route.Properties.AuthorizationType).toBe('NONE');
     });
 
     it('sends $default, without a token, to the catch-all function', () => {
-      const route = routeByKey('$default');
-      expect(route.Properties.AuthorizationType).toBe('NONE');
-      expect(route.Properties.AuthorizerId).toBeUndefined();
-      expect(routeTargetFunction(route)).toBe(functionLogicalId(catchAllFunction()));
+      const site = routeByKey('$default');
+      expect(site.route.Properties.AuthorizationType).toBe('NONE');
+      expect(site.route.Properties.AuthorizerId).toBeUndefined();
+      expect(routeTarget(site)).toEqual(siteOf(catchAllFunction()));
     });
 
     it('has no route the app definition does not declare', () => {
-      synth.apiTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', httpRoutes().length + 1);
+      expect(apiResourcesOfType(synth, 'AWS::ApiGatewayV2::Route')).toHaveLength(httpRoutes().length + 1);
     });
   });
 
@@ -227,21 +238,36 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
   });
 
   describe('functions', () => {
-    it('has exactly one Lambda function per function of the app definition', () => {
-      const ids = Object.keys(synth.apiTemplate.findResources('AWS::Lambda::Function')).filter(
-        (id) => !isCdkHelperFunction(id),
+    it('has exactly one Lambda function per function of the app definition, in its domain’s stack', () => {
+      const synthesized = Object.entries(synth.domainTemplates).flatMap(([domain, template]) =>
+        Object.keys(template.findResources('AWS::Lambda::Function'))
+          .filter((id) => !isCdkHelperFunction(id))
+          .map((functionId) => `${domain}/${functionId}`),
       );
-      expect(ids.sort()).toEqual(
-        functionEntries()
-          .map(([name]) => functionLogicalId(name))
-          .sort(),
+      const declared = Object.entries(appDefinition.domains).flatMap(([domain, functions]) =>
+        Object.keys(functions).map((name) => {
+          const site = functionSite(synth, name);
+          expect(site.domain).toBe(domain);
+          return `${domain}/${site.functionId}`;
+        }),
+      );
+      expect(synthesized.sort()).toEqual(declared.sort());
+      expect(Object.keys(synth.apiTemplate.findResources('AWS::Lambda::Function'))).toEqual([]);
+    });
+
+    it('deploys each domain as a nested stack of the api stack', () => {
+      expect(Object.keys(synth.api.domains).sort()).toEqual(Object.keys(appDefinition.domains).sort());
+      synth.apiTemplate.resourceCountIs(
+        'AWS::CloudFormation::Stack',
+        Object.keys(appDefinition.domains).length,
       );
     });
 
     it.each(functionEntries())(
       '%s runs on arm64 Node.js >= 22 with tracing and its own log group',
       (name, fn) => {
-        const { Properties: props } = resources[functionLogicalId(name)];
+        const site = functionSite(synth, name);
+        const { Properties: props } = site.resources[site.functionId];
         expect(Number(/^nodejs(\d+)\.x$/.exec(props.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
         expect(props.Architectures).toEqual(['arm64']);
         expect(props.TracingConfig).toEqual({ Mode: 'Active' });
@@ -249,7 +275,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         expect(props.MemorySize).toBe(fn.memorySize ?? 512);
         expect(props.Timeout).toBe(fn.timeoutSeconds ?? 10);
         expect(props.LoggingConfig.LogFormat).toBe('JSON');
-        const logGroup = resources[props.LoggingConfig.LogGroup.Ref];
+        const logGroup = site.resources[props.LoggingConfig.LogGroup.Ref];
         expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
         expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
         expect(logGroup.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
@@ -257,7 +283,8 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
     );
 
     it.each(functionEntries())('%s gets the shared function environment', (name, fn) => {
-      const { Variables: variables } = resources[functionLogicalId(name)].Properties.Environment;
+      const site = functionSite(synth, name);
+      const { Variables: variables } = site.resources[site.functionId].Properties.Environment;
       const expected = functionEnvironment(appDefinition, fn, { tableName: 'TOKEN', stage });
       expect(Object.keys(variables).sort()).toEqual([...Object.keys(expected), 'NODE_OPTIONS'].sort());
       expect(variables.STAGE).toBe(stage);
@@ -268,7 +295,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
 
   describe('IAM', () => {
     it('never grants * or dynamodb:*', () => {
-      for (const policy of Object.values(synth.apiTemplate.findResources('AWS::IAM::Policy')) as CfnJson[]) {
+      for (const policy of apiResourcesOfType(synth, 'AWS::IAM::Policy')) {
         for (const statement of policy.Properties.PolicyDocument.Statement) {
           expect(actionsOf(statement)).not.toContain('*');
           expect(actionsOf(statement)).not.toContain('dynamodb:*');
@@ -278,12 +305,14 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
 
     it('uses no AWS managed policies on function roles', () => {
       for (const [name] of functionEntries()) {
-        expect(resources[roleLogicalId(name)].Properties.ManagedPolicyArns).toBeUndefined();
+        const site = functionSite(synth, name);
+        expect(site.resources[site.roleId].Properties.ManagedPolicyArns).toBeUndefined();
       }
     });
 
     it.each(functionEntries())('%s gets exactly the table access it declares', (name, fn) => {
-      const dynamoActions = statementsOfRole(synth.apiTemplate, roleLogicalId(name))
+      const site = functionSite(synth, name);
+      const dynamoActions = statementsOfRole(site.template, site.roleId)
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('dynamodb:'));
       switch (fn.tableAccess) {
@@ -314,7 +343,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       'QueueName',
       'TopicName',
     ];
-    for (const template of [synth.dataTemplate, synth.apiTemplate]) {
+    for (const template of allTemplates(synth)) {
       for (const [id, resource] of Object.entries(template.toJSON().Resources as Record<string, CfnJson>)) {
         for (const property of physicalNameProperties) {
           expect(typeof resource.Properties?.[property], `${id}.${property}`).not.toBe('string');

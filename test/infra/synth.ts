@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { AppDefinition } from '../../infra/app-definition-types.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
@@ -16,6 +16,8 @@ export interface SynthesizedStage extends StorefleetStacks {
   app: App;
   dataTemplate: Template;
   apiTemplate: Template;
+  /** The nested stacks' templates, by domain of the app definition. */
+  domainTemplates: Record<string, Template>;
 }
 
 /** Builds one stage without bundling (no esbuild run, so fast and deterministic). */
@@ -27,7 +29,57 @@ export const synthStage = (stage: Stage, options: { definition?: AppDefinition }
     ...stacks,
     dataTemplate: Template.fromStack(stacks.data),
     apiTemplate: Template.fromStack(stacks.api),
+    domainTemplates: Object.fromEntries(
+      Object.entries(stacks.api.domains).map(([domain, stack]) => [domain, Template.fromStack(stack)]),
+    ),
   };
+};
+
+/** Every template of the stage: data, api and the api's nested domain stacks. */
+export const allTemplates = (synth: SynthesizedStage): Template[] => [
+  synth.dataTemplate,
+  synth.apiTemplate,
+  ...Object.values(synth.domainTemplates),
+];
+
+/** Resources of the given type across the api stack and its domain stacks. */
+export const apiResourcesOfType = (synth: SynthesizedStage, type: string): CfnJson[] =>
+  [synth.apiTemplate, ...Object.values(synth.domainTemplates)].flatMap((template) =>
+    Object.values(template.findResources(type)),
+  );
+
+/** Where a function of the app definition was synthesized: its domain stack, template and ids. */
+export const functionSite = (synth: SynthesizedStage, name: string) => {
+  const appFunction = synth.api.functions[name];
+  if (!appFunction) throw new Error(`no function ${name}`);
+  const stack = Stack.of(appFunction.function);
+  const domain = Object.entries(synth.api.domains).find(([, domainStack]) => domainStack === stack)?.[0];
+  const template = domain ? synth.domainTemplates[domain] : undefined;
+  if (!domain || !template) throw new Error(`function ${name} is not in a domain stack`);
+  return {
+    appFunction,
+    domain,
+    stack,
+    template,
+    resources: template.toJSON().Resources as Record<string, CfnJson>,
+    functionId: logicalId(stack, appFunction.function),
+    roleId: logicalId(stack, appFunction.role),
+  };
+};
+
+/**
+ * What the api stack passes for a domain stack's parameter: `{Ref: <parameter>}` inside a nested
+ * template is whatever its AWS::CloudFormation::Stack resource in the parent sets it to.
+ */
+export const parentValueOfParameter = (
+  synth: SynthesizedStage,
+  domain: string,
+  parameter: string,
+): CfnJson => {
+  const nested = synth.api.domains[domain];
+  if (!nested?.nestedStackResource) throw new Error(`no domain stack ${domain}`);
+  const resourceId = synth.api.getLogicalId(nested.nestedStackResource as CfnElement);
+  return synth.apiTemplate.toJSON().Resources[resourceId].Properties.Parameters?.[parameter];
 };
 
 /** Logical id of an L2 construct's CloudFormation resource. */

@@ -1,0 +1,88 @@
+import { NestedStack, type NestedStackProps, Validations } from 'aws-cdk-lib';
+import {
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  type IHttpApi,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { routeKey } from '../../lib/http/route.js';
+import type { AppDefinition, DomainFunctions } from '../app-definition-types.js';
+import { AppFunction } from '../constructs/app-function.js';
+import type { StageSettings } from './stage-config.js';
+
+export interface DomainStackProps extends NestedStackProps {
+  app: AppDefinition;
+  domain: string;
+  functions: DomainFunctions;
+  settings: StageSettings;
+  table: ITable;
+  api: IHttpApi;
+  /** The JWT authorizer every non-public route uses; it lives in the parent stack. */
+  authorizer: IHttpRouteAuthorizer;
+}
+
+/** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
+const routeId = (key: string): string => key.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-');
+
+/**
+ * One domain of the app definition as a nested stack: its functions (AppFunction: Lambda, role,
+ * grant, log group, schedule) and the HTTP routes they serve. About seven resources a function,
+ * so one domain per nested stack keeps every template far below CloudFormation's 500 resources;
+ * the parent deploys and rolls back all domains together, like one stack.
+ */
+export class DomainStack extends NestedStack {
+  /** By function name in the app definition. */
+  readonly functions: Record<string, AppFunction>;
+
+  constructor(scope: Construct, id: string, props: DomainStackProps) {
+    super(scope, id, props);
+    const { app, functions, settings, table } = props;
+    this.functions = {};
+    for (const [name, definition] of Object.entries(functions)) {
+      const appFunction = new AppFunction(this, name, { app, definition, table, settings });
+      this.functions[name] = appFunction;
+      this.addRoutes(name, appFunction, props);
+    }
+  }
+
+  private addRoutes(name: string, appFunction: AppFunction, props: DomainStackProps): void {
+    const definition = props.functions[name];
+    if (!definition?.routes?.length && !definition?.catchAll) return;
+    const integration = new HttpLambdaIntegration(`${name}-integration`, appFunction.function);
+    for (const route of definition.routes ?? []) {
+      const isPublic = route.access === 'public';
+      const httpRoute = new HttpRoute(this, `Route-${routeId(routeKey(route))}`, {
+        httpApi: props.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration,
+        // Public routes are explicitly NONE, never the JWT authorizer by accident.
+        authorizer: isPublic ? new HttpNoneAuthorizer() : props.authorizer,
+      });
+      if (isPublic) {
+        Validations.of(httpRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey(route)} is public by design (declared access 'public' in its route contract).`,
+        });
+      }
+    }
+    if (definition.catchAll) {
+      // Requests no route matched: the catch-all answers 404/405 as problem+json and reads no
+      // data, so it runs without a token (clients get a useful 404/405, not the authorizer's 401).
+      const defaultRoute = new HttpRoute(this, 'Route-default', {
+        httpApi: props.api,
+        routeKey: HttpRouteKey.DEFAULT,
+        integration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      Validations.of(defaultRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'The $default route only answers 404/405 problem responses and touches no data.',
+      });
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { appDefinition, functionEntries } from '../../../infra/app-definition.js';
+import type { FunctionDefinition } from '../../../infra/app-definition-types.js';
+import { defineApp } from '../../../infra/define-app.js';
+
+const fn = (entry: `functions/${string}.ts`): FunctionDefinition => ({
+  entry,
+  description: entry,
+  tableAccess: 'none',
+});
+const base = { service: 'svc', cors: appDefinition.cors };
+
+describe('defineApp', () => {
+  it('lists every function of every domain once, by name', () => {
+    const app = defineApp({
+      ...base,
+      domains: { alpha: { one: fn('functions/a/one.ts') }, beta: { two: fn('functions/b/two.ts') } },
+    });
+    expect(Object.keys(app.functions).sort()).toEqual(['one', 'two']);
+    expect(app.functions.two.entry).toBe('functions/b/two.ts');
+  });
+
+  it('refuses a function name two domains declare, instead of silently keeping one', () => {
+    expect(() =>
+      defineApp({
+        ...base,
+        domains: { alpha: { same: fn('functions/a/x.ts') }, beta: { same: fn('functions/b/x.ts') } },
+      }),
+    ).toThrow('Function same is declared by both alpha and beta');
+  });
+
+  it('refuses a domain name that cannot name a nested stack cleanly', () => {
+    expect(() =>
+      defineApp({ ...base, domains: { 'Bad Domain': { one: fn('functions/a/one.ts') } } }),
+    ).toThrow(/kebab-case/);
+  });
+
+  it('puts every function of the real app definition in exactly one domain', () => {
+    const inDomains = Object.values(appDefinition.domains).flatMap((functions) => Object.keys(functions));
+    expect(inDomains.sort()).toEqual(
+      functionEntries()
+        .map(([name]) => name)
+        .sort(),
+    );
+  });
+});
