@@ -42,10 +42,9 @@ export const findStore = async (storeId: string): Promise<Store | undefined> => 
   return item ? fromItem(item) : undefined;
 };
 
-export const findStores = async (storeIds: readonly string[]): Promise<Store[]> => {
-  const items = await batchGetItems(storeIds.map(storeKeys.item));
-  return items.map(fromItem).sort((a, b) => a.code.localeCompare(b.code));
-};
+/** The stores that exist among `storeIds`, in no particular order. */
+export const findStores = async (storeIds: readonly string[]): Promise<Store[]> =>
+  (await batchGetItems(storeIds.map(storeKeys.item))).map(fromItem);
 
 export const listAllStores = async (limit: number, cursor: string | undefined): Promise<Page<Store>> => {
   const page = await queryPage({

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess } from '../auth/store-scope.js';
+import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { SystemActor } from '../db/item-meta.js';
 import type { Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
@@ -25,11 +26,43 @@ export const getStore = async (principal: Principal, storeId: string): Promise<S
   return store;
 };
 
-/** Admin and finance page through every store; others get the stores in their token. */
-export const listStores = async (principal: Principal, query: ListStoresQuery): Promise<Page<Store>> => {
-  if (principal.storeIds === 'all') return listAllStores(query.limit, query.cursor);
-  return { items: await findStores(principal.storeIds), nextCursor: null };
+const SCOPED_LISTING = 'stores:scoped';
+const listingPosition = (store: Store) => `${store.code}#${store.storeId}`;
+
+/**
+ * The stores in a manager's or staff member's token, in the same order as the full listing (by
+ * code) and paged the same way. A token names at most a few dozen stores (the claim is capped at
+ * 2,048 characters), so one BatchGet of them all is cheaper than a Query per store; the cursor
+ * is the last position shown, so a page never repeats or skips a store.
+ */
+const listScopedStores = async (
+  storeIds: readonly string[],
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Store>> => {
+  const after = decodeCursor(SCOPED_LISTING, cursor, ['position'])?.position;
+  // Code-unit order, as DynamoDB orders the full listing's index sort key.
+  const stores = (await findStores(storeIds))
+    .map((store) => ({ store, position: listingPosition(store) }))
+    .filter(({ position }) => after === undefined || position > String(after))
+    .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0))
+    .map(({ store }) => store);
+  const items = stores.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      stores.length > limit && last
+        ? encodeCursor(SCOPED_LISTING, { position: listingPosition(last) })
+        : null,
+  };
 };
+
+/** Admin and finance page through every store; others through the stores in their token. */
+export const listStores = async (principal: Principal, query: ListStoresQuery): Promise<Page<Store>> =>
+  principal.storeIds === 'all'
+    ? listAllStores(query.limit, query.cursor)
+    : listScopedStores(principal.storeIds, query.limit, query.cursor);
 
 export const updateStore = async (
   principal: Principal,

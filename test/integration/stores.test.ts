@@ -46,6 +46,32 @@ describe('store service against DynamoDB Local', () => {
     expect([...seen].sort()).toEqual(seen);
   });
 
+  it('pages a manager through only their stores, by code, honouring limit and cursor', async () => {
+    const mine = [];
+    for (let i = 0; i < 5; i++) mine.push(await createStore(admin, storeInput()));
+    await createStore(admin, storeInput());
+    // A store id in the token that does not exist (closed and purged, or a typo) is skipped.
+    const manager = managerOf(...mine.map((store) => store.storeId), 'st_missing');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listStores(manager, { limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((store) => store.storeId));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    const byCode = [...mine].sort((a, b) => (a.code < b.code ? -1 : 1)).map((store) => store.storeId);
+    expect(seen).toEqual(byCode);
+    // The full listing's cursors are not valid here, and vice versa.
+    const adminPage = await listStores(admin, { limit: 1 });
+    await expect(
+      listStores(manager, { limit: 2, cursor: adminPage.nextCursor ?? undefined }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+
   it('updates with optimistic concurrency: one of two racing writers wins, the other gets 412', async () => {
     const store = await createStore(admin, storeInput());
     const results = await Promise.allSettled([
