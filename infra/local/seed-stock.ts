@@ -294,10 +294,11 @@ export const seedStock = async (actor: SystemActor): Promise<SeedStockResult> =>
 
   const now = new Date();
   await seedLevels(actor, now);
-  for (const { storeId, sku, rule } of REORDER_RULES) await setReorderRule(actor, storeId, sku, rule, now);
+  // Suppliers first: a reorder rule's preferred supplier must exist.
   for (const { supplierId, body } of SUPPLIERS) {
     if (!(await findSupplier(supplierId))) await createSupplier(actor, body, { supplierId, now });
   }
+  for (const { storeId, sku, rule } of REORDER_RULES) await setReorderRule(actor, storeId, sku, rule, now);
   await seedPurchaseOrders(actor, now);
   await seedTransfers(actor, now);
   return { created: true, ...counts };

@@ -5,7 +5,9 @@ import { documentClient, tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { transactWrite } from '../db/transact.js';
 import { ConflictError } from '../errors.js';
+import { supplierMustExist } from '../suppliers/supplier-repository.js';
 import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
 import { levelIdentityUpdate } from './stock-change.js';
 
@@ -149,6 +151,11 @@ export const queryMovements = async (
  * that does not exist yet is created at zero with the same identity attributes
  * stockChangeWrites sets. The condition refuses a level that belongs to another product.
  */
+/**
+ * Sets a level's reorder rule (creating an empty level if none exists) and moves it onto the
+ * store's reorder watch index. A named preferred supplier must exist: then the update and a
+ * ConditionCheck on the supplier run as one transaction, and the level is read back after it.
+ */
 export const updateReorderRule = async (
   level: { storeId: string; sku: string; productId: string },
   rule: ReorderRule,
@@ -159,35 +166,41 @@ export const updateReorderRule = async (
   const zeroIfMissing = ['onHand', 'committed', 'unavailable', 'available', 'incoming'].map(
     (state) => `${state} = if_not_exists(${state}, :zero)`,
   );
+  const key = inventoryKeys.level(level.storeId, level.sku);
+  const update = {
+    TableName: tableName(),
+    Key: key,
+    UpdateExpression: `SET ${[
+      ...zeroIfMissing,
+      'reorderRule = :rule',
+      'gsi4pk = :watch',
+      'reorderGap = if_not_exists(available, :zero) - :rp',
+      ...identity.sets,
+    ].join(', ')}`,
+    ConditionExpression: 'attribute_not_exists(productId) OR productId = :productId',
+    ExpressionAttributeValues: {
+      ...identity.values,
+      ':rule': rule,
+      ':watch': inventoryKeys.reorderWatchPartition(level.storeId),
+      ':rp': rule.reorderPoint,
+    },
+  };
+  const otherProduct = () =>
+    new ConflictError({
+      detail: `The level of ${level.sku} at ${level.storeId} belongs to another product; it cannot take this rule.`,
+    });
+  if (rule.preferredSupplierId) {
+    await transactWrite([
+      { write: { Update: update }, onConditionFailed: otherProduct },
+      supplierMustExist(rule.preferredSupplierId, 'body.preferredSupplierId'),
+    ]);
+    return (await getItem(key)) ?? {};
+  }
   try {
-    const result = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: inventoryKeys.level(level.storeId, level.sku),
-        UpdateExpression: `SET ${[
-          ...zeroIfMissing,
-          'reorderRule = :rule',
-          'gsi4pk = :watch',
-          'reorderGap = if_not_exists(available, :zero) - :rp',
-          ...identity.sets,
-        ].join(', ')}`,
-        ConditionExpression: 'attribute_not_exists(productId) OR productId = :productId',
-        ExpressionAttributeValues: {
-          ...identity.values,
-          ':rule': rule,
-          ':watch': inventoryKeys.reorderWatchPartition(level.storeId),
-          ':rp': rule.reorderPoint,
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const result = await documentClient.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
     return result.Attributes ?? {};
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      throw new ConflictError({
-        detail: `The level of ${level.sku} at ${level.storeId} belongs to another product; it cannot take this rule.`,
-      });
-    }
+    if (error instanceof ConditionalCheckFailedException) throw otherProduct();
     throw error;
   }
 };

@@ -1,9 +1,10 @@
+import { tableName } from '../db/client.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, supplierKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
+import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
-import { InternalError } from '../errors.js';
+import { InternalError, ValidationError } from '../errors.js';
 import type { Supplier } from './supplier-schemas.js';
 
 const toItem = (supplier: Supplier) => ({
@@ -44,3 +45,19 @@ export const querySuppliers = async (limit: number, cursor: string | undefined):
 export const replaceSupplier = async (next: Supplier, expectedVersion: number): Promise<void> => {
   await transactWrite([replaceItemAtVersion(toItem(next), expectedVersion, `Supplier ${next.supplierId}`)]);
 };
+
+/**
+ * For another write's transaction: the supplier must exist, checked by a ConditionCheck rather
+ * than a read first, so the answer holds at the moment of the write. `path` names the request
+ * field that carried the id, for the 400 the caller gets when it does not.
+ */
+export const supplierMustExist = (supplierId: string, path: string): GuardedWrite => ({
+  write: {
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: supplierKeys.item(supplierId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  },
+  onConditionFailed: () => new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]),
+});

@@ -161,6 +161,12 @@ describe('inventory over HTTP', () => {
         { reorderPoint: 2, reorderQuantity: 0 },
         ['body.reorderQuantity'],
       ],
+      [
+        'PUT',
+        `${levelPath(storeA, skus[0])}/reorder-rule`,
+        { reorderPoint: 2, reorderQuantity: 4, preferredSupplierId: 'sup_missing' },
+        ['body.preferredSupplierId'],
+      ],
     ];
     for (const [method, path, body, paths] of cases) {
       const problem = await rejected(method, path, 400, { token: admin, body });

@@ -11,6 +11,7 @@ import {
   setReorderRule,
 } from '../../lib/inventory/inventory-service.js';
 import { submitStocktake } from '../../lib/inventory/stocktake-service.js';
+import { createSupplier } from '../../lib/suppliers/supplier-service.js';
 import { admin, managerOf } from '../support/fixtures.js';
 import {
   applyChange,
@@ -213,11 +214,17 @@ describe('reorder rules', () => {
     await receiveStock(storeId, b, productId, 3);
     const ruleA = await setReorderRule(admin, storeId, a, { reorderPoint: 5, reorderQuantity: 20 });
     expect(ruleA).toMatchObject({ onHand: 10, belowReorderPoint: false, reorderRule: { reorderPoint: 5 } });
-    await setReorderRule(managerOf(storeId), storeId, b, {
+    const { supplierId } = await createSupplier(admin, { name: 'Reorder Supply', currency: 'AUD' });
+    const ruleB = await setReorderRule(managerOf(storeId), storeId, b, {
       reorderPoint: 5,
       reorderQuantity: 10,
       safetyStock: 2,
-      preferredSupplierId: 'sup_x',
+      preferredSupplierId: supplierId,
+    });
+    expect(ruleB).toMatchObject({
+      onHand: 3,
+      belowReorderPoint: true,
+      reorderRule: { preferredSupplierId: supplierId },
     });
     const ruleC = await setReorderRule(admin, storeId, c, { reorderPoint: 0, reorderQuantity: 6 });
     expect(ruleC).toMatchObject({ onHand: 0, available: 0, belowReorderPoint: true, version: 1 });
@@ -262,6 +269,22 @@ describe('reorder rules', () => {
     await expect(
       setReorderRule(admin, mine, 'NOT-IN-CATALOG', { reorderPoint: 1, reorderQuantity: 1 }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('refuses a preferred supplier that does not exist with 400 on the field, changing nothing', async () => {
+    const storeId = await newStore();
+    const { productId, skus } = await newProduct(1);
+    const sku = skus[0] as string;
+    await receiveStock(storeId, sku, productId, 4);
+    const before = await levelItem(storeId, sku);
+    await expect(
+      setReorderRule(admin, storeId, sku, {
+        reorderPoint: 5,
+        reorderQuantity: 10,
+        preferredSupplierId: 'sup_missing',
+      }),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.preferredSupplierId' }] });
+    expect(await levelItem(storeId, sku)).toEqual(before);
   });
 });
 
