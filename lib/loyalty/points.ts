@@ -57,59 +57,78 @@ export class InsufficientPointsError extends ConflictError {
  * The balance is a counter outside the customer's optimistic-concurrency `version`: a sale
  * never makes a profile edit fail, and profile edits never write the balance.
  *
- * A delta of 0 returns [] (nothing to record). One change per customer per transaction
- * (DynamoDB allows one operation per item): net an earn and a redemption first.
- * Failure → 409 `InsufficientPointsError`, or 404 when the customer does not exist.
+ * A delta of 0 returns [] (nothing to record). One call per customer per transaction
+ * (DynamoDB allows one operation per item): several changes to one customer go through
+ * pointsChangesWrites. Failure → 409 `InsufficientPointsError`, or 404 when the customer does
+ * not exist.
  */
 export const pointsChangeWrites = (
   change: PointsChange,
   actor: Principal | SystemActor,
   now: Date,
+): GuardedWrite[] => pointsChangesWrites(change.customerId, [change], actor, now);
+
+/**
+ * Several changes to one customer's points in one transaction (e.g. a refund that gives back
+ * redeemed points and takes back earned ones): one balance update by the net delta, conditional
+ * on the balance covering it when negative, and one ledger entry per non-zero change.
+ */
+export const pointsChangesWrites = (
+  customerId: string,
+  changes: readonly Omit<PointsChange, 'customerId'>[],
+  actor: Principal | SystemActor,
+  now: Date,
 ): GuardedWrite[] => {
-  if (!Number.isSafeInteger(change.delta))
-    throw new Error(`Points delta must be an integer, not ${change.delta}`);
-  if (change.delta === 0) return [];
+  for (const change of changes) {
+    if (!Number.isSafeInteger(change.delta))
+      throw new Error(`Points delta must be an integer, not ${change.delta}`);
+  }
+  const recorded = changes.filter((change) => change.delta !== 0);
+  if (recorded.length === 0) return [];
   const at = now.toISOString();
-  const need = -change.delta;
+  const net = recorded.reduce((total, change) => total + change.delta, 0);
+  const need = -net;
   const balance: GuardedWrite = {
     write: {
       Update: {
         TableName: tableName(),
-        Key: customerKeys.item(change.customerId),
+        Key: customerKeys.item(customerId),
         UpdateExpression: 'ADD pointsBalance :delta',
         ConditionExpression:
-          change.delta < 0 ? 'attribute_exists(pk) AND pointsBalance >= :need' : 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':delta': change.delta, ...(change.delta < 0 ? { ':need': need } : {}) },
+          net < 0 ? 'attribute_exists(pk) AND pointsBalance >= :need' : 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':delta': net, ...(net < 0 ? { ':need': need } : {}) },
       },
     },
     onConditionFailed: (current) =>
       current
         ? new InsufficientPointsError({
-            detail: `Customer ${change.customerId} has ${Number(current.pointsBalance ?? 0)} points; ${need} needed.`,
+            detail: `Customer ${customerId} has ${Number(current.pointsBalance ?? 0)} points; ${need} needed.`,
             extensions: { balance: Number(current.pointsBalance ?? 0), requested: need },
           })
-        : new NotFoundError({ detail: `Customer ${change.customerId} was not found.` }),
+        : new NotFoundError({ detail: `Customer ${customerId} was not found.` }),
   };
-  const entryId = `pt_${ulid(now.getTime()).toLowerCase()}`;
-  const entry: GuardedWrite = {
-    write: {
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...customerKeys.pointsEntry(change.customerId, at, entryId),
-          entityType: ENTITY.pointsEntry,
-          entryId,
-          customerId: change.customerId,
-          delta: change.delta,
-          reason: change.reason,
-          ...(change.reference ? { reference: change.reference } : {}),
-          ...(change.note ? { note: change.note } : {}),
-          actor: actor.userId,
-          at,
+  const entries = recorded.map((change): GuardedWrite => {
+    const entryId = `pt_${ulid(now.getTime()).toLowerCase()}`;
+    return {
+      write: {
+        Put: {
+          TableName: tableName(),
+          Item: {
+            ...customerKeys.pointsEntry(customerId, at, entryId),
+            entityType: ENTITY.pointsEntry,
+            entryId,
+            customerId,
+            delta: change.delta,
+            reason: change.reason,
+            ...(change.reference ? { reference: change.reference } : {}),
+            ...(change.note ? { note: change.note } : {}),
+            actor: actor.userId,
+            at,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
-  };
-  return [balance, entry];
+    };
+  });
+  return [balance, ...entries];
 };

@@ -164,6 +164,7 @@ export const cancelOrderAs = (
             lines: [],
             restock: 'none',
             reason: `Order cancelled: ${reason}`,
+            pointsReturned: order.customerId ? order.pointsRedeemed : 0,
             pointsReversed: 0,
             pointsNotReversed: 0,
             createdAt: at,

@@ -3,7 +3,7 @@ import { customerKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ConflictError } from '../errors.js';
-import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
+import { pointsChangesWrites, pointsEarnedFor } from '../loyalty/points.js';
 import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { advance } from './order-build.js';
 import { OrderChangedError } from './order-errors.js';
@@ -11,22 +11,25 @@ import { lineStockWrites } from './order-lifecycle.js';
 import { orderUpdateWrite, refundWrite } from './order-repository.js';
 import type { Order, OrderDetail, Refund, RefundOrderInput } from './order-schemas.js';
 import { assertCanApply } from './order-state.js';
-import { pointsToReverse } from './order-totals.js';
+import { pointsToReverse, redeemedPointsToReturn } from './order-totals.js';
 import { planRefund } from './refund-plan.js';
 
 const pointsBalanceOf = async (customerId: string): Promise<number> =>
   Number((await getItem(customerKeys.item(customerId)))?.pointsBalance ?? 0);
 
 /**
- * Points to take back for this refund, capped at the customer's balance so it never goes
- * negative; what could not be taken back (already spent) is recorded on the refund.
+ * The points side of a refund. Redeemed points come back with the units returned (their share
+ * of the redemption, see redeemedPointsToReturn); on a completed order, points earned on the
+ * refunded value are taken back, capped at what the customer will hold after the return, so
+ * the balance never goes negative; what could not be taken back (already spent) is recorded.
  */
-const pointsReversal = async (order: Order, amountRefundedAfter: number) => {
-  if (order.status !== 'COMPLETED' || !order.customerId) return { reversed: 0, notReversed: 0 };
-  const due = pointsToReverse(order, amountRefundedAfter, pointsEarnedFor);
-  if (due === 0) return { reversed: 0, notReversed: 0 };
-  const reversed = Math.min(due, await pointsBalanceOf(order.customerId));
-  return { reversed, notReversed: due - reversed };
+const pointsOfRefund = async (order: Order, nextLines: Order['lines'], amountRefundedAfter: number) => {
+  if (!order.customerId) return { returned: 0, reversed: 0, notReversed: 0 };
+  const returned = redeemedPointsToReturn(order.pointsRedeemed, order.lines, nextLines);
+  const due = order.status === 'COMPLETED' ? pointsToReverse(order, amountRefundedAfter, pointsEarnedFor) : 0;
+  if (due === 0) return { returned, reversed: 0, notReversed: 0 };
+  const reversed = Math.min(due, (await pointsBalanceOf(order.customerId)) + returned);
+  return { returned, reversed, notReversed: due - reversed };
 };
 
 const isInsufficientPoints = (error: unknown) =>
@@ -36,8 +39,9 @@ const isInsufficientPoints = (error: unknown) =>
  * Refunds money and, optionally, returned units of a FULFILLED or COMPLETED order. Units go
  * back on hand (and, when damaged, straight to unavailable); refunded quantities per line and
  * the money refunded are checked against what was sold and paid, in the same transaction
- * (conditional on the order's version and on `refundableAmount >= amount`). On a completed
- * order the points earned on the refunded value are reversed.
+ * (conditional on the order's version and on `refundableAmount >= amount`). Redeemed points
+ * come back with returned units; on a completed order the points earned on the refunded value
+ * are reversed.
  */
 export const refundOrder = (
   actor: Actor,
@@ -51,7 +55,7 @@ export const refundOrder = (
     assertCanApply(orderId, 'refund', order.status);
     const plan = planRefund(order, input);
     const amountRefunded = order.amountRefunded + plan.amount;
-    const points = await pointsReversal(order, amountRefunded);
+    const points = await pointsOfRefund(order, plan.nextLines, amountRefunded);
     const refund: Refund = {
       refundId: `rf_${ulid().toLowerCase()}`,
       orderId,
@@ -59,6 +63,7 @@ export const refundOrder = (
       lines: plan.lines.map(({ sku, quantity, amount }) => ({ sku, quantity, amount })),
       restock: input.restock,
       reason: input.reason,
+      pointsReturned: points.returned,
       pointsReversed: points.reversed,
       pointsNotReversed: points.notReversed,
       createdAt: now.toISOString(),
@@ -91,9 +96,23 @@ export const refundOrder = (
               }
             : { deltas: { onHand: quantity }, reason: 'return', reference };
         }),
-        ...(order.customerId && points.reversed > 0
-          ? pointsChangeWrites(
-              { customerId: order.customerId, delta: -points.reversed, reason: 'reversed', reference },
+        ...(order.customerId
+          ? pointsChangesWrites(
+              order.customerId,
+              [
+                {
+                  delta: points.returned,
+                  reason: 'reversed',
+                  reference,
+                  note: 'Redeemed points returned with the refunded units',
+                },
+                {
+                  delta: -points.reversed,
+                  reason: 'reversed',
+                  reference,
+                  note: 'Points earned on the refunded value taken back',
+                },
+              ],
               actor,
               now,
             )

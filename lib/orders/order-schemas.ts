@@ -216,7 +216,18 @@ export const RefundSchema = z
     lines: z.array(z.object({ sku: Sku, quantity: Quantity, amount: MinorUnits })),
     restock: z.enum(RESTOCK_OPTIONS),
     reason: z.string(),
-    pointsReversed: z.number().int().min(0),
+    pointsReturned: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description: 'Redeemed points given back: the share of the redemption of the units refunded.',
+      }),
+    pointsReversed: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'Points earned on the refunded value, taken back (completed orders).' }),
     pointsNotReversed: z
       .number()
       .int()

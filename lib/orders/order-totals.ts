@@ -84,3 +84,48 @@ export const pointsToReverse = (
   amountRefundedAfter: number,
   earnedFor: (amount: number) => number,
 ): number => Math.max(0, order.pointsEarned - earnedFor(Math.max(0, order.total - amountRefundedAfter)));
+
+export interface RefundableLine {
+  quantity: number;
+  lineTotal: number;
+  refundedQuantity: number;
+}
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+
+/**
+ * Redeemed points that belong to the units refunded so far: floor(points × refunded share of
+ * the lines' value). Redemption was spread over lines in proportion to `lineTotal` (see
+ * orderLevelShares), so a unit carries lineTotal / quantity of it. Cumulative, like unitsValue:
+ * returning everything, in any number of refunds, gives back exactly every point. Exact
+ * rational arithmetic in BigInt (common denominator: the lcm of the quantities).
+ */
+export const redeemedPointsOfRefundedUnits = (
+  pointsRedeemed: number,
+  lines: readonly RefundableLine[],
+): number => {
+  const value = lines.reduce((total, line) => total + line.lineTotal, 0);
+  if (pointsRedeemed === 0 || value === 0) return 0;
+  const denominator = lines.reduce((lcm, line) => {
+    const quantity = BigInt(line.quantity);
+    return (lcm * quantity) / gcd(lcm, quantity);
+  }, 1n);
+  const refundedValue = lines.reduce(
+    (total, line) =>
+      total + BigInt(line.lineTotal) * BigInt(line.refundedQuantity) * (denominator / BigInt(line.quantity)),
+    0n,
+  );
+  return Number((BigInt(pointsRedeemed) * refundedValue) / (denominator * BigInt(value)));
+};
+
+/**
+ * Redeemed points to give back for a refund that takes the lines from `before` to `after`
+ * (refunded quantities). A refund of money alone (no returned units) gives back none.
+ */
+export const redeemedPointsToReturn = (
+  pointsRedeemed: number,
+  before: readonly RefundableLine[],
+  after: readonly RefundableLine[],
+): number =>
+  redeemedPointsOfRefundedUnits(pointsRedeemed, after) -
+  redeemedPointsOfRefundedUnits(pointsRedeemed, before);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProduct } from '../../lib/catalog/product-service.js';
 import { promotionKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
+import { getPointsStatement } from '../../lib/loyalty/points-service.js';
 import { cancelOrder, completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
 import { getOrder, listCustomerOrders, listStoreOrders } from '../../lib/orders/order-queries.js';
@@ -324,6 +325,44 @@ describe('the order lifecycle', () => {
     });
     expect(refunded.refunds[0]).toMatchObject({ pointsReversed: 10, pointsNotReversed: 80 });
     expect(await pointsBalance(customerId)).toBe(0);
+  });
+
+  it('gives redeemed points back with returned units, netted against points taken back', async () => {
+    const storeId = await newSellingStore();
+    const { skus } = await stockedSkus(storeId, [5]);
+    const sku = skus[0] as string;
+    const customerId = await newCustomer(1000);
+    const order = await place(admin, storeId, [{ sku, quantity: 2 }], { customerId, pointsToRedeem: 1000 });
+    expect(order).toMatchObject({ subtotal: 9_000, pointsRedeemed: 1000, total: 8_000 });
+    expect(await pointsBalance(customerId)).toBe(0);
+    await pay(admin, order.orderId, order.total);
+    await fulfilOrder(admin, order.orderId, {});
+
+    // Half the goods come back: half the money paid and half the points redeemed.
+    const first = await refundOrder(admin, order.orderId, {
+      lines: [{ sku, quantity: 1 }],
+      restock: 'available',
+      reason: 'changed mind',
+    });
+    expect(first.refunds[0]).toMatchObject({ amount: 4_000, pointsReturned: 500, pointsReversed: 0 });
+    expect(await pointsBalance(customerId)).toBe(500);
+
+    // Completed on what was kept (40 points), then the rest comes back: +500 returned, −40 taken back.
+    await completeOrder(admin, order.orderId);
+    expect(await pointsBalance(customerId)).toBe(540);
+    const second = await refundOrder(admin, order.orderId, {
+      lines: [{ sku, quantity: 1 }],
+      restock: 'available',
+      reason: 'faulty',
+    });
+    expect(second.refunds[1]).toMatchObject({ amount: 4_000, pointsReturned: 500, pointsReversed: 40 });
+    expect(second).toMatchObject({ amountRefunded: 8_000, pointsEarned: 0 });
+    expect(await pointsBalance(customerId)).toBe(1000);
+
+    const statement = await getPointsStatement(customerId, { limit: 100 });
+    const refundEntries = statement.entries.filter((entry) => entry.reference?.type === 'refund');
+    expect(refundEntries.map((entry) => entry.delta).sort((a, b) => a - b)).toEqual([-40, 500, 500]);
+    expect(statement.entries.reduce((total, entry) => total + entry.delta, 0)).toBe(statement.balance);
   });
 
   it('cancels an unpaid or paid order, giving back stock, coupon use, points and money', async () => {

@@ -75,3 +75,44 @@ describe('pointsChangeWrites', () => {
     ).toThrow();
   });
 });
+
+describe('pointsChangesWrites', () => {
+  it('moves the balance once by the net and records each change; a net deduction is conditional', async () => {
+    const { pointsChangesWrites } = await load();
+    const now = new Date('2025-06-15T10:00:00.000Z');
+    const actor = { userId: 'system:test' } as const;
+    const writes = pointsChangesWrites(
+      'cu_1',
+      [
+        { delta: 500, reason: 'reversed', note: 'returned' },
+        { delta: -40, reason: 'reversed', note: 'taken back' },
+        { delta: 0, reason: 'adjusted' },
+      ],
+      actor,
+      now,
+    );
+    expect(writes).toHaveLength(3);
+    expect(writes[0]?.write.Update).toMatchObject({
+      ExpressionAttributeValues: { ':delta': 460 },
+      ConditionExpression: 'attribute_exists(pk)',
+    });
+    expect(writes.slice(1).map((write) => write.write.Put?.Item?.delta)).toEqual([500, -40]);
+    const entryKeys = writes.slice(1).map((write) => write.write.Put?.Item?.sk);
+    expect(new Set(entryKeys).size).toBe(2);
+
+    const [net] = pointsChangesWrites(
+      'cu_1',
+      [
+        { delta: 10, reason: 'reversed' },
+        { delta: -30, reason: 'reversed' },
+      ],
+      actor,
+      now,
+    );
+    expect(net?.write.Update).toMatchObject({
+      ConditionExpression: 'attribute_exists(pk) AND pointsBalance >= :need',
+      ExpressionAttributeValues: { ':delta': -20, ':need': 20 },
+    });
+    expect(pointsChangesWrites('cu_1', [{ delta: 0, reason: 'adjusted' }], actor, now)).toEqual([]);
+  });
+});

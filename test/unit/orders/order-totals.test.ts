@@ -4,6 +4,8 @@ import {
   cappedRedemption,
   orderLevelShares,
   pointsToReverse,
+  redeemedPointsOfRefundedUnits,
+  redeemedPointsToReturn,
   unitsValue,
 } from '../../../lib/orders/order-totals.js';
 
@@ -91,5 +93,47 @@ describe('pointsToReverse', () => {
   it('retries what an earlier refund could not take back', () => {
     // 40 points of an earlier reversal were already spent: pointsEarned stayed at 100.
     expect(pointsToReverse({ total: 10_000, pointsEarned: 100 }, 6_000, earnedFor)).toBe(60);
+  });
+});
+
+describe('redeemed points of refunded units', () => {
+  const lines = (refunded: [number, number]) => [
+    { quantity: 3, lineTotal: 3_000, refundedQuantity: refunded[0] },
+    { quantity: 1, lineTotal: 7_000, refundedQuantity: refunded[1] },
+  ];
+
+  it('gives back the points in proportion to the value of the units returned', () => {
+    expect(redeemedPointsOfRefundedUnits(500, lines([0, 0]))).toBe(0);
+    expect(redeemedPointsOfRefundedUnits(500, lines([1, 0]))).toBe(50);
+    expect(redeemedPointsOfRefundedUnits(500, lines([0, 1]))).toBe(350);
+    expect(redeemedPointsOfRefundedUnits(500, lines([3, 1]))).toBe(500);
+    expect(redeemedPointsOfRefundedUnits(0, lines([3, 1]))).toBe(0);
+    expect(redeemedPointsOfRefundedUnits(10, [{ quantity: 2, lineTotal: 0, refundedQuantity: 2 }])).toBe(0);
+  });
+
+  it('returns exactly every point when everything comes back, however the refunds are split', () => {
+    const awkward = [
+      { quantity: 7, lineTotal: 1_001, refundedQuantity: 0 },
+      { quantity: 3, lineTotal: 2_999, refundedQuantity: 0 },
+      { quantity: 11, lineTotal: 5_003, refundedQuantity: 0 },
+    ];
+    let current = awkward;
+    let returned = 0;
+    // One unit at a time, cycling through the lines.
+    while (current.some((line) => line.refundedQuantity < line.quantity)) {
+      const index = current.findIndex((line) => line.refundedQuantity < line.quantity);
+      const next = current.map((line, i) =>
+        i === index ? { ...line, refundedQuantity: line.refundedQuantity + 1 } : line,
+      );
+      const step = redeemedPointsToReturn(997, current, next);
+      expect(step).toBeGreaterThanOrEqual(0);
+      returned += step;
+      current = next;
+    }
+    expect(returned).toBe(997);
+  });
+
+  it('gives back nothing for a refund of money alone', () => {
+    expect(redeemedPointsToReturn(500, lines([1, 0]), lines([1, 0]))).toBe(0);
   });
 });
