@@ -216,13 +216,9 @@ export const RefundSchema = z
     lines: z.array(z.object({ sku: Sku, quantity: Quantity, amount: MinorUnits })),
     restock: z.enum(RESTOCK_OPTIONS),
     reason: z.string(),
-    pointsReturned: z
-      .number()
-      .int()
-      .min(0)
-      .meta({
-        description: 'Redeemed points given back: the share of the redemption of the units refunded.',
-      }),
+    pointsReturned: z.number().int().min(0).meta({
+      description: 'Redeemed points given back: the share of the redemption of the units refunded.',
+    }),
     pointsReversed: z
       .number()
       .int()
