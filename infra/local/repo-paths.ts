@@ -7,5 +7,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Where `npm start` and `npm run invoke` keep DynamoDB Local's data (gitignored). */
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'dynamodb');
 
-/** Where the local signing key pair lives (gitignored), shared by `npm start` and `npm run token`. */
-export const DEFAULT_KEYS_DIR = join(REPO_ROOT, '.local');
+/**
+ * Where the local signing key pair lives (gitignored), shared by `npm start` and `npm run token`.
+ * `STOREFLEET_KEYS_DIR` points both at another directory (tests use a throwaway one).
+ */
+export const DEFAULT_KEYS_DIR = process.env.STOREFLEET_KEYS_DIR || join(REPO_ROOT, '.local');
