@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -13,6 +14,7 @@ import { Construct } from 'constructs';
 import type { AppDefinition, FunctionDefinition, ScheduleTrigger } from '../app-definition-types.js';
 import { functionEnvironment } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
+import { ALARM_DEFAULTS, ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,6 +30,8 @@ export interface AppFunctionProps {
   definition: FunctionDefinition;
   table: ITable;
   settings: StageSettings;
+  /** Where this function's alarms go (a message in its dead-letter queue). */
+  alarms: AlarmTopic;
 }
 
 /**
@@ -41,6 +45,8 @@ export class AppFunction extends Construct {
   readonly role: Role;
   readonly rule?: Rule;
   readonly deadLetterQueue?: Queue;
+  /** Fires while the dead-letter queue holds a message: a run that failed for good. */
+  readonly deadLetterAlarm?: Alarm;
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
@@ -123,6 +129,20 @@ export class AppFunction extends Construct {
 
     if (definition.schedule && this.deadLetterQueue) {
       this.rule = this.createSchedule(definition.schedule, this.deadLetterQueue);
+    }
+    if (this.deadLetterQueue) {
+      this.deadLetterAlarm = props.alarms.notify(
+        new Alarm(this, 'DeadLetterAlarm', {
+          alarmDescription: `${id}: a run failed after its retries and waits in the dead-letter queue. Read the message (its attributes carry the error), fix the cause, then redrive or delete it.`,
+          metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: ALARM_PERIOD,
+            statistic: Stats.MAXIMUM,
+          }),
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          ...ALARM_DEFAULTS,
+        }),
+      );
     }
 
     Validations.of(this).acknowledge({

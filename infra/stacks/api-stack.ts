@@ -17,6 +17,7 @@ import {
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -34,6 +35,7 @@ import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLE_PRECEDENCE, ROLES } from '../../lib/auth/roles.js';
 import { appDefinition } from '../app-definition.js';
 import type { AppDefinition } from '../app-definition-types.js';
+import { ALARM_DEFAULTS, ALARM_PERIOD, AlarmTopic } from '../constructs/alarm-topic.js';
 import type { AppFunction } from '../constructs/app-function.js';
 import { DomainStack } from './domain-stack.js';
 import type { StageSettings } from './stage-config.js';
@@ -43,7 +45,12 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   /** Defaults to THE app definition; tests pass variants (e.g. with a scheduled job). */
   definition?: AppDefinition;
+  /** Email subscribed to the stage's alarm topic (`-c alarmEmail=...`). */
+  alarmEmail?: string;
 }
+
+/** A few 5xx in five minutes page someone; one could be a client hanging up mid-request. */
+const SERVER_ERRORS_PER_PERIOD = 3;
 
 /** `custom:stores` in tokens is the user pool attribute `stores`. */
 const STORES_ATTRIBUTE = STORES_CLAIM.replace(/^custom:/, '');
@@ -60,6 +67,10 @@ export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly authorizer: HttpAuthorizer;
+  /** Every alarm of the stage notifies this topic. */
+  readonly alarms: AlarmTopic;
+  /** Fires when the API answers with 5xx: a fault of ours, never the client's. */
+  readonly serverErrorAlarm: Alarm;
   /** By domain name in the app definition. */
   readonly domains: Record<string, DomainStack>;
   /** By function name in the app definition, across domains. */
@@ -108,6 +119,21 @@ export class ApiStack extends Stack {
     });
     this.stage = this.createDefaultStage(settings);
 
+    this.alarms = new AlarmTopic(this, 'Alarms', {
+      ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
+      removalPolicy: settings.removalPolicy,
+    });
+    this.serverErrorAlarm = this.alarms.notify(
+      new Alarm(this, 'ServerErrorAlarm', {
+        alarmDescription:
+          'The HTTP API answered 5xx: a bug, a timeout or a throttled dependency, never a bad request. Search the functions’ logs for the requestId in the access log.',
+        metric: this.api.metricServerError({ period: ALARM_PERIOD, statistic: Stats.SUM }),
+        threshold: SERVER_ERRORS_PER_PERIOD,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        ...ALARM_DEFAULTS,
+      }),
+    );
+
     // The API takes the ID token: its `aud` is the app client id and it carries the groups and
     // stores claims that lib/auth/principal.ts reads. Declared here, once, and attached by id to
     // the routes in the domain stacks.
@@ -136,6 +162,7 @@ export class ApiStack extends Stack {
           table,
           api: this.api,
           authorizer: routeAuthorizer,
+          alarms: this.alarms,
           description: `storefleet ${settings.stage}: ${domain} functions and routes`,
         }),
       ]),
@@ -145,6 +172,10 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Subscribe operators (email, chat, paging) to receive every alarm of this stage',
+    });
   }
 
   private createUserPool(settings: StageSettings): UserPool {

@@ -12,6 +12,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { routeKey } from '../../lib/http/route.js';
 import type { AppDefinition, DomainFunctions } from '../app-definition-types.js';
+import type { AlarmTopic } from '../constructs/alarm-topic.js';
 import { AppFunction } from '../constructs/app-function.js';
 import type { StageSettings } from './stage-config.js';
 
@@ -24,6 +25,8 @@ export interface DomainStackProps extends NestedStackProps {
   api: IHttpApi;
   /** The JWT authorizer every non-public route uses; it lives in the parent stack. */
   authorizer: IHttpRouteAuthorizer;
+  /** The stage's alarm topic; it lives in the parent stack. */
+  alarms: AlarmTopic;
 }
 
 /** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
@@ -41,10 +44,10 @@ export class DomainStack extends NestedStack {
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id, props);
-    const { app, functions, settings, table } = props;
+    const { app, functions, settings, table, alarms } = props;
     this.functions = {};
     for (const [name, definition] of Object.entries(functions)) {
-      const appFunction = new AppFunction(this, name, { app, definition, table, settings });
+      const appFunction = new AppFunction(this, name, { app, definition, table, settings, alarms });
       this.functions[name] = appFunction;
       this.addRoutes(name, appFunction, props);
     }

@@ -45,3 +45,10 @@ export const parseStage = (value: unknown): Stage => {
 };
 
 export const stageSettings = (stage: Stage): StageSettings => ({ stage, ...SETTINGS[stage] });
+
+/** Reads `-c alarmEmail=...` (optional); a value that is not an email address stops the synth. */
+export const parseAlarmEmail = (value: unknown): string | undefined => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value;
+  throw new Error(`-c alarmEmail must be an email address, not ${JSON.stringify(value)}`);
+};

@@ -18,7 +18,7 @@ export interface StorefleetStacks {
 export const createStacks = (
   app: App,
   stage: Stage,
-  options: { definition?: AppDefinition } = {},
+  options: { definition?: AppDefinition; alarmEmail?: string } = {},
 ): StorefleetStacks => {
   const definition = options.definition ?? appDefinition;
   const settings = stageSettings(stage);
@@ -39,6 +39,7 @@ export const createStacks = (
     settings,
     table: data.table,
     definition,
+    ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     description: `storefleet ${stage}: Cognito, HTTP API and Lambda functions`,
     terminationProtection: settings.retain,
   });

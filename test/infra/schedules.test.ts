@@ -1,8 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appDefinition, scheduledFunctions } from '../../infra/app-definition.js';
-import { defineApp } from '../../infra/define-app.js';
+import { scheduledFunctions } from '../../infra/app-definition.js';
 import {
   apiResourcesOfType,
   type CfnJson,
@@ -11,27 +10,8 @@ import {
   type SynthesizedStage,
   statementsOfRole,
   synthStage,
+  withNightlyJob,
 } from './synth.js';
-
-/** The real definition plus one scheduled job, so the wiring is covered before a domain adds one. */
-const withJob = defineApp({
-  ...appDefinition,
-  domains: {
-    ...appDefinition.domains,
-    jobs: {
-      nightlyJob: {
-        entry: 'functions/platform/health.ts',
-        description: 'A scheduled job',
-        tableAccess: 'read-write',
-        schedule: {
-          expression: 'cron(0 3 * * ? *)',
-          description: 'Every night at 03:00 UTC',
-          localEveryMinutes: 60,
-        },
-      },
-    },
-  },
-});
 
 describe('scheduled functions', () => {
   it('get one rule each in the real app definition', () => {
@@ -48,7 +28,7 @@ describe('scheduled functions', () => {
     let queueId: string;
 
     beforeAll(() => {
-      synth = synthStage('prod', { definition: withJob });
+      synth = synthStage('prod', { definition: withNightlyJob });
       site = functionSite(synth, 'nightlyJob');
       resources = site.resources;
       const job = site.appFunction;

@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { parseStage, STAGES } from '../../infra/stacks/stage-config.js';
+import { parseAlarmEmail, parseStage, STAGES } from '../../infra/stacks/stage-config.js';
 import { createStacks } from '../../infra/stacks/storefleet-app.js';
 
 describe('stage', () => {
@@ -12,6 +12,14 @@ describe('stage', () => {
   it('rejects anything else with a clear error', () => {
     expect(() => parseStage('staging')).toThrow('Unknown stage "staging": pass -c stage=dev|prod');
     expect(() => parseStage('')).toThrow(/Unknown stage/);
+  });
+
+  it('takes an optional alarm email and refuses anything that is not one', () => {
+    expect(parseAlarmEmail(undefined)).toBeUndefined();
+    expect(parseAlarmEmail('')).toBeUndefined();
+    expect(parseAlarmEmail('ops@example.com')).toBe('ops@example.com');
+    expect(() => parseAlarmEmail('ops')).toThrow('-c alarmEmail must be an email address, not "ops"');
+    expect(() => parseAlarmEmail(42)).toThrow(/alarmEmail/);
   });
 
   it('names a data and an api stack per stage, so stages share an account', () => {

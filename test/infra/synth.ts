@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { AppDefinition } from '../../infra/app-definition-types.js';
+import { appDefinition } from '../../infra/app-definition.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
+import { defineApp } from '../../infra/define-app.js';
 import type { Stage } from '../../infra/stacks/stage-config.js';
 import { createStacks, type StorefleetStacks } from '../../infra/stacks/storefleet-app.js';
 
@@ -20,8 +21,31 @@ export interface SynthesizedStage extends StorefleetStacks {
   domainTemplates: Record<string, Template>;
 }
 
+/** The real definition plus one scheduled job, so the wiring is covered before a domain adds one. */
+export const withNightlyJob = defineApp({
+  ...appDefinition,
+  domains: {
+    ...appDefinition.domains,
+    jobs: {
+      nightlyJob: {
+        entry: 'functions/platform/health.ts',
+        description: 'A scheduled job',
+        tableAccess: 'read-write',
+        schedule: {
+          expression: 'cron(0 3 * * ? *)',
+          description: 'Every night at 03:00 UTC',
+          localEveryMinutes: 60,
+        },
+      },
+    },
+  },
+});
+
 /** Builds one stage without bundling (no esbuild run, so fast and deterministic). */
-export const synthStage = (stage: Stage, options: { definition?: AppDefinition } = {}): SynthesizedStage => {
+export const synthStage = (
+  stage: Stage,
+  options: Parameters<typeof createStacks>[2] = {},
+): SynthesizedStage => {
   const app = new App({ context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] } });
   const stacks = createStacks(app, stage, options);
   return {
