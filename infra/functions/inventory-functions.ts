@@ -4,6 +4,7 @@ import {
   listMovementsRoute,
   listProductInventoryRoute,
   listStoreInventoryRoute,
+  removeReorderRuleRoute,
   setReorderRuleRoute,
   submitStocktakeRoute,
 } from '../../lib/inventory/inventory-routes.js';
@@ -51,5 +52,11 @@ export const inventoryFunctions = {
     description: 'Set the reorder rule of a SKU at a store',
     tableAccess: 'read-write',
     routes: [setReorderRuleRoute],
+  },
+  removeReorderRule: {
+    entry: 'functions/inventory/remove-reorder-rule.ts',
+    description: 'Remove the reorder rule of a SKU at a store',
+    tableAccess: 'read-write',
+    routes: [removeReorderRuleRoute],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -6,7 +6,7 @@ import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, NotFoundError } from '../errors.js';
 import { supplierMustExist } from '../suppliers/supplier-repository.js';
 import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
 import { levelIdentityUpdate } from './stock-change.js';
@@ -201,6 +201,37 @@ export const updateReorderRule = async (
     return result.Attributes ?? {};
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw otherProduct();
+    throw error;
+  }
+};
+
+/**
+ * Removes a level's reorder rule and takes it off the store's reorder watch index (without
+ * `gsi4pk` and `reorderGap` the item leaves gsi4). Conditional on a rule being there, so a
+ * second removal is a 404 rather than a silent version bump. Stock quantities are untouched.
+ */
+export const removeReorderRule = async (
+  level: { storeId: string; sku: string },
+  actor: Principal | SystemActor,
+  now: Date,
+): Promise<Record<string, unknown>> => {
+  try {
+    const result = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: inventoryKeys.level(level.storeId, level.sku),
+        UpdateExpression:
+          'REMOVE reorderRule, gsi4pk, reorderGap SET version = version + :one, updatedAt = :now, updatedBy = :actor',
+        ConditionExpression: 'attribute_exists(reorderRule)',
+        ExpressionAttributeValues: { ':one': 1, ':now': now.toISOString(), ':actor': actor.userId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes ?? {};
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new NotFoundError({ detail: `${level.sku} at ${level.storeId} has no reorder rule.` });
+    }
     throw error;
   }
 };

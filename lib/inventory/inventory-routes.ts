@@ -116,3 +116,18 @@ export const setReorderRuleRoute = defineRoute({
   },
   errors: [400, 401, 403, 404, 409, 415],
 });
+
+export const removeReorderRuleRoute = defineRoute({
+  operationId: 'removeReorderRule',
+  method: 'DELETE',
+  path: '/stores/{storeId}/inventory/{sku}/reorder-rule',
+  summary:
+    'Remove the reorder rule of a SKU at a store, taking it off the reorder watch list (admin, manager)',
+  tag,
+  access: 'inventory:configure',
+  params: StoreSkuParams,
+  responses: {
+    200: { description: 'The level without a rule.', schema: InventoryLevelSchema, headers: ['etag'] },
+  },
+  errors: [400, 401, 403, 404],
+});

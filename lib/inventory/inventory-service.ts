@@ -14,6 +14,7 @@ import {
   queryProductLevels,
   queryReorderWatch,
   queryStoreLevels,
+  removeReorderRule as removeReorderRuleItem,
   updateReorderRule,
 } from './inventory-repository.js';
 import type {
@@ -122,5 +123,18 @@ export const setReorderRule = async (
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const productId = await requireProductIdOfSku(sku);
   const item = await updateReorderRule({ storeId, sku, productId }, rule, actor, now);
+  return levelFromItem(item, { storeId, sku, productId });
+};
+
+/** Removes the reorder rule (admin, manager of the store): the SKU leaves the reorder watch list. */
+export const removeReorderRule = async (
+  actor: Principal | SystemActor,
+  storeId: string,
+  sku: string,
+  now = new Date(),
+): Promise<InventoryLevel> => {
+  if ('role' in actor) assertStoreAccess(actor, storeId);
+  const productId = await requireProductIdOfSku(sku);
+  const item = await removeReorderRuleItem({ storeId, sku }, actor, now);
   return levelFromItem(item, { storeId, sku, productId });
 };

@@ -263,6 +263,21 @@ describe('inventory over HTTP', () => {
       200,
     );
     expect(below.items.map((level) => level.sku)).toEqual([skus[0]]);
+    await rejected('DELETE', `${levelPath(store, skus[0])}/reorder-rule`, 403, { token: staffOfA });
+    const removed = await api<InventoryLevel>('DELETE', `${levelPath(store, skus[0])}/reorder-rule`, {
+      token: manager,
+    });
+    expect(expectSuccess(removed, 200)).toMatchObject({ onHand: 5, belowReorderPoint: false });
+    expect(removed.body.reorderRule).toBeUndefined();
+    expect(removed.headers.etag).toBe(`"${removed.body.version}"`);
+    await rejected('DELETE', `${levelPath(store, skus[0])}/reorder-rule`, 404, { token: manager });
+    const afterRemoval = expectSuccess(
+      await api<Page<InventoryLevel>>('GET', `/stores/${store}/inventory?belowReorderPoint=true`, {
+        token: manager,
+      }),
+      200,
+    );
+    expect(afterRemoval.items).toEqual([]);
     const all = expectSuccess(
       await api<Page<InventoryLevel>>('GET', `/stores/${store}/inventory?limit=1`, { token: manager }),
       200,

@@ -8,6 +8,7 @@ import {
   listMovements,
   listProductInventory,
   listStoreInventory,
+  removeReorderRule,
   setReorderRule,
 } from '../../lib/inventory/inventory-service.js';
 import { submitStocktake } from '../../lib/inventory/stocktake-service.js';
@@ -269,6 +270,35 @@ describe('reorder rules', () => {
     await expect(
       setReorderRule(admin, mine, 'NOT-IN-CATALOG', { reorderPoint: 1, reorderQuantity: 1 }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('removes a rule: the level leaves the watch list for good, its stock untouched; twice is 404', async () => {
+    const storeId = await newStore();
+    const { productId, skus } = await newProduct(1);
+    const sku = skus[0] as string;
+    await receiveStock(storeId, sku, productId, 2);
+    await setReorderRule(admin, storeId, sku, { reorderPoint: 5, reorderQuantity: 10 });
+    const watched = () => listStoreInventory(admin, storeId, { belowReorderPoint: 'true', limit: 10 });
+    expect((await watched()).items.map((level) => level.sku)).toEqual([sku]);
+
+    await expect(removeReorderRule(managerOf('st_elsewhere'), storeId, sku)).rejects.toMatchObject({
+      status: 404,
+    });
+    const removed = await removeReorderRule(managerOf(storeId), storeId, sku);
+    expect(removed).toMatchObject({ onHand: 2, available: 2, belowReorderPoint: false, version: 3 });
+    expect(removed.reorderRule).toBeUndefined();
+    const item = await levelItem(storeId, sku);
+    expect(item).not.toHaveProperty('gsi4pk');
+    expect(item).not.toHaveProperty('reorderRule');
+    // Stock moving afterwards does not bring it back onto the watch list.
+    await applyChange({ storeId, sku, productId, deltas: { committed: 1 }, reason: 'commit' });
+    expect((await watched()).items).toEqual([]);
+    await expect(removeReorderRule(admin, storeId, sku)).rejects.toMatchObject({ status: 404 });
+    await expect(removeReorderRule(admin, storeId, 'NOT-IN-CATALOG')).rejects.toMatchObject({ status: 404 });
+    // A new rule starts from the current stock.
+    const again = await setReorderRule(admin, storeId, sku, { reorderPoint: 1, reorderQuantity: 5 });
+    expect(again).toMatchObject({ available: 1, belowReorderPoint: true });
+    expect(await levelItem(storeId, sku)).toMatchObject({ reorderGap: 0 });
   });
 
   it('refuses a preferred supplier that does not exist with 400 on the field, changing nothing', async () => {
