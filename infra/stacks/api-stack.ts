@@ -75,13 +75,12 @@ export class ApiStack extends Stack {
   readonly domains: Record<string, DomainStack>;
   /** By function name in the app definition, across domains. */
   readonly functions: Record<string, AppFunction>;
-  private readonly definition: AppDefinition;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { settings, table } = props;
-    this.definition = props.definition ?? appDefinition;
-    const entries = Object.entries(this.definition.functions);
+    const definition: AppDefinition = props.definition ?? appDefinition;
+    const entries = Object.entries(definition.functions);
     // Strong (Fn::ImportValue): CloudFormation refuses to delete the data stack while this
     // stack uses the table. Removing the table later needs the weak/both migration.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
@@ -103,7 +102,7 @@ export class ApiStack extends Stack {
     });
 
     const methods = [...new Set(entries.flatMap(([, fn]) => (fn.routes ?? []).map((route) => route.method)))];
-    const { cors } = this.definition;
+    const { cors } = definition;
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: this.stackName,
       description: `storefleet ${settings.stage} API`,
@@ -149,13 +148,13 @@ export class ApiStack extends Stack {
       authorizerType: HttpAuthorizerType.JWT,
     });
 
-    if (!Object.values(this.definition.functions).some((fn) => fn.catchAll))
+    if (!Object.values(definition.functions).some((fn) => fn.catchAll))
       throw new Error('The app definition has no catch-all function for $default');
     this.domains = Object.fromEntries(
-      Object.entries(this.definition.domains).map(([domain, functions]) => [
+      Object.entries(definition.domains).map(([domain, functions]) => [
         domain,
         new DomainStack(this, `Domain-${domain}`, {
-          app: this.definition,
+          app: definition,
           domain,
           functions,
           settings,
