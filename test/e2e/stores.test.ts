@@ -19,15 +19,16 @@ beforeAll(async () => {
 });
 
 /** Every store the token may list, across pages. */
-const listAll = async (token: string): Promise<Store[]> => {
+const listAll = async (token: string, limit = 100): Promise<Store[]> => {
   const stores: Store[] = [];
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
     const page: StorePage = expectSuccess(
-      await api<StorePage>('GET', `/stores?limit=100${query}`, { token }),
+      await api<StorePage>('GET', `/stores?limit=${limit}${query}`, { token }),
       200,
     );
+    expect(page.items.length).toBeLessThanOrEqual(limit);
     stores.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -63,6 +64,9 @@ describe('stores over HTTP', () => {
     expect((await listAll(managerOfBoth)).map((s) => s.storeId).sort()).toEqual(
       [storeA.storeId, storeB.storeId].sort(),
     );
+    // One store a page: the cursor walks the token's stores by code, none twice.
+    const byCode = [storeA, storeB].sort((a, b) => (a.code < b.code ? -1 : 1)).map((s) => s.storeId);
+    expect((await listAll(managerOfBoth, 1)).map((s) => s.storeId)).toEqual(byCode);
     expect((await listAll(managerOfA)).map((s) => s.storeId)).toEqual([storeA.storeId]);
     const staffOfB = await tokenFor('staff', [storeB.storeId]);
     expect((await listAll(staffOfB)).map((s) => s.storeId)).toEqual([storeB.storeId]);
