@@ -178,11 +178,18 @@ export const orderKeys = {
   storePartition: (storeId: string) => `STORE#${storeId}#ORDERS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#ORDERS#${status}`,
   customerPartition: (customerId: string) => `CUSTOMER#${customerId}#ORDERS`,
-  /** Scoped to the store, so two tills can never collide on a key. Expires after a day (ttl). */
-  idempotency: (storeId: string, key: string): TableKey => ({
-    pk: `IDEMPOTENCY#${storeId}#${key}`,
+};
+
+/**
+ * Idempotency records (lib/db/idempotency.ts), scoped so keys of different callers never
+ * collide: an order's scope is its store id, a points adjustment's `POINTS#<customerId>`.
+ */
+export const idempotencyKeys = {
+  record: (scope: string, key: string): TableKey => ({
+    pk: `IDEMPOTENCY#${scope}#${key}`,
     sk: 'IDEMPOTENCY',
   }),
+  pointsScope: (customerId: string) => `POINTS#${customerId}`,
 };
 
 /** Promotions, with per-customer usage counters in the promotion's partition. */

@@ -1,8 +1,8 @@
-import { customerKeys, orderKeys, storeKeys } from '../db/keys.js';
+import { type IdempotencyRecord, liveIdempotencyRecord } from '../db/idempotency.js';
+import { customerKeys, idempotencyKeys, storeKeys } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
 import type { Store } from '../stores/store-schemas.js';
 import { skuGuardKeys } from './order-catalog.js';
-import type { IdempotencyRecord } from './order-errors.js';
 import type { CreateOrderInput } from './order-schemas.js';
 
 export interface OrderContext {
@@ -25,7 +25,7 @@ export const readOrderContext = async (
   now: Date,
 ): Promise<OrderContext> => {
   const keys = {
-    idempotency: orderKeys.idempotency(input.storeId, idempotencyKey),
+    idempotency: idempotencyKeys.record(input.storeId, idempotencyKey),
     store: storeKeys.item(input.storeId),
     customer: input.customerId ? customerKeys.item(input.customerId) : undefined,
   };
@@ -39,10 +39,7 @@ export const readOrderContext = async (
     key ? items.find((item) => item.pk === key.pk && item.sk === key.sk) : undefined;
   const record = find(keys.idempotency);
   return {
-    earlier:
-      record && Number(record.ttl) >= Math.floor(now.getTime() / 1000)
-        ? (record as unknown as IdempotencyRecord)
-        : undefined,
+    earlier: liveIdempotencyRecord(record, now),
     store: find(keys.store) as Store | undefined,
     customerExists: find(keys.customer) !== undefined,
     skuGuards: items.filter((item) => item.kind === 'SKU'),

@@ -1,4 +1,4 @@
-import { ConflictError, UnprocessableEntityError } from '../errors.js';
+import { ConflictError } from '../errors.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
 export class PaymentExceedsDueError extends ConflictError {
@@ -51,30 +51,4 @@ export class StoreClosedError extends ConflictError {
 export class OrderChangedError extends ConflictError {
   override readonly slug = 'order-changed';
   override readonly title = 'The order changed while this request ran';
-}
-
-/** The Idempotency-Key was used before with another request body (422). */
-export class IdempotencyKeyReusedError extends UnprocessableEntityError {
-  override readonly slug = 'idempotency-key-reused';
-  override readonly title = 'Idempotency-Key reused with a different request';
-}
-
-export interface IdempotencyRecord {
-  storeId: string;
-  idempotencyKey: string;
-  requestHash: string;
-  orderId: string;
-  createdAt: string;
-  ttl: number;
-}
-
-/**
- * Internal signal: the idempotency record already exists, so this request is a retry (or a
- * misuse) of an earlier one. Caught by the order placement, never answered as is.
- */
-export class IdempotencyRecordExists extends ConflictError {
-  override readonly slug = 'idempotency-record-exists';
-  constructor(readonly record: IdempotencyRecord) {
-    super({ detail: 'This Idempotency-Key was already used.' });
-  }
 }

@@ -14,6 +14,3 @@ export const paymentTimeoutMinutes = (): number => {
   const value = Number(process.env.ORDER_PAYMENT_TIMEOUT_MINUTES ?? 30);
   return Number.isFinite(value) && value > 0 ? value : 30;
 };
-
-/** Idempotency records outlive any sane retry: a day. */
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;

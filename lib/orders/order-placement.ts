@@ -1,6 +1,13 @@
 import { ulid } from 'ulid';
 import { assertStoreAccess } from '../auth/store-scope.js';
 import { tableName } from '../db/client.js';
+import {
+  assertSameRequest,
+  type IdempotencyRecord,
+  IdempotencyRecordExists,
+  idempotencyRecordWrite,
+  newIdempotencyRecord,
+} from '../db/idempotency.js';
 import { customerKeys } from '../db/keys.js';
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, transactWrite } from '../db/transact.js';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
@@ -11,14 +18,9 @@ import { type Actor, isPrincipal, readOrderFor } from './order-access.js';
 import { buildOrder } from './order-build.js';
 import { resolveLines } from './order-catalog.js';
 import { type OrderContext, readOrderContext } from './order-context.js';
-import {
-  IdempotencyKeyReusedError,
-  type IdempotencyRecord,
-  IdempotencyRecordExists,
-  StoreClosedError,
-} from './order-errors.js';
-import { IDEMPOTENCY_TTL_SECONDS, MAX_ORDER_LINES, paymentTimeoutMinutes } from './order-limits.js';
-import { idempotencyRecordWrite, newOrderWrite } from './order-repository.js';
+import { StoreClosedError } from './order-errors.js';
+import { MAX_ORDER_LINES, paymentTimeoutMinutes } from './order-limits.js';
+import { newOrderWrite } from './order-repository.js';
 import type { CreateOrderInput, Order, OrderDetail } from './order-schemas.js';
 import { withAllShortages } from './order-shortages.js';
 import { cappedRedemption } from './order-totals.js';
@@ -33,14 +35,8 @@ export interface PlacedOrder {
 }
 
 const replay = async (actor: Actor, record: IdempotencyRecord, requestHash: string): Promise<PlacedOrder> => {
-  if (record.requestHash !== requestHash) {
-    throw new IdempotencyKeyReusedError({
-      detail:
-        'This Idempotency-Key was already used for a different order request; use a new key for a new order.',
-      errors: [{ path: 'headers.idempotency-key', message: 'Already used with another body.' }],
-    });
-  }
-  return { order: await readOrderFor(actor, record.orderId), replayed: true };
+  assertSameRequest(record, requestHash, 'order');
+  return { order: await readOrderFor(actor, String(record.result.orderId)), replayed: true };
 };
 
 const assertSellable = (input: CreateOrderInput, context: OrderContext): void => {
@@ -81,8 +77,7 @@ const placementWrites = async (
   actor: Actor,
   now: Date,
 ): Promise<GuardedWrite[]> => {
-  // The idempotency record goes first: when a retry's transaction fails on several
-  // conditions, the one reported (the first) is "already placed", not the stock it took.
+  // The idempotency record goes first (see idempotencyRecordWrite).
   const commits = mergeStockChanges(
     order.lines.map((line) => ({
       storeId: order.storeId,
@@ -168,14 +163,7 @@ export const placeOrder = async (
     now,
     paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? paymentTimeoutMinutes(),
   });
-  const record: IdempotencyRecord = {
-    storeId: input.storeId,
-    idempotencyKey,
-    requestHash,
-    orderId,
-    createdAt: now.toISOString(),
-    ttl: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-  };
+  const record = newIdempotencyRecord(input.storeId, idempotencyKey, requestHash, { orderId }, now);
   const writes = await placementWrites(order, record, actor, now);
   if (writes.length > MAX_TRANSACTION_ITEMS) {
     throw new BadRequestError({

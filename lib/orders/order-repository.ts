@@ -7,8 +7,8 @@ import { type Page, queryPage, type SortKeyCondition } from '../db/query-page.js
 import { indexKeyNames, TABLE_DEFINITION } from '../db/table-definition.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
-import { ConflictError, InternalError, NotFoundError } from '../errors.js';
-import { type IdempotencyRecord, IdempotencyRecordExists, OrderChangedError } from './order-errors.js';
+import { InternalError, NotFoundError } from '../errors.js';
+import { OrderChangedError } from './order-errors.js';
 import type { Order, OrderDetail, Payment, Refund } from './order-schemas.js';
 import { canApply, InvalidOrderStateError, type OrderAction, type OrderStatus } from './order-state.js';
 
@@ -98,31 +98,6 @@ export const loadOrderDetail = async (orderId: string): Promise<OrderDetail | un
   } while (startKey);
   return order ? { ...order, payments, refunds } : undefined;
 };
-
-// --- Idempotency ------------------------------------------------------------------------
-
-const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
-
-/** Created with the order; an expired record (TTL deletion lags) may be taken over. */
-export const idempotencyRecordWrite = (record: IdempotencyRecord, now: Date): GuardedWrite => ({
-  write: {
-    Put: {
-      TableName: tableName(),
-      Item: {
-        ...orderKeys.idempotency(record.storeId, record.idempotencyKey),
-        entityType: ENTITY.idempotencyRecord,
-        ...record,
-      },
-      ConditionExpression: 'attribute_not_exists(pk) OR #ttl < :now',
-      ExpressionAttributeNames: { '#ttl': 'ttl' },
-      ExpressionAttributeValues: { ':now': epochSeconds(now) },
-    },
-  },
-  onConditionFailed: (current) =>
-    current
-      ? new IdempotencyRecordExists(current as unknown as IdempotencyRecord)
-      : new ConflictError({ detail: 'This Idempotency-Key is in use; retry.' }),
-});
 
 // --- Listings ---------------------------------------------------------------------------
 

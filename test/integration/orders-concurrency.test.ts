@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documentClient, tableName } from '../../lib/db/client.js';
-import { customerKeys, orderKeys, promotionKeys } from '../../lib/db/keys.js';
+import { customerKeys, idempotencyKeys, promotionKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
 import { listStoreOrders } from '../../lib/orders/order-queries.js';
@@ -113,7 +113,7 @@ describe('orders under concurrency', () => {
     expect((await getItem(promotionKeys.item(coupon.promotionId)))?.usedCount ?? 0).toBe(0);
     expect(await pointsBalance(customerId)).toBe(1_000);
     expect(await pointsEntries(customerId)).toHaveLength(entriesBefore);
-    expect(await getItem(orderKeys.idempotency(storeId, key))).toBeUndefined();
+    expect(await getItem(idempotencyKeys.record(storeId, key))).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../lib/db/idempotency.js';
 import { CreateOrderBody } from '../../../lib/orders/order-schemas.js';
-import { canonicalJson, orderRequestHash } from '../../../lib/orders/request-hash.js';
+import { orderRequestHash } from '../../../lib/orders/request-hash.js';
 
 const body = (raw: unknown) => CreateOrderBody.parse(raw);
 
