@@ -1,4 +1,5 @@
 import {
+  adjustPointsRoute,
   createCustomerRoute,
   createFeedbackRoute,
   findCustomersRoute,
@@ -58,5 +59,11 @@ export const customerFunctions = {
     description: 'A customer’s points balance and ledger',
     tableAccess: 'read',
     routes: [getPointsRoute],
+  },
+  adjustCustomerPoints: {
+    entry: 'functions/customers/adjust-customer-points.ts',
+    description: 'Add or take a customer’s loyalty points by hand',
+    tableAccess: 'read-write',
+    routes: [adjustPointsRoute],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'transfers:write',
   'customers:read',
   'customers:write',
+  'loyalty:adjust',
   'promotions:read',
   'promotions:write',
   'orders:read',

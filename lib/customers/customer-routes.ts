@@ -1,5 +1,11 @@
+import { IdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
-import { PointsQuery, PointsStatementSchema } from '../loyalty/points-schemas.js';
+import {
+  PointsAdjustmentBody,
+  PointsAdjustmentResultSchema,
+  PointsQuery,
+  PointsStatementSchema,
+} from '../loyalty/points-schemas.js';
 import {
   CreateCustomerBody,
   CustomerMatches,
@@ -126,4 +132,24 @@ export const getPointsRoute = defineRoute({
     200: { description: 'The balance and a page of ledger entries.', schema: PointsStatementSchema },
   },
   errors: [400, 401, 403, 404],
+});
+
+export const adjustPointsRoute = defineRoute({
+  operationId: 'adjustCustomerPoints',
+  method: 'POST',
+  path: '/customers/{customerId}/points/adjustments',
+  summary: 'Add or take loyalty points by hand, with a note for the ledger (admin, manager; idempotent)',
+  tag,
+  access: 'loyalty:adjust',
+  params: CustomerParams,
+  headers: IdempotencyHeaders,
+  body: PointsAdjustmentBody,
+  responses: {
+    201: { description: 'The ledger entry and the balance after it.', schema: PointsAdjustmentResultSchema },
+    200: {
+      description: 'A retry with the same Idempotency-Key and body: the adjustment it first made.',
+      schema: PointsAdjustmentResultSchema,
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415, 422],
 });

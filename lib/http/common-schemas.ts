@@ -25,6 +25,29 @@ export const ItemMetaSchema = {
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 
+/** Not strict: the request carries many other headers. */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
+    .meta({
+      description:
+        'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
+    }),
+});
+
+/** A signed change of a counter (stock, points): a whole number, not zero, at most a million either way. */
+export const nonZeroDelta = (description: string) =>
+  z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((value) => value !== 0, 'Must not be zero.')
+    .meta({ description });
+
 /** Bodies that patch a resource must change something. */
 export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
   schema.refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change.' });

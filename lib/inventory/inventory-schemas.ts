@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
-import { PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { nonZeroDelta, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
 import { ADJUSTMENT_REASONS, type MovementReason, type StockReference } from './stock-change.js';
 
 /** A count of units; generous upper bound so that sums stay exact integers. */
@@ -81,13 +81,7 @@ export type Movement = z.output<typeof MovementSchema>;
 
 export const AdjustmentBody = z
   .strictObject({
-    delta: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((value) => value !== 0, 'Must not be zero.')
-      .meta({ description: 'Signed change; see the reason table for which sign each reason takes.' }),
+    delta: nonZeroDelta('Signed change; see the reason table for which sign each reason takes.'),
     reason: z.enum(ADJUSTMENT_REASONS),
     note: z.string().trim().min(1).max(500).optional(),
   })

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PaginationQuery } from '../http/common-schemas.js';
+import { nonZeroDelta, PaginationQuery } from '../http/common-schemas.js';
 
 export const POINTS_REASONS = ['earned', 'redeemed', 'reversed', 'adjusted'] as const;
 
@@ -30,3 +30,28 @@ export type PointsStatement = z.output<typeof PointsStatementSchema>;
 
 export const PointsQuery = z.strictObject({ ...PaginationQuery });
 export type PointsQuery = z.output<typeof PointsQuery>;
+
+export const PointsAdjustmentBody = z
+  .strictObject({
+    delta: nonZeroDelta('Points to add (positive) or take (negative); the balance never goes below zero.'),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .meta({ description: 'Why, for the ledger: e.g. "Goodwill: late delivery of order or_…".' }),
+  })
+  .meta({ id: 'PointsAdjustment' });
+export type PointsAdjustmentInput = z.output<typeof PointsAdjustmentBody>;
+
+export const PointsAdjustmentResultSchema = z
+  .object({
+    entry: PointsEntrySchema,
+    balance: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'The balance just after this adjustment was read back.' }),
+  })
+  .meta({ id: 'PointsAdjustmentResult' });
+export type PointsAdjustmentResult = z.output<typeof PointsAdjustmentResultSchema>;

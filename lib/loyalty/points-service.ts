@@ -1,11 +1,27 @@
 import type { Principal } from '../auth/principal.js';
 import { getCustomer } from '../customers/customer-service.js';
+import {
+  assertSameRequest,
+  findIdempotencyRecord,
+  type IdempotencyRecord,
+  IdempotencyRecordExists,
+  idempotencyRecordWrite,
+  newIdempotencyRecord,
+  requestHashOf,
+} from '../db/idempotency.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
-import { customerKeys } from '../db/keys.js';
-import { queryPage } from '../db/query-page.js';
+import { customerKeys, idempotencyKeys } from '../db/keys.js';
+import { getItem, queryPage } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
-import { type PointsChange, pointsChangeWrites } from './points.js';
-import type { PointsEntry, PointsQuery, PointsStatement } from './points-schemas.js';
+import { InternalError } from '../errors.js';
+import { newPointsEntryId, type PointsChange, pointsChangesWrites, pointsChangeWrites } from './points.js';
+import type {
+  PointsAdjustmentInput,
+  PointsAdjustmentResult,
+  PointsEntry,
+  PointsQuery,
+  PointsStatement,
+} from './points-schemas.js';
 
 /**
  * The balance (customer item) and one page of the ledger, newest first: a Query on the
@@ -38,4 +54,66 @@ export const changePoints = async (
 ): Promise<void> => {
   const writes = pointsChangeWrites(change, actor, now);
   if (writes.length > 0) await transactWrite(writes);
+};
+
+export interface AdjustedPoints {
+  adjustment: PointsAdjustmentResult;
+  /** True when this was a retry answered with the adjustment the key first made. */
+  replayed: boolean;
+}
+
+/** A retry: the entry the key first wrote (entries are never deleted) and the balance now. */
+const replayAdjustment = async (
+  customerId: string,
+  record: IdempotencyRecord,
+  requestHash: string,
+): Promise<AdjustedPoints> => {
+  assertSameRequest(record, requestHash, 'points adjustment');
+  const { entryId = '', at = '' } = record.result;
+  const [item, customer] = await Promise.all([
+    getItem(customerKeys.pointsEntry(customerId, at, entryId)),
+    getCustomer(customerId),
+  ]);
+  if (!item)
+    throw new InternalError({ detail: `Points entry ${entryId} of an idempotency record is missing.` });
+  return {
+    adjustment: { entry: stripStorageAttributes<PointsEntry>(item), balance: customer.pointsBalance },
+    replayed: true,
+  };
+};
+
+/**
+ * A goodwill credit or a correction by hand (admin, manager): one `adjusted` ledger entry with
+ * the caller and their note, and the balance moved by the same delta, in one transaction with
+ * the Idempotency-Key's record, so a retried request never credits twice. A deduction is
+ * refused (409 insufficient-points) rather than taking the balance below zero.
+ */
+export const adjustPoints = async (
+  actor: Principal,
+  customerId: string,
+  input: PointsAdjustmentInput,
+  idempotencyKey: string,
+  now = new Date(),
+): Promise<AdjustedPoints> => {
+  const scope = idempotencyKeys.pointsScope(customerId);
+  const requestHash = requestHashOf(input);
+  const earlier = await findIdempotencyRecord(scope, idempotencyKey, now);
+  if (earlier) return replayAdjustment(customerId, earlier, requestHash);
+  const change = { delta: input.delta, reason: 'adjusted' as const, note: input.note };
+  const entryId = newPointsEntryId(now);
+  const at = now.toISOString();
+  const record = newIdempotencyRecord(scope, idempotencyKey, requestHash, { entryId, at }, now);
+  try {
+    await transactWrite([
+      idempotencyRecordWrite(record, now),
+      ...pointsChangesWrites(customerId, [{ ...change, entryId }], actor, now),
+    ]);
+  } catch (error) {
+    if (error instanceof IdempotencyRecordExists)
+      return replayAdjustment(customerId, error.record, requestHash);
+    throw error;
+  }
+  const customer = await getCustomer(customerId);
+  const entry: PointsEntry = { entryId, customerId, ...change, actor: actor.userId, at };
+  return { adjustment: { entry, balance: customer.pointsBalance }, replayed: false };
 };

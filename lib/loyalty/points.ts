@@ -42,7 +42,11 @@ export interface PointsChange {
   reason: PointsReason;
   reference?: { type: 'order' | 'refund'; id: string };
   note?: string;
+  /** Chosen by the caller when it must name the entry before the write (idempotency records). */
+  entryId?: string;
 }
+
+export const newPointsEntryId = (now: Date): string => `pt_${ulid(now.getTime()).toLowerCase()}`;
 
 export class InsufficientPointsError extends ConflictError {
   override readonly slug = 'insufficient-points';
@@ -108,7 +112,7 @@ export const pointsChangesWrites = (
         : new NotFoundError({ detail: `Customer ${customerId} was not found.` }),
   };
   const entries = recorded.map((change): GuardedWrite => {
-    const entryId = `pt_${ulid(now.getTime()).toLowerCase()}`;
+    const entryId = change.entryId ?? newPointsEntryId(now);
     return {
       write: {
         Put: {

@@ -1,10 +1,10 @@
+import { IdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import {
   CancelOrderBody,
   CreateOrderBody,
   CustomerOrdersParams,
   FulfilOrderBody,
-  IdempotencyHeaders,
   ListCustomerOrdersQuery,
   ListStoreOrdersQuery,
   OrderDetailSchema,

@@ -64,19 +64,6 @@ export const CreateOrderBody = z
   .meta({ id: 'CreateOrder', description: 'What to sell; prices come from the catalog and promotions.' });
 export type CreateOrderInput = z.output<typeof CreateOrderBody>;
 
-/** Not strict: the request carries many other headers. */
-export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(128)
-    .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
-    .meta({
-      description:
-        'Unique per intended order (e.g. a UUID); a retry with the same key and body is answered with the first order.',
-    }),
-});
-
 export const RecordPaymentBody = z
   .strictObject({
     method: z.enum(PAYMENT_METHODS),

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Customer } from '../../lib/customers/customer-schemas.js';
 import type { Feedback } from '../../lib/customers/feedback-schemas.js';
-import type { PointsStatement } from '../../lib/loyalty/points-schemas.js';
+import type {
+  PointsAdjustmentResult as PointsAdjustment,
+  PointsStatement,
+} from '../../lib/loyalty/points-schemas.js';
 import type { Store } from '../../lib/stores/store-schemas.js';
 import { customerInput } from '../support/customer-fixtures.js';
 import { api, errorPaths, expectSuccess, rejected, tokenFor } from '../support/e2e-client.js';
@@ -305,5 +308,84 @@ describe('customer feedback over HTTP', () => {
     expect(errorPaths(await rejected('GET', `${base}?status=closed`, 400, { token: staff }))).toEqual([
       'query.status',
     ]);
+  });
+});
+
+describe('points adjustments over HTTP', () => {
+  const adjust = (customerId: string) => `/customers/${customerId}/points/adjustments`;
+  const key = () => ({ 'idempotency-key': `e2e-${crypto.randomUUID()}` });
+
+  it('lets admin and managers credit or take points once per key; staff and finance get 403', async () => {
+    const customer = await create(admin);
+    const manager = await tokenFor('manager', [store.storeId]);
+    const headers = key();
+    const body = { delta: 400, note: 'Goodwill: fitting ran late' };
+    const first = await api<PointsAdjustment>('POST', adjust(customer.customerId), {
+      token: manager,
+      body,
+      headers,
+    });
+    expect(expectSuccess(first, 201)).toMatchObject({
+      entry: { delta: 400, reason: 'adjusted', note: body.note, actor: 'dev-manager' },
+      balance: 400,
+    });
+    const retry = await api<PointsAdjustment>('POST', adjust(customer.customerId), {
+      token: manager,
+      body,
+      headers,
+    });
+    expect(expectSuccess(retry, 200)).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    const taken = await api<PointsAdjustment>('POST', adjust(customer.customerId), {
+      token: admin,
+      body: { delta: -150, note: 'Correction: double credit' },
+      headers: key(),
+    });
+    expect(expectSuccess(taken, 201).balance).toBe(250);
+    const statement = expectSuccess(
+      await api<PointsStatement>('GET', `/customers/${customer.customerId}/points`, { token: finance }),
+      200,
+    );
+    expect(statement.balance).toBe(250);
+    expect(statement.entries.map((entry) => entry.delta)).toEqual([-150, 400]);
+    for (const token of [staff, finance]) {
+      await rejected('POST', adjust(customer.customerId), 403, { token, body, headers: key() });
+    }
+  });
+
+  it('answers bad input, a reused key, an overdraft and an unknown customer with problems, writing nothing', async () => {
+    const customer = await create(admin);
+    const path = adjust(customer.customerId);
+    const bad = async (body: unknown, headers: Record<string, string> = key()) =>
+      errorPaths(await rejected('POST', path, 400, { token: admin, body, headers }));
+    expect(await bad({ delta: 0, note: 'x' })).toEqual(['body.delta']);
+    expect(await bad({ delta: 1.5, note: 'x' })).toEqual(['body.delta']);
+    expect(await bad({ delta: 10 })).toEqual(['body.note']);
+    expect(await bad({ delta: 10, note: '   ' })).toEqual(['body.note']);
+    expect(await bad({ delta: 10, note: 'x', reason: 'earned' })).toEqual(['body.reason']);
+    expect(await bad({ delta: 10, note: 'x' }, {})).toEqual(['headers.idempotency-key']);
+
+    const headers = key();
+    expectSuccess(
+      await api('POST', path, { token: admin, body: { delta: 10, note: 'Welcome' }, headers }),
+      201,
+    );
+    const reused = await rejected('POST', path, 422, {
+      token: admin,
+      body: { delta: 11, note: 'Welcome' },
+      headers,
+    });
+    expect(errorPaths(reused)).toEqual(['headers.idempotency-key']);
+    const overdraft = await rejected('POST', path, 409, {
+      token: admin,
+      body: { delta: -11, note: 'Correction' },
+      headers: key(),
+    });
+    expect(overdraft).toMatchObject({ balance: 10, requested: 11 });
+    await rejected('POST', adjust('cu_missing'), 404, {
+      token: admin,
+      body: { delta: 1, note: 'x' },
+      headers: key(),
+    });
   });
 });

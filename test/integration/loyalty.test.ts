@@ -1,13 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createCustomer, getCustomer, updateCustomer } from '../../lib/customers/customer-service.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
-import { customerKeys } from '../../lib/db/keys.js';
+import { findIdempotencyRecord } from '../../lib/db/idempotency.js';
+import { customerKeys, idempotencyKeys } from '../../lib/db/keys.js';
 import { transactWrite } from '../../lib/db/transact.js';
 import { type PointsChange, pointsChangeWrites } from '../../lib/loyalty/points.js';
-import { changePoints, getPointsStatement } from '../../lib/loyalty/points-service.js';
+import { adjustPoints, changePoints, getPointsStatement } from '../../lib/loyalty/points-service.js';
 import { customerInput } from '../support/customer-fixtures.js';
-import { admin } from '../support/fixtures.js';
+import { admin, managerOf } from '../support/fixtures.js';
 
 const apply = (change: PointsChange, now = new Date()) =>
   transactWrite(pointsChangeWrites(change, admin, now));
@@ -151,5 +153,62 @@ describe('loyalty points against DynamoDB Local', () => {
     // …and the balance it could have overwritten is intact.
     const stored = await getCustomer(customer.customerId);
     expect(stored).toMatchObject({ firstName: 'Amelia', pointsBalance: 30, version: 2 });
+  });
+});
+
+describe('points adjustments by hand', () => {
+  const newKey = () => `adj-${randomUUID()}`;
+  const manager = managerOf('st_any');
+
+  it('credits once per Idempotency-Key, answering retries with the first entry', async () => {
+    const { customerId } = await createCustomer(admin, customerInput());
+    const key = newKey();
+    const input = { delta: 300, note: 'Goodwill: late delivery' };
+    const first = await adjustPoints(manager, customerId, input, key);
+    expect(first).toMatchObject({
+      replayed: false,
+      adjustment: {
+        entry: { customerId, delta: 300, reason: 'adjusted', note: input.note, actor: 'test-manager' },
+        balance: 300,
+      },
+    });
+    const retry = await adjustPoints(manager, customerId, input, key);
+    expect(retry).toEqual({ replayed: true, adjustment: first.adjustment });
+    // Ten concurrent retries of a new key: one credit.
+    const raced = newKey();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => adjustPoints(manager, customerId, { delta: 5, note: 'race' }, raced)),
+    );
+    expect(new Set(results.map((result) => result.adjustment.entry.entryId)).size).toBe(1);
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    expect((await getCustomer(customerId)).pointsBalance).toBe(305);
+    expect(await ledgerSum(customerId)).toEqual({ sum: 305, count: 2 });
+  });
+
+  it('refuses another body with the same key (422), an overdraft (409) and an unknown customer (404), writing nothing', async () => {
+    const { customerId } = await createCustomer(admin, customerInput());
+    const key = newKey();
+    await adjustPoints(admin, customerId, { delta: 50, note: 'Welcome' }, key);
+    await expect(adjustPoints(admin, customerId, { delta: 500, note: 'Welcome' }, key)).rejects.toMatchObject(
+      {
+        status: 422,
+        errors: [{ path: 'headers.idempotency-key' }],
+      },
+    );
+    const overdraft = newKey();
+    await expect(
+      adjustPoints(admin, customerId, { delta: -51, note: 'Correction' }, overdraft),
+    ).rejects.toMatchObject({ status: 409, slug: 'insufficient-points' });
+    expect(
+      await findIdempotencyRecord(idempotencyKeys.pointsScope(customerId), overdraft, new Date()),
+    ).toBeUndefined();
+    await expect(adjustPoints(admin, 'cu_missing', { delta: 1, note: 'x' }, newKey())).rejects.toMatchObject({
+      status: 404,
+    });
+    expect((await getCustomer(customerId)).pointsBalance).toBe(50);
+    expect(await ledgerSum(customerId)).toEqual({ sum: 50, count: 1 });
+    // The failed overdraft left its key free: the corrected request goes through.
+    const corrected = await adjustPoints(admin, customerId, { delta: -50, note: 'Correction' }, overdraft);
+    expect(corrected).toMatchObject({ replayed: false, adjustment: { balance: 0 } });
   });
 });

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { IdempotencyHeaders } from '../../../lib/http/common-schemas.js';
 import { parseOrThrow } from '../../../lib/http/validation.js';
 import { MAX_ORDER_LINES } from '../../../lib/orders/order-limits.js';
-import {
-  CreateOrderBody,
-  IdempotencyHeaders,
-  ListStoreOrdersQuery,
-  RefundOrderBody,
-} from '../../../lib/orders/order-schemas.js';
+import { CreateOrderBody, ListStoreOrdersQuery, RefundOrderBody } from '../../../lib/orders/order-schemas.js';
 
 const pathsOf = (schema: Parameters<typeof parseOrThrow>[0], value: unknown, root = 'body') => {
   try {
