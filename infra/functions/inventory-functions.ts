@@ -1,8 +1,10 @@
 import {
   adjustInventoryRoute,
   getInventoryLevelRoute,
+  getStocktakeRoute,
   listMovementsRoute,
   listProductInventoryRoute,
+  listStocktakesRoute,
   listStoreInventoryRoute,
   removeReorderRuleRoute,
   setReorderRuleRoute,
@@ -58,5 +60,17 @@ export const inventoryFunctions = {
     description: 'Remove the reorder rule of a SKU at a store',
     tableAccess: 'read-write',
     routes: [removeReorderRuleRoute],
+  },
+  listStocktakes: {
+    entry: 'functions/inventory/list-stocktakes.ts',
+    description: 'List a store’s stocktakes, newest first',
+    tableAccess: 'read',
+    routes: [listStocktakesRoute],
+  },
+  getStocktake: {
+    entry: 'functions/inventory/get-stocktake.ts',
+    description: 'Get one stocktake with its variances',
+    tableAccess: 'read',
+    routes: [getStocktakeRoute],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -7,10 +7,12 @@
  */
 import type { SystemActor } from '../../lib/db/item-meta.js';
 import { transactWrite } from '../../lib/db/transact.js';
-import type { ReorderRule } from '../../lib/inventory/inventory-schemas.js';
+import { findStocktake } from '../../lib/inventory/inventory-repository.js';
+import type { ReorderRule, StocktakeInput } from '../../lib/inventory/inventory-schemas.js';
 import { setReorderRule } from '../../lib/inventory/inventory-service.js';
 import { requireProductIdsOfLines } from '../../lib/inventory/sku-catalog.js';
 import { StockMismatchError, stockChangeWrites } from '../../lib/inventory/stock-change.js';
+import { submitStocktake } from '../../lib/inventory/stocktake-service.js';
 import { findPurchaseOrder } from '../../lib/purchasing/purchase-order-repository.js';
 import type { PurchaseOrderStatus } from '../../lib/purchasing/purchase-order-rules.js';
 import type { CreatePurchaseOrderInput } from '../../lib/purchasing/purchase-order-schemas.js';
@@ -222,7 +224,30 @@ export interface SeedStockResult {
   suppliers: number;
   purchaseOrders: number;
   transfers: number;
+  stocktakes: number;
 }
+
+/** Geelong's monthly count: one bottle of solution is missing, the cloths are all there. */
+const STOCKTAKES: { storeId: DemoStoreId; stocktakeId: string; body: StocktakeInput }[] = [
+  {
+    storeId: 'st_geelong',
+    stocktakeId: 'stk_demo_geelong_monthly',
+    body: {
+      lines: [
+        { sku: 'BL-BIOT-SOL-300', expected: 9, counted: 8 },
+        { sku: 'FLT-CLOTH-15', expected: 25, counted: 25 },
+      ],
+      note: 'Monthly count',
+    },
+  },
+];
+
+const seedStocktakes = async (actor: SystemActor, now: Date) => {
+  for (const { storeId, stocktakeId, body } of STOCKTAKES) {
+    if (!(await findStocktake(storeId, stocktakeId)))
+      await submitStocktake(actor, storeId, body, { stocktakeId, now });
+  }
+};
 
 /** Receives the demo quantity unless the level already has stock (so a second run adds nothing). */
 const seedLevels = async (actor: SystemActor, now: Date) => {
@@ -288,6 +313,7 @@ export const seedStock = async (actor: SystemActor): Promise<SeedStockResult> =>
     suppliers: SUPPLIERS.length,
     purchaseOrders: PURCHASE_ORDERS.length,
     transfers: TRANSFERS.length,
+    stocktakes: STOCKTAKES.length,
   };
   const marker = await findTransfer(MARKER_TRANSFER_ID);
   if (marker && marker.status !== 'DRAFT') return { created: false, ...counts };
@@ -300,6 +326,7 @@ export const seedStock = async (actor: SystemActor): Promise<SeedStockResult> =>
   }
   for (const { storeId, sku, rule } of REORDER_RULES) await setReorderRule(actor, storeId, sku, rule, now);
   await seedPurchaseOrders(actor, now);
+  await seedStocktakes(actor, now);
   await seedTransfers(actor, now);
   return { created: true, ...counts };
 };

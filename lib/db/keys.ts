@@ -90,10 +90,13 @@ export const inventoryKeys = {
    * Query `reorderGap <= 0` on the store's partition, never a filter over every level.
    */
   reorderWatchPartition: (storeId: string) => `STORE#${storeId}#REORDER`,
-  /** A stocktake's record (lines applied and in conflict), in the store's partition, by time. */
-  stocktake: (storeId: string, at: string, stocktakeId: string): TableKey => ({
+  /**
+   * A stocktake's record (lines applied and in conflict), in the store's partition. Its id is a
+   * ULID of the submit time, so sort keys order stocktakes by time and the id alone finds one.
+   */
+  stocktake: (storeId: string, stocktakeId: string): TableKey => ({
     pk: `STORE#${storeId}`,
-    sk: `STOCKTAKE#${at}#${stocktakeId}`,
+    sk: `STOCKTAKE#${stocktakeId}`,
   }),
   stocktakePrefix: 'STOCKTAKE#',
 };

@@ -2,13 +2,19 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../auth/principal.js';
 import { documentClient, tableName } from '../db/client.js';
-import type { SystemActor } from '../db/item-meta.js';
+import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { supplierMustExist } from '../suppliers/supplier-repository.js';
-import type { InventoryLevel, Movement, ReorderRule, StocktakeResult } from './inventory-schemas.js';
+import type {
+  InventoryLevel,
+  Movement,
+  ReorderRule,
+  StocktakeRecord,
+  StocktakeResult,
+} from './inventory-schemas.js';
 import { levelIdentityUpdate } from './stock-change.js';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
@@ -246,7 +252,7 @@ export const insertStocktakeRecord = async (
     new PutCommand({
       TableName: tableName(),
       Item: {
-        ...inventoryKeys.stocktake(result.storeId, result.at, result.stocktakeId),
+        ...inventoryKeys.stocktake(result.storeId, result.stocktakeId),
         entityType: ENTITY.stocktake,
         ...result,
         ...(note ? { note } : {}),
@@ -259,4 +265,31 @@ export const insertStocktakeRecord = async (
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
+};
+
+const stocktakeFromItem = (item: Record<string, unknown>): StocktakeRecord =>
+  stripStorageAttributes<StocktakeRecord>(item);
+
+export const findStocktake = async (
+  storeId: string,
+  stocktakeId: string,
+): Promise<StocktakeRecord | undefined> => {
+  const item = await getItem(inventoryKeys.stocktake(storeId, stocktakeId));
+  return item ? stocktakeFromItem(item) : undefined;
+};
+
+/** A store's stocktakes, newest first: a Query on its partition, `begins_with(sk, 'STOCKTAKE#')`. */
+export const queryStocktakes = async (
+  storeId: string,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<StocktakeRecord>> => {
+  const page = await queryPage({
+    partitionValue: inventoryKeys.storePartition(storeId),
+    sortKeyPrefix: inventoryKeys.stocktakePrefix,
+    descending: true,
+    limit,
+    cursor,
+  });
+  return { items: page.items.map(stocktakeFromItem), nextCursor: page.nextCursor };
 };

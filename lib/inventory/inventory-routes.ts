@@ -10,6 +10,9 @@ import {
   ProductParams,
   ReorderRuleSchema,
   StocktakeBody,
+  StocktakePage,
+  StocktakeParams,
+  StocktakeRecordSchema,
   StocktakeResultSchema,
   StoreParams,
   StoreSkuParams,
@@ -129,5 +132,30 @@ export const removeReorderRuleRoute = defineRoute({
   responses: {
     200: { description: 'The level without a rule.', schema: InventoryLevelSchema, headers: ['etag'] },
   },
+  errors: [400, 401, 403, 404],
+});
+
+export const listStocktakesRoute = defineRoute({
+  operationId: 'listStocktakes',
+  method: 'GET',
+  path: '/stores/{storeId}/stocktakes',
+  summary: 'A store’s stocktakes, newest first, with their variances and conflicts',
+  tag,
+  access: 'inventory:read',
+  params: StoreParams,
+  query: PageQuery,
+  responses: { 200: { description: 'A page of stocktakes.', schema: StocktakePage } },
+  errors: [400, 401, 403, 404],
+});
+
+export const getStocktakeRoute = defineRoute({
+  operationId: 'getStocktake',
+  method: 'GET',
+  path: '/stores/{storeId}/stocktakes/{stocktakeId}',
+  summary: 'One stocktake: lines applied with their variance, lines in conflict, who and why',
+  tag,
+  access: 'inventory:read',
+  params: StocktakeParams,
+  responses: { 200: { description: 'The stocktake.', schema: StocktakeRecordSchema } },
   errors: [400, 401, 403, 404],
 });

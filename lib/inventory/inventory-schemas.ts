@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
-import { nonZeroDelta, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { ItemMetaSchema, nonZeroDelta, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
 import { ADJUSTMENT_REASONS, type MovementReason, type StockReference } from './stock-change.js';
 
 /** A count of units; generous upper bound so that sums stay exact integers. */
@@ -136,6 +136,19 @@ export const StocktakeResultSchema = z
   })
   .meta({ id: 'StocktakeResult' });
 export type StocktakeResult = z.output<typeof StocktakeResultSchema>;
+
+/** A stocktake as recorded: its result, who submitted it and their note. */
+export const StocktakeRecordSchema = z
+  .object({
+    ...StocktakeResultSchema.shape,
+    note: z.string().optional(),
+    actor: z.string(),
+    ...ItemMetaSchema,
+  })
+  .meta({ id: 'StocktakeRecord' });
+export type StocktakeRecord = z.output<typeof StocktakeRecordSchema>;
+export const StocktakePage = pageOf(StocktakeRecordSchema, 'StocktakePage');
+export const StocktakeParams = z.strictObject({ storeId: ResourceId, stocktakeId: ResourceId });
 
 export const InventoryPage = pageOf(InventoryLevelSchema, 'InventoryLevelPage');
 export const MovementPage = pageOf(MovementSchema, 'InventoryMovementPage');

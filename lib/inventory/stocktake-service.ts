@@ -1,10 +1,13 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess } from '../auth/store-scope.js';
+import type { SystemActor } from '../db/item-meta.js';
+import type { Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
+import { NotFoundError } from '../errors.js';
 import { logger } from '../observability.js';
-import { insertStocktakeRecord } from './inventory-repository.js';
-import type { StocktakeInput, StocktakeResult } from './inventory-schemas.js';
+import { findStocktake, insertStocktakeRecord, queryStocktakes } from './inventory-repository.js';
+import type { PageQuery, StocktakeInput, StocktakeRecord, StocktakeResult } from './inventory-schemas.js';
 import { requireProductIdsOfLines } from './sku-catalog.js';
 import { InsufficientStockError, StockMismatchError, stockChangeWrites } from './stock-change.js';
 
@@ -29,7 +32,8 @@ const mapLimited = async <T, R>(items: readonly T[], limit: number, task: (item:
   return results;
 };
 
-export const newStocktakeId = (): string => `stk_${ulid().toLowerCase()}`;
+/** A ULID of the submit time: stocktake sort keys order by time and the id alone finds one. */
+export const newStocktakeId = (now: Date): string => `stk_${ulid(now.getTime()).toLowerCase()}`;
 
 /**
  * A cycle count. Each line is its own transaction that applies `counted − expected` to
@@ -38,14 +42,15 @@ export const newStocktakeId = (): string => `stk_${ulid().toLowerCase()}`;
  * no longer match come back as conflicts to count again; the others still apply.
  */
 export const submitStocktake = async (
-  principal: Principal,
+  actor: Principal | SystemActor,
   storeId: string,
   input: StocktakeInput,
-  now = new Date(),
+  options: { stocktakeId?: string; now?: Date } = {},
 ): Promise<StocktakeResult> => {
-  assertStoreAccess(principal, storeId);
+  if ('role' in actor) assertStoreAccess(actor, storeId);
+  const now = options.now ?? new Date();
   const productIds = await requireProductIdsOfLines(input.lines);
-  const stocktakeId = newStocktakeId();
+  const stocktakeId = options.stocktakeId ?? newStocktakeId(now);
   const applyLine = async (line: Line): Promise<Outcome> => {
     const variance = line.counted - line.expected;
     try {
@@ -61,7 +66,7 @@ export const submitStocktake = async (
             expectOnHand: line.expected,
             ...(input.note ? { note: input.note } : {}),
           },
-          principal,
+          actor,
           now,
         ),
       );
@@ -98,8 +103,30 @@ export const submitStocktake = async (
   };
   // The lines are already applied and their movements are the ledger; the record is only a
   // convenience, so failing to write it must not turn a done stocktake into an error.
-  await insertStocktakeRecord(result, principal, input.note).catch((error: unknown) =>
+  await insertStocktakeRecord(result, actor, input.note).catch((error: unknown) =>
     logger.warn('stocktake record not written', { stocktakeId, error: error as Error }),
   );
   return result;
+};
+
+/** A store's stocktakes, newest first (inventory readers of the store). */
+export const listStocktakes = async (
+  principal: Principal,
+  storeId: string,
+  query: PageQuery,
+): Promise<Page<StocktakeRecord>> => {
+  assertStoreAccess(principal, storeId);
+  return queryStocktakes(storeId, query.limit, query.cursor);
+};
+
+export const getStocktake = async (
+  principal: Principal,
+  storeId: string,
+  stocktakeId: string,
+): Promise<StocktakeRecord> => {
+  assertStoreAccess(principal, storeId);
+  const stocktake = await findStocktake(storeId, stocktakeId);
+  if (!stocktake)
+    throw new NotFoundError({ detail: `Stocktake ${stocktakeId} was not found at ${storeId}.` });
+  return stocktake;
 };

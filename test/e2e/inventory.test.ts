@@ -310,6 +310,30 @@ describe('inventory over HTTP', () => {
       200,
     );
     expect(level.onHand).toBe(5);
+
+    // Read back: the store's list (finance too), one by id, and 404 for another store's staff.
+    const { stocktakeId } = response.body;
+    const list = expectSuccess(
+      await api<{ items: StocktakeResult[]; nextCursor: string | null }>(
+        'GET',
+        `/stores/${store}/stocktakes`,
+        {
+          token: finance,
+        },
+      ),
+      200,
+    );
+    expect(list.items.map((stocktake) => stocktake.stocktakeId)).toEqual([stocktakeId]);
+    const one = expectSuccess(
+      await api<StocktakeResult & { actor: string }>('GET', `/stores/${store}/stocktakes/${stocktakeId}`, {
+        token: staff,
+      }),
+      200,
+    );
+    expect(one).toMatchObject({ ...response.body, actor: 'dev-staff' });
+    await rejected('GET', `/stores/${store}/stocktakes/${stocktakeId}`, 404, { token: staffOfA });
+    await rejected('GET', `/stores/${store}/stocktakes`, 404, { token: managerOfA });
+    await rejected('GET', `/stores/${store}/stocktakes/stk_missing`, 404, { token: admin });
   });
 
   it('refuses finance any inventory write (403)', async () => {

@@ -41,6 +41,7 @@ describe('demo stock seed', () => {
       suppliers: 3,
       purchaseOrders: 4,
       transfers: 4,
+      stocktakes: 1,
     });
   });
 

@@ -11,7 +11,7 @@ import {
   removeReorderRule,
   setReorderRule,
 } from '../../lib/inventory/inventory-service.js';
-import { submitStocktake } from '../../lib/inventory/stocktake-service.js';
+import { getStocktake, listStocktakes, submitStocktake } from '../../lib/inventory/stocktake-service.js';
 import { createSupplier } from '../../lib/suppliers/supplier-service.js';
 import { admin, managerOf } from '../support/fixtures.js';
 import {
@@ -365,6 +365,51 @@ describe('stocktakes', () => {
     );
     expect(record.Items).toHaveLength(1);
     expect(record.Items?.[0]).toMatchObject({ stocktakeId: result.stocktakeId, totalVariance: -1 });
+  });
+
+  it('reads stocktakes back, newest first and by id, only in the caller’s stores', async () => {
+    const storeId = await newStore();
+    const { productId, skus } = await newProduct(1);
+    const sku = skus[0] as string;
+    await receiveStock(storeId, sku, productId, 5);
+    const staff = staffOf(storeId);
+    const first = await submitStocktake(
+      staff,
+      storeId,
+      {
+        lines: [{ sku, expected: 5, counted: 4 }],
+        note: 'Weekly count',
+      },
+      { now: new Date('2026-01-05T09:00:00.000Z') },
+    );
+    const second = await submitStocktake(
+      staff,
+      storeId,
+      {
+        lines: [{ sku, expected: 4, counted: 4 }],
+      },
+      { now: new Date('2026-01-12T09:00:00.000Z') },
+    );
+    const page1 = await listStocktakes(staff, storeId, { limit: 1 });
+    expect(page1.items.map((stocktake) => stocktake.stocktakeId)).toEqual([second.stocktakeId]);
+    const page2 = await listStocktakes(staff, storeId, { limit: 1, cursor: page1.nextCursor ?? undefined });
+    expect(page2.items.map((stocktake) => stocktake.stocktakeId)).toEqual([first.stocktakeId]);
+    const read = await getStocktake(admin, storeId, first.stocktakeId);
+    expect(read).toMatchObject({
+      ...first,
+      note: 'Weekly count',
+      actor: 'test-staff',
+      version: 1,
+      createdAt: '2026-01-05T09:00:00.000Z',
+    });
+    expect(read).not.toHaveProperty('pk');
+    await expect(getStocktake(managerOf('st_elsewhere'), storeId, first.stocktakeId)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(listStocktakes(managerOf('st_elsewhere'), storeId, { limit: 5 })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(getStocktake(admin, storeId, 'stk_missing')).rejects.toMatchObject({ status: 404 });
   });
 
   it('rejects SKUs outside the catalog before applying anything', async () => {
