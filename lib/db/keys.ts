@@ -146,8 +146,8 @@ export const customerKeys = {
 
 /**
  * Orders: payments and refunds live in the order's partition. gsi1 lists a store's orders
- * by status, gsi2 all of a store's orders, gsi3 a customer's orders; all newest first by
- * creation time, so `from`/`to` are a BETWEEN on the sort key.
+ * by status, gsi2 all of a store's orders, gsi3 a customer's orders, gsi5 a customer's orders
+ * at one store; all newest first by creation time, so `from`/`to` are a BETWEEN on the sort key.
  */
 export const orderKeys = {
   item: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
@@ -175,9 +175,14 @@ export const orderKeys = {
       ? {
           gsi3pk: orderKeys.customerPartition(order.customerId),
           gsi3sk: timeOrdered(order.createdAt, order.orderId),
+          gsi5pk: orderKeys.customerStorePartition(order.customerId, order.storeId),
+          gsi5sk: timeOrdered(order.createdAt, order.orderId),
         }
       : {}),
   }),
+  /** gsi5: one customer's orders at one store, so store-scoped callers page exactly. */
+  customerStorePartition: (customerId: string, storeId: string) =>
+    `CUSTOMER#${customerId}#STORE#${storeId}#ORDERS`,
   storePartition: (storeId: string) => `STORE#${storeId}#ORDERS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#ORDERS#${status}`,
   customerPartition: (customerId: string) => `CUSTOMER#${customerId}#ORDERS`,

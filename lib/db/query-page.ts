@@ -14,6 +14,7 @@ export type SortKeyCondition =
   | { beginsWith: string }
   | { between: [string | number, string | number] }
   | { lessOrEqual: string | number }
+  | { lessThan: string | number }
   | { greaterOrEqual: string | number };
 
 export interface PageQuery {
@@ -42,6 +43,7 @@ const sortKeyExpression = (
     };
   if ('lessOrEqual' in condition)
     return { expression: '#sk <= :sk1', values: { ':sk1': condition.lessOrEqual } };
+  if ('lessThan' in condition) return { expression: '#sk < :sk1', values: { ':sk1': condition.lessThan } };
   return { expression: '#sk >= :sk1', values: { ':sk1': condition.greaterOrEqual } };
 };
 

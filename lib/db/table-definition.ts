@@ -16,6 +16,8 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', sortKeyType: 'S' },
     /** Reorder watch: levels with a rule, by the number `reorderGap` (available − reorder point). */
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'reorderGap', sortKeyType: 'N' },
+    /** A customer's orders at one store (store-scoped callers merge their stores' partitions). */
+    { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', sortKeyType: 'S' },
   ],
 } as const;
 

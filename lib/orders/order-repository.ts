@@ -1,10 +1,9 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client.js';
-import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, orderKeys } from '../db/keys.js';
+import { mergedQueryPage } from '../db/merged-query.js';
 import { type Page, queryPage, type SortKeyCondition } from '../db/query-page.js';
-import { indexKeyNames, TABLE_DEFINITION } from '../db/table-definition.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
 import { InternalError, NotFoundError } from '../errors.js';
@@ -120,9 +119,9 @@ export const queryStoreOrders = async (
 };
 
 /**
- * A customer's orders, newest first (gsi3). For callers scoped to some stores, a filter keeps
- * only those stores' orders: DynamoDB applies `Limit` before the filter, so such a page may
- * hold fewer than `limit` orders (even none) while `nextCursor` still leads on.
+ * A customer's orders, newest first: all of them on gsi3 (admin, finance); for callers scoped
+ * to some stores, their stores' partitions of gsi5 merged into one listing, so every page is
+ * full and nothing outside their stores is read.
  */
 export const queryCustomerOrders = async (
   customerId: string,
@@ -130,38 +129,23 @@ export const queryCustomerOrders = async (
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<Order>> => {
-  const { partitionKey, sortKey } = indexKeyNames('gsi3');
-  const partitionValue = orderKeys.customerPartition(customerId);
-  const stores = storeIds === 'all' ? [] : [...storeIds].sort();
-  const scope = ['gsi3', partitionValue, storeIds === 'all' ? '*' : stores.join(','), 'desc'].join('|');
-  const startKey = decodeCursor(scope, cursor, [
-    partitionKey,
-    sortKey,
-    TABLE_DEFINITION.partitionKey,
-    TABLE_DEFINITION.sortKey,
-  ]);
-  const storeValues = Object.fromEntries(stores.map((id, index) => [`:store${index}`, id]));
-  const input: QueryCommandInput = {
-    TableName: tableName(),
-    IndexName: 'gsi3',
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: {
-      '#pk': partitionKey,
-      ...(stores.length > 0 ? { '#storeId': 'storeId' } : {}),
-    },
-    ExpressionAttributeValues: { ':pk': partitionValue, ...storeValues },
-    ...(stores.length > 0
-      ? { FilterExpression: `#storeId IN (${Object.keys(storeValues).join(', ')})` }
-      : {}),
-    Limit: limit,
-    ScanIndexForward: false,
-    ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-  };
-  const result = await documentClient.send(new QueryCommand(input));
-  return {
-    items: (result.Items ?? []).map(fromOrderItem),
-    nextCursor: encodeCursor(scope, result.LastEvaluatedKey),
-  };
+  const page =
+    storeIds === 'all'
+      ? await queryPage({
+          indexName: 'gsi3',
+          partitionValue: orderKeys.customerPartition(customerId),
+          descending: true,
+          limit,
+          cursor,
+        })
+      : await mergedQueryPage({
+          indexName: 'gsi5',
+          partitionValues: storeIds.map((storeId) => orderKeys.customerStorePartition(customerId, storeId)),
+          limit,
+          cursor,
+          scope: `customer-orders|${customerId}|${[...storeIds].sort().join(',')}`,
+        });
+  return { items: page.items.map(fromOrderItem), nextCursor: page.nextCursor };
 };
 
 /**

@@ -512,6 +512,52 @@ describe('listing orders', () => {
     ).rejects.toMatchObject({ status: 400 });
     expect(JSON.stringify(await listCustomerOrders(admin, customerId, { limit: 5 }))).not.toMatch(/gsi|"pk"/);
   });
+
+  it('pages a store-scoped caller through a customer’s orders in their stores exactly, newest first', async () => {
+    const [storeA, storeB, storeC] = [
+      await newSellingStore(),
+      await newSellingStore(),
+      await newSellingStore(),
+    ];
+    const skuAt = async (storeId: string) => (await stockedSkus(storeId, [20])).skus[0] as string;
+    const skus = {
+      [storeA]: await skuAt(storeA),
+      [storeB]: await skuAt(storeB),
+      [storeC]: await skuAt(storeC),
+    };
+    const customerId = await newCustomer();
+    // Interleaved across the stores; many at storeC, which the manager cannot see.
+    const placed: { orderId: string; storeId: string }[] = [];
+    for (const storeId of [storeA, storeC, storeC, storeB, storeC, storeA, storeC, storeB]) {
+      const order = await place(admin, storeId, [{ sku: skus[storeId] as string, quantity: 1 }], {
+        customerId,
+      });
+      placed.push({ orderId: order.orderId, storeId });
+    }
+    const manager = managerOf(storeA, storeB);
+    const expected = placed
+      .filter(({ storeId }) => storeId !== storeC)
+      .map(({ orderId }) => orderId)
+      .reverse();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await listCustomerOrders(manager, customerId, { limit: 2, cursor });
+      // Every page but the last is full: no filter can leave it short.
+      if (page.nextCursor) expect(page.items).toHaveLength(2);
+      seen.push(...page.items.map((order) => order.orderId));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    expect(pages).toBe(2);
+    // A cursor of this listing is refused by another caller's (other stores) listing.
+    const first = await listCustomerOrders(manager, customerId, { limit: 1 });
+    await expect(
+      listCustomerOrders(staffAt(storeA), customerId, { limit: 1, cursor: first.nextCursor ?? undefined }),
+    ).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('movements', () => {

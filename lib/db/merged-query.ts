@@ -1,0 +1,48 @@
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { type Page, queryPage } from './query-page.js';
+import { type IndexName, indexKeyNames } from './table-definition.js';
+
+export interface MergedQuery {
+  indexName: IndexName;
+  /** Partitions whose sort keys share one order (e.g. `<createdAt>#<id>`, unique across them). */
+  partitionValues: readonly string[];
+  limit: number;
+  cursor: string | undefined;
+  /** Binds the cursor to this listing (e.g. the customer and the caller's stores). */
+  scope: string;
+}
+
+/**
+ * Several partitions read as one listing, newest (highest sort key) first, with exact pages:
+ * each page Queries every partition for its `limit` items below the last position shown and
+ * keeps the top `limit` of their union, which must be among them. The cursor is that position
+ * alone, valid for every partition. One Query per partition per page, so this suits a caller's
+ * handful of stores, not hundreds. Hand-written: no DynamoDB library merges partitions.
+ */
+export const mergedQueryPage = async (query: MergedQuery): Promise<Page<Record<string, unknown>>> => {
+  const { sortKey } = indexKeyNames(query.indexName);
+  const position = decodeCursor(query.scope, query.cursor, ['position'])?.position;
+  const pages = await Promise.all(
+    [...new Set(query.partitionValues)].map((partitionValue) =>
+      queryPage({
+        indexName: query.indexName,
+        partitionValue,
+        ...(position === undefined ? {} : { sortKey: { lessThan: position } }),
+        descending: true,
+        limit: query.limit,
+        cursor: undefined,
+      }),
+    ),
+  );
+  const keyOf = (item: Record<string, unknown>) => String(item[sortKey]);
+  const merged = pages
+    .flatMap((page) => page.items)
+    .sort((a, b) => (keyOf(a) < keyOf(b) ? 1 : keyOf(a) > keyOf(b) ? -1 : 0));
+  const items = merged.slice(0, query.limit);
+  const last = items.at(-1);
+  const more = merged.length > query.limit || pages.some((page) => page.nextCursor !== null);
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor(query.scope, { position: keyOf(last) }) : null,
+  };
+};
