@@ -52,3 +52,25 @@ export const parseAlarmEmail = (value: unknown): string | undefined => {
   if (typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value;
   throw new Error(`-c alarmEmail must be an email address, not ${JSON.stringify(value)}`);
 };
+
+/**
+ * Reads `-c allowedOrigins=https://shop.example.com,https://pos.example.com` (optional): the
+ * browser origins CORS admits instead of the app definition's default `*`. Each must be an
+ * https origin (http only for localhost); anything else stops the synth.
+ */
+export const parseAllowedOrigins = (value: unknown): string[] | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const origins = String(value)
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const bad = origins.filter(
+    (origin) =>
+      !/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin) && !/^http:\/\/localhost(:\d+)?$/.test(origin),
+  );
+  if (typeof value !== 'string' || origins.length === 0 || bad.length > 0)
+    throw new Error(
+      `-c allowedOrigins must be comma-separated origins like https://shop.example.com, not ${JSON.stringify(value)}`,
+    );
+  return origins;
+};

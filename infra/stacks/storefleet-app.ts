@@ -18,9 +18,13 @@ export interface StorefleetStacks {
 export const createStacks = (
   app: App,
   stage: Stage,
-  options: { definition?: AppDefinition; alarmEmail?: string } = {},
+  options: { definition?: AppDefinition; alarmEmail?: string; allowedOrigins?: readonly string[] } = {},
 ): StorefleetStacks => {
-  const definition = options.definition ?? appDefinition;
+  const base = options.definition ?? appDefinition;
+  // The stage's browser origins replace the default for the API's preflight and every function.
+  const definition: AppDefinition = options.allowedOrigins
+    ? { ...base, cors: { ...base.cors, allowOrigins: options.allowedOrigins } }
+    : base;
   const settings = stageSettings(stage);
   const env = {
     account: process.env.CDK_DEFAULT_ACCOUNT,

@@ -352,3 +352,18 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
     }
   });
 });
+
+describe('browser origins', () => {
+  it('replace the default * for the preflight and every function when a stage names them', () => {
+    const origins = ['https://shop.example.com', 'https://pos.example.com'];
+    const synth = synthStage('prod', { allowedOrigins: origins });
+    synth.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: origins }),
+    });
+    const functions = apiResourcesOfType(synth, 'AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(50);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment.Variables.CORS_ALLOWED_ORIGINS).toBe(origins.join(','));
+    }
+  });
+});

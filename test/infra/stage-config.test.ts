@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { parseAlarmEmail, parseStage, STAGES } from '../../infra/stacks/stage-config.js';
+import { parseAlarmEmail, parseAllowedOrigins, parseStage, STAGES } from '../../infra/stacks/stage-config.js';
 import { createStacks } from '../../infra/stacks/storefleet-app.js';
 
 describe('stage', () => {
@@ -20,6 +20,18 @@ describe('stage', () => {
     expect(parseAlarmEmail('ops@example.com')).toBe('ops@example.com');
     expect(() => parseAlarmEmail('ops')).toThrow('-c alarmEmail must be an email address, not "ops"');
     expect(() => parseAlarmEmail(42)).toThrow(/alarmEmail/);
+  });
+
+  it('takes optional browser origins for CORS, https only (http for localhost)', () => {
+    expect(parseAllowedOrigins(undefined)).toBeUndefined();
+    expect(parseAllowedOrigins('https://shop.example.com, https://pos.example.com:8443')).toEqual([
+      'https://shop.example.com',
+      'https://pos.example.com:8443',
+    ]);
+    expect(parseAllowedOrigins('http://localhost:5173')).toEqual(['http://localhost:5173']);
+    for (const bad of ['http://shop.example.com', 'https://shop.example.com/path', '*', ',', 42]) {
+      expect(() => parseAllowedOrigins(bad), String(bad)).toThrow(/allowedOrigins/);
+    }
   });
 
   it('names a data and an api stack per stage, so stages share an account', () => {
