@@ -1,3 +1,4 @@
+import { backfillIndexKeys } from './backfill-index-keys.js';
 import { localDynamoClient, startDynamoDbLocal } from './dynamodb-local.js';
 import { freePort } from './free-port.js';
 import { ensureTable } from './table-setup.js';
@@ -43,7 +44,8 @@ export const openLocalDatabase = async (
   const dynamo = target.start ? await target.start() : { stop: async () => {} };
   const client = localDynamoClient(target.endpoint);
   try {
-    const { created } = await ensureTable(client, tableName);
+    const { created, addedIndexes } = await ensureTable(client, tableName);
+    await backfillIndexKeys(client, tableName, addedIndexes);
     return { endpoint: target.endpoint, tableCreated: created, stop: dynamo.stop };
   } catch (error) {
     await dynamo.stop();

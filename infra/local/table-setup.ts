@@ -35,19 +35,30 @@ export const createTableInput = (tableName: string): CreateTableCommandInput => 
   StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DEFINITION.stream },
 });
 
+/** New indexes build in the background; writes to the table while one is CREATING can fail locally. */
+const waitForActiveIndexes = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if ((Table?.GlobalSecondaryIndexes ?? []).every((gsi) => gsi.IndexStatus === 'ACTIVE')) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The indexes of ${tableName} did not become ACTIVE`);
+};
+
 /**
  * Creates the table if it is missing, or adds any index the definition has gained since
  * it was created (a persisted local database survives code changes). Returns whether the
- * table was created now.
+ * table was created now and which indexes were added to an existing one.
  */
 export const ensureTable = async (
   client: DynamoDBClient,
   tableName: string,
-): Promise<{ created: boolean }> => {
+): Promise<{ created: boolean; addedIndexes: string[] }> => {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName));
-    for (const gsi of TABLE_DEFINITION.globalSecondaryIndexes.filter((g) => !existing.has(g.indexName))) {
+    const missing = TABLE_DEFINITION.globalSecondaryIndexes.filter((g) => !existing.has(g.indexName));
+    for (const gsi of missing) {
       await client.send(
         new UpdateTableCommand({
           TableName: tableName,
@@ -56,7 +67,8 @@ export const ensureTable = async (
         }),
       );
     }
-    return { created: false };
+    if (missing.length > 0) await waitForActiveIndexes(client, tableName);
+    return { created: false, addedIndexes: missing.map((gsi) => gsi.indexName) };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -68,5 +80,5 @@ export const ensureTable = async (
       TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE_DEFINITION.timeToLiveAttribute },
     }),
   );
-  return { created: true };
+  return { created: true, addedIndexes: [] };
 };

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { backfillIndexKeys } from '../../infra/local/backfill-index-keys.js';
 import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import { createTableInput, ensureTable } from '../../infra/local/table-setup.js';
+import { ENTITY, orderKeys } from '../../lib/db/keys.js';
 import { TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 
 const client = localDynamoClient(inject('dynamoEndpoint'));
+const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 const tables: string[] = [];
 
 afterAll(async () => {
@@ -40,11 +44,38 @@ describe('local table setup', () => {
       }),
     );
     expect(await indexesOf(TableName)).not.toContain(newest?.IndexName);
+    // An order written before gsi5 existed, and a walk-in order (no customer, so no gsi5 keys).
+    const order = {
+      ...orderKeys.item('or_old'),
+      entityType: ENTITY.order,
+      orderId: 'or_old',
+      storeId: 'st_a',
+      status: 'PAID',
+      createdAt: '2026-01-02T03:04:05.000Z',
+      customerId: 'cu_a',
+    };
+    const walkIn = {
+      ...order,
+      ...orderKeys.item('or_walk_in'),
+      orderId: 'or_walk_in',
+      customerId: undefined,
+    };
+    for (const Item of [order, walkIn]) await documents.send(new PutCommand({ TableName, Item }));
 
-    expect(await ensureTable(client, TableName)).toEqual({ created: false });
+    const { created, addedIndexes } = await ensureTable(client, TableName);
+    expect({ created, addedIndexes }).toEqual({ created: false, addedIndexes: [newest?.IndexName] });
     const all = TABLE_DEFINITION.globalSecondaryIndexes.map((gsi) => gsi.indexName).sort();
     expect(await indexesOf(TableName)).toEqual(all);
-    expect(await ensureTable(client, TableName)).toEqual({ created: false });
+    expect(await backfillIndexKeys(client, TableName, addedIndexes)).toBe(1);
+    const item = async (orderId: string) =>
+      (await documents.send(new GetCommand({ TableName, Key: orderKeys.item(orderId) }))).Item;
+    expect(await item('or_old')).toMatchObject({
+      gsi5pk: orderKeys.customerStorePartition('cu_a', 'st_a'),
+      gsi5sk: '2026-01-02T03:04:05.000Z#or_old',
+    });
+    expect(await item('or_walk_in')).not.toHaveProperty('gsi5pk');
+
+    expect(await ensureTable(client, TableName)).toEqual({ created: false, addedIndexes: [] });
     expect(await indexesOf(TableName)).toEqual(all);
   });
 });
