@@ -1,14 +1,9 @@
 import { httpHandler } from '../../lib/http/http-handler.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
+import { orderResponse } from '../../lib/orders/order-response.js';
 import { createOrderRoute } from '../../lib/orders/order-routes.js';
 
 export const handler = httpHandler(createOrderRoute, async ({ principal, body, headers }) => {
   const { order, replayed } = await placeOrder(principal, body, headers['idempotency-key']);
-  return {
-    status: replayed ? 200 : 201,
-    body: order,
-    version: order.version,
-    location: `/orders/${order.orderId}`,
-    ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
-  };
+  return orderResponse({ value: order, replayed });
 });

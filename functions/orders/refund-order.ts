@@ -1,8 +1,8 @@
 import { httpHandler } from '../../lib/http/http-handler.js';
-import { refundOrder } from '../../lib/orders/order-refunds.js';
+import { refundOrderOnce } from '../../lib/orders/order-refunds.js';
+import { orderResponse } from '../../lib/orders/order-response.js';
 import { refundOrderRoute } from '../../lib/orders/order-routes.js';
 
-export const handler = httpHandler(refundOrderRoute, async ({ principal, params, body }) => {
-  const order = await refundOrder(principal, params.orderId, body);
-  return { status: 201, body: order, version: order.version, location: `/orders/${order.orderId}` };
-});
+export const handler = httpHandler(refundOrderRoute, async ({ principal, params, body, headers }) =>
+  orderResponse(await refundOrderOnce(principal, params.orderId, body, headers['idempotency-key'])),
+);

@@ -118,3 +118,43 @@ export const assertSameRequest = (record: IdempotencyRecord, requestHash: string
     errors: [{ path: 'headers.idempotency-key', message: 'Already used with another body.' }],
   });
 };
+
+export interface IdempotentRequest {
+  scope: string;
+  /** Absent: the request runs without idempotency (for routes where the key is optional). */
+  idempotencyKey: string | undefined;
+  requestHash: string;
+  /** Names the request in the 422 for a reused key, e.g. 'payment'. */
+  what: string;
+  now: Date;
+}
+
+/**
+ * Runs a change at most once per Idempotency-Key. `run` gets `recordWrites(result)`: the
+ * record's Put, to put FIRST in its transaction, naming what it created. A retry, found before
+ * any work or by the record's condition in the transaction, is answered by `replay` with that
+ * record; another body with the key is 422. Without a key, `run` runs with no record.
+ */
+export const runOnce = async <T>(
+  request: IdempotentRequest,
+  replay: (record: IdempotencyRecord) => Promise<T>,
+  run: (recordWrites: (result: Record<string, string>) => GuardedWrite[]) => Promise<T>,
+): Promise<{ value: T; replayed: boolean }> => {
+  const { scope, idempotencyKey, requestHash, what, now } = request;
+  if (!idempotencyKey) return { value: await run(() => []), replayed: false };
+  const answer = async (record: IdempotencyRecord) => {
+    assertSameRequest(record, requestHash, what);
+    return { value: await replay(record), replayed: true };
+  };
+  const earlier = await findIdempotencyRecord(scope, idempotencyKey, now);
+  if (earlier) return answer(earlier);
+  try {
+    const value = await run((result) => [
+      idempotencyRecordWrite(newIdempotencyRecord(scope, idempotencyKey, requestHash, result, now), now),
+    ]);
+    return { value, replayed: false };
+  } catch (error) {
+    if (error instanceof IdempotencyRecordExists) return answer(error.record);
+    throw error;
+  }
+};

@@ -190,7 +190,8 @@ export const orderKeys = {
 
 /**
  * Idempotency records (lib/db/idempotency.ts), scoped so keys of different callers never
- * collide: an order's scope is its store id, a points adjustment's `POINTS#<customerId>`.
+ * collide: an order's scope is its store id, a points adjustment's `POINTS#<customerId>`, a
+ * payment's or refund's `ORDER#<orderId>#PAY|REFUND`.
  */
 export const idempotencyKeys = {
   record: (scope: string, key: string): TableKey => ({
@@ -198,6 +199,8 @@ export const idempotencyKeys = {
     sk: 'IDEMPOTENCY',
   }),
   pointsScope: (customerId: string) => `POINTS#${customerId}`,
+  /** A payment or refund of one order: keys are scoped to the order and the action. */
+  orderActionScope: (orderId: string, action: 'pay' | 'refund') => `ORDER#${orderId}#${action.toUpperCase()}`,
 };
 
 /** Promotions, with per-customer usage counters in the promotion's partition. */

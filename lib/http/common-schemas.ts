@@ -25,18 +25,21 @@ export const ItemMetaSchema = {
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
 
+const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
+  .meta({
+    description:
+      'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
+  });
+
 /** Not strict: the request carries many other headers. */
-export const IdempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .min(8)
-    .max(128)
-    .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
-    .meta({
-      description:
-        'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
-    }),
-});
+export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey });
+
+/** For changes where the key is recommended but optional (payments, refunds). */
+export const OptionalIdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
 
 /** A signed change of a counter (stock, points): a whole number, not zero, at most a million either way. */
 export const nonZeroDelta = (description: string) =>

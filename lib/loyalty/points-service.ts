@@ -1,14 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import { getCustomer } from '../customers/customer-service.js';
-import {
-  assertSameRequest,
-  findIdempotencyRecord,
-  type IdempotencyRecord,
-  IdempotencyRecordExists,
-  idempotencyRecordWrite,
-  newIdempotencyRecord,
-  requestHashOf,
-} from '../db/idempotency.js';
+import { type IdempotencyRecord, requestHashOf, runOnce } from '../db/idempotency.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { customerKeys, idempotencyKeys } from '../db/keys.js';
 import { getItem, queryPage } from '../db/query-page.js';
@@ -66,9 +58,7 @@ export interface AdjustedPoints {
 const replayAdjustment = async (
   customerId: string,
   record: IdempotencyRecord,
-  requestHash: string,
-): Promise<AdjustedPoints> => {
-  assertSameRequest(record, requestHash, 'points adjustment');
+): Promise<PointsAdjustmentResult> => {
   const { entryId = '', at = '' } = record.result;
   const [item, customer] = await Promise.all([
     getItem(customerKeys.pointsEntry(customerId, at, entryId)),
@@ -76,10 +66,7 @@ const replayAdjustment = async (
   ]);
   if (!item)
     throw new InternalError({ detail: `Points entry ${entryId} of an idempotency record is missing.` });
-  return {
-    adjustment: { entry: stripStorageAttributes<PointsEntry>(item), balance: customer.pointsBalance },
-    replayed: true,
-  };
+  return { entry: stripStorageAttributes<PointsEntry>(item), balance: customer.pointsBalance };
 };
 
 /**
@@ -95,25 +82,27 @@ export const adjustPoints = async (
   idempotencyKey: string,
   now = new Date(),
 ): Promise<AdjustedPoints> => {
-  const scope = idempotencyKeys.pointsScope(customerId);
-  const requestHash = requestHashOf(input);
-  const earlier = await findIdempotencyRecord(scope, idempotencyKey, now);
-  if (earlier) return replayAdjustment(customerId, earlier, requestHash);
-  const change = { delta: input.delta, reason: 'adjusted' as const, note: input.note };
-  const entryId = newPointsEntryId(now);
-  const at = now.toISOString();
-  const record = newIdempotencyRecord(scope, idempotencyKey, requestHash, { entryId, at }, now);
-  try {
-    await transactWrite([
-      idempotencyRecordWrite(record, now),
-      ...pointsChangesWrites(customerId, [{ ...change, entryId }], actor, now),
-    ]);
-  } catch (error) {
-    if (error instanceof IdempotencyRecordExists)
-      return replayAdjustment(customerId, error.record, requestHash);
-    throw error;
-  }
-  const customer = await getCustomer(customerId);
-  const entry: PointsEntry = { entryId, customerId, ...change, actor: actor.userId, at };
-  return { adjustment: { entry, balance: customer.pointsBalance }, replayed: false };
+  const { value, replayed } = await runOnce(
+    {
+      scope: idempotencyKeys.pointsScope(customerId),
+      idempotencyKey,
+      requestHash: requestHashOf(input),
+      what: 'points adjustment',
+      now,
+    },
+    (record) => replayAdjustment(customerId, record),
+    async (recordWrites) => {
+      const change = { delta: input.delta, reason: 'adjusted' as const, note: input.note };
+      const entryId = newPointsEntryId(now);
+      const at = now.toISOString();
+      await transactWrite([
+        ...recordWrites({ entryId, at }),
+        ...pointsChangesWrites(customerId, [{ ...change, entryId }], actor, now),
+      ]);
+      const customer = await getCustomer(customerId);
+      const entry: PointsEntry = { entryId, customerId, ...change, actor: actor.userId, at };
+      return { entry, balance: customer.pointsBalance };
+    },
+  );
+  return { adjustment: value, replayed };
 };

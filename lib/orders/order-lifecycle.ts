@@ -1,4 +1,6 @@
 import { ulid } from 'ulid';
+import { requestHashOf, runOnce } from '../db/idempotency.js';
+import { idempotencyKeys } from '../db/keys.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { mergeStockChanges, type StockChange, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
@@ -47,6 +49,8 @@ export const recordPayment = (
   orderId: string,
   input: RecordPaymentInput,
   now = new Date(),
+  /** Written in the same transaction, first (an idempotency record naming the payment). */
+  recordWrites: (result: Record<string, string>) => GuardedWrite[] = () => [],
 ): Promise<OrderDetail> =>
   retryOnOrderChange(async () => {
     const detail = await readOrderFor(actor, orderId);
@@ -71,6 +75,7 @@ export const recordPayment = (
       ...(amountDue === 0 ? { status: 'PAID' as const, paidAt: now.toISOString() } : {}),
     });
     await transactWrite([
+      ...recordWrites({ orderId, paymentId: payment.paymentId }),
       orderUpdateWrite(order, next, 'pay', {
         expression: 'amountDue >= :amount',
         values: { ':amount': input.amount },
@@ -79,6 +84,29 @@ export const recordPayment = (
     ]);
     return { ...next, payments: [...detail.payments, payment], refunds: detail.refunds };
   });
+
+/**
+ * recordPayment at most once per Idempotency-Key (optional): a till that retries after a
+ * timeout never records the payment twice; the retry is answered with the order as it is now.
+ */
+export const recordPaymentOnce = (
+  actor: Actor,
+  orderId: string,
+  input: RecordPaymentInput,
+  idempotencyKey: string | undefined,
+  now = new Date(),
+): Promise<{ value: OrderDetail; replayed: boolean }> =>
+  runOnce(
+    {
+      scope: idempotencyKeys.orderActionScope(orderId, 'pay'),
+      idempotencyKey,
+      requestHash: requestHashOf(input),
+      what: 'payment',
+      now,
+    },
+    () => readOrderFor(actor, orderId),
+    (recordWrites) => recordPayment(actor, orderId, input, now, recordWrites),
+  );
 
 /** PAID → FULFILLED: the committed units leave the store (on hand and committed both drop). */
 export const fulfilOrder = (

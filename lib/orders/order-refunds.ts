@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
-import { customerKeys } from '../db/keys.js';
+import { requestHashOf, runOnce } from '../db/idempotency.js';
+import { customerKeys, idempotencyKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
+import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { ConflictError } from '../errors.js';
 import { pointsChangesWrites, pointsEarnedFor } from '../loyalty/points.js';
 import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
@@ -48,6 +49,8 @@ export const refundOrder = (
   orderId: string,
   input: RefundOrderInput,
   now = new Date(),
+  /** Written in the same transaction, first (an idempotency record naming the refund). */
+  recordWrites: (result: Record<string, string>) => GuardedWrite[] = () => [],
 ): Promise<OrderDetail> =>
   retryOnOrderChange(async () => {
     const detail = await readOrderFor(actor, orderId);
@@ -79,6 +82,7 @@ export const refundOrder = (
     const reference = { type: 'refund' as const, id: refund.refundId };
     try {
       await transactWrite([
+        ...recordWrites({ orderId, refundId: refund.refundId }),
         orderUpdateWrite(order, next, 'refund', {
           expression: 'refundableAmount >= :amount',
           values: { ':amount': plan.amount },
@@ -126,3 +130,26 @@ export const refundOrder = (
     }
     return { ...next, payments: detail.payments, refunds: [...detail.refunds, refund] };
   });
+
+/**
+ * refundOrder at most once per Idempotency-Key (optional): a retried refund never pays out
+ * twice; the retry is answered with the order as it is now.
+ */
+export const refundOrderOnce = (
+  actor: Actor,
+  orderId: string,
+  input: RefundOrderInput,
+  idempotencyKey: string | undefined,
+  now = new Date(),
+): Promise<{ value: OrderDetail; replayed: boolean }> =>
+  runOnce(
+    {
+      scope: idempotencyKeys.orderActionScope(orderId, 'refund'),
+      idempotencyKey,
+      requestHash: requestHashOf(input),
+      what: 'refund',
+      now,
+    },
+    () => readOrderFor(actor, orderId),
+    (recordWrites) => refundOrder(actor, orderId, input, now, recordWrites),
+  );

@@ -1,4 +1,4 @@
-import { IdempotencyHeaders } from '../http/common-schemas.js';
+import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import {
   CancelOrderBody,
@@ -82,13 +82,22 @@ export const recordPaymentRoute = defineRoute({
   operationId: 'recordOrderPayment',
   method: 'POST',
   path: '/orders/{orderId}/payments',
-  summary: 'Record a payment; the one that clears the balance makes the order PAID',
+  summary: 'Record a payment; the one that clears the balance makes the order PAID (send an Idempotency-Key)',
   tag,
   access: 'orders:write',
   params: OrderParams,
+  headers: OptionalIdempotencyHeaders,
   body: RecordPaymentBody,
-  responses: { 201: { ...theOrder, headers: ['etag', 'location'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  responses: {
+    201: { ...theOrder, headers: ['etag', 'location'] },
+    200: {
+      ...theOrder,
+      description:
+        'A retry with the same Idempotency-Key and body: the order now, the payment recorded once.',
+      headers: ['etag', 'location'],
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415, 422],
 });
 
 export const fulfilOrderRoute = defineRoute({
@@ -133,11 +142,19 @@ export const refundOrderRoute = defineRoute({
   operationId: 'refundOrder',
   method: 'POST',
   path: '/orders/{orderId}/refunds',
-  summary: 'Refund money and returned units of a fulfilled or completed order',
+  summary: 'Refund money and returned units of a fulfilled or completed order (send an Idempotency-Key)',
   tag,
   access: 'orders:refund',
   params: OrderParams,
+  headers: OptionalIdempotencyHeaders,
   body: RefundOrderBody,
-  responses: { 201: { ...theOrder, headers: ['etag', 'location'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  responses: {
+    201: { ...theOrder, headers: ['etag', 'location'] },
+    200: {
+      ...theOrder,
+      description: 'A retry with the same Idempotency-Key and body: the order now, the refund made once.',
+      headers: ['etag', 'location'],
+    },
+  },
+  errors: [400, 401, 403, 404, 409, 415, 422],
 });

@@ -242,13 +242,33 @@ describe('the order lifecycle over HTTP', () => {
     });
     expect(errorPaths(badPayment).sort()).toEqual(['body.amount', 'body.method']);
 
-    const part = await post(staffA, `${path}/payments`, { method: 'cash', amount: 1000 });
+    // The till sends an Idempotency-Key; its retry after a timeout is answered, not charged again.
+    const tillKey = { 'idempotency-key': `till-${crypto.randomUUID()}` };
+    const cash = { method: 'cash', amount: 1000 };
+    const part = await api<OrderDetail>('POST', `${path}/payments`, {
+      token: staffA,
+      body: cash,
+      headers: tillKey,
+    });
     expect(expectSuccess(part, 201)).toMatchObject({
       status: 'PENDING_PAYMENT',
       amountPaid: 1000,
       version: 2,
     });
     expect(part.headers.etag).toBe('"2"');
+    const retried = await api<OrderDetail>('POST', `${path}/payments`, {
+      token: staffA,
+      body: cash,
+      headers: tillKey,
+    });
+    expect(expectSuccess(retried, 200)).toMatchObject({ amountPaid: 1000, version: 2 });
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    const reused = await rejected('POST', `${path}/payments`, 422, {
+      token: staffA,
+      body: { method: 'cash', amount: 999 },
+      headers: tillKey,
+    });
+    expect(errorPaths(reused)).toEqual(['headers.idempotency-key']);
     const paid = expectSuccess(
       await post(staffA, `${path}/payments`, {
         method: 'card',

@@ -3,10 +3,16 @@ import { createProduct } from '../../lib/catalog/product-service.js';
 import { promotionKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
 import { getPointsStatement } from '../../lib/loyalty/points-service.js';
-import { cancelOrder, completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
+import {
+  cancelOrder,
+  completeOrder,
+  fulfilOrder,
+  recordPayment,
+  recordPaymentOnce,
+} from '../../lib/orders/order-lifecycle.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
 import { getOrder, listCustomerOrders, listStoreOrders } from '../../lib/orders/order-queries.js';
-import { refundOrder } from '../../lib/orders/order-refunds.js';
+import { refundOrder, refundOrderOnce } from '../../lib/orders/order-refunds.js';
 import { listAllStores } from '../../lib/stores/store-repository.js';
 import { updateStore } from '../../lib/stores/store-service.js';
 import { admin, managerOf, productInput, uniqueSuffix } from '../support/fixtures.js';
@@ -428,6 +434,53 @@ describe('the order lifecycle', () => {
     expect(statuses).toEqual([409]);
     expect(final).toMatchObject({ status: 'PAID', amountPaid: 4500, amountDue: 0 });
     expect(final.payments.reduce((sum, p) => sum + p.amount, 0)).toBe(4500);
+  });
+});
+
+describe('idempotent payments and refunds', () => {
+  it('records a retried payment once, even when retries race or arrive after the order is PAID', async () => {
+    const storeId = await newSellingStore();
+    const { skus } = await stockedSkus(storeId, [5]);
+    const order = await place(admin, storeId, [{ sku: skus[0] as string, quantity: 2 }]);
+    const key = idempotencyKey();
+    const half = { method: 'card' as const, amount: order.total / 2 };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => recordPaymentOnce(admin, order.orderId, half, key)),
+    );
+    expect(results.filter((result) => !result.replayed)).toHaveLength(1);
+    const rest = await recordPaymentOnce(admin, order.orderId, half, idempotencyKey());
+    expect(rest.value).toMatchObject({ status: 'PAID', amountDue: 0 });
+    // The first key retried after the order is PAID: answered, not a 409 for paying a paid order.
+    const late = await recordPaymentOnce(admin, order.orderId, half, key);
+    expect(late).toMatchObject({ replayed: true, value: { status: 'PAID' } });
+    expect(late.value.payments).toHaveLength(2);
+    await expect(
+      recordPaymentOnce(admin, order.orderId, { ...half, method: 'cash' }, key),
+    ).rejects.toMatchObject({ status: 422 });
+    // Without a key a payment is simply recorded (here refused: nothing is due any more).
+    await expect(recordPaymentOnce(admin, order.orderId, half, undefined)).rejects.toMatchObject({
+      status: 409,
+    });
+  });
+
+  it('pays a retried refund out once', async () => {
+    const storeId = await newSellingStore();
+    const { skus } = await stockedSkus(storeId, [5]);
+    const sku = skus[0] as string;
+    const order = await place(admin, storeId, [{ sku, quantity: 2 }]);
+    await pay(admin, order.orderId, order.total);
+    await fulfilOrder(admin, order.orderId, {});
+    const key = idempotencyKey();
+    const input = { lines: [{ sku, quantity: 1 }], restock: 'available' as const, reason: 'faulty' };
+    const [first, retry] = await Promise.all([
+      refundOrderOnce(admin, order.orderId, input, key),
+      refundOrderOnce(admin, order.orderId, input, key),
+    ]);
+    expect([first.replayed, retry.replayed].sort()).toEqual([false, true]);
+    const now = await getOrder(admin, order.orderId);
+    expect(now.refunds).toHaveLength(1);
+    expect(now.amountRefunded).toBe(order.total / 2);
+    expect(await quantities(storeId, sku)).toMatchObject({ onHand: 4 });
   });
 });
 
