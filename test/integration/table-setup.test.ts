@@ -1,20 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillIndexKeys } from '../../infra/local/backfill-index-keys.js';
-import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
+import {
+  type DynamoDbLocal,
+  localDynamoClient,
+  startDynamoDbLocal,
+} from '../../infra/local/dynamodb-local.js';
 import { createTableInput, ensureTable } from '../../infra/local/table-setup.js';
 import { ENTITY, orderKeys } from '../../lib/db/keys.js';
 import { TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 
-const client = localDynamoClient(inject('dynamoEndpoint'));
-const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-const tables: string[] = [];
+// Its own DynamoDB Local with data on disk, like `npm start`'s .data/: the shared test instance
+// holds every test file's table and, busy, may leave a new index CREATING for a long time.
+let dynamo: DynamoDbLocal;
+let client: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'storefleet-setup-'));
+  dynamo = await startDynamoDbLocal({ dataDir });
+  client = localDynamoClient(dynamo.endpoint);
+  documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+});
 
 afterAll(async () => {
-  for (const TableName of tables) await client.send(new DeleteTableCommand({ TableName }));
-  client.destroy();
+  client?.destroy();
+  await dynamo?.stop();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 const indexesOf = async (TableName: string) =>
@@ -25,7 +43,6 @@ const indexesOf = async (TableName: string) =>
 describe('local table setup', () => {
   it('adds the indexes a persisted table lacks since the definition grew, and creates nothing twice', async () => {
     const TableName = `setup-${randomUUID()}`;
-    tables.push(TableName);
     // A table as an older version created it: without the newest index.
     const full = createTableInput(TableName);
     const [newest, ...older] = [...(full.GlobalSecondaryIndexes ?? [])].reverse();
