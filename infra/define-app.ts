@@ -1,5 +1,6 @@
 import type { CorsSettings, DomainFunctions } from './app-definition-types.js';
 
+/** The standard idiom (type-fest exports the same); one type is not worth a dependency. */
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
   value: infer I,
 ) => void
