@@ -11,6 +11,11 @@ export interface ScheduleTrigger {
   expression: `rate(${string})` | `cron(${string})`;
   description: string;
   localEveryMinutes: number;
+  /**
+   * Fields of the job's summary (published as metrics by lib/runtime/scheduled-handler.ts)
+   * that page operators when a run reports more than zero, e.g. `['failed']`.
+   */
+  alarmWhenNonZero?: readonly string[];
 }
 
 export interface FunctionDefinition {

@@ -1,4 +1,8 @@
+import type { FunctionName } from '../../infra/app-definition.js';
 import { expireUnpaidOrders } from '../../lib/orders/order-expiry.js';
 import { scheduledHandler } from '../../lib/runtime/scheduled-handler.js';
 
-export const handler = scheduledHandler('expire-unpaid-orders', () => expireUnpaidOrders());
+// Named as in the app definition: its metrics' `job` dimension is what the alarms watch.
+export const handler = scheduledHandler('expireUnpaidOrders' satisfies FunctionName, () =>
+  expireUnpaidOrders(),
+);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -47,6 +47,8 @@ export class AppFunction extends Construct {
   readonly deadLetterQueue?: Queue;
   /** Fires while the dead-letter queue holds a message: a run that failed for good. */
   readonly deadLetterAlarm?: Alarm;
+  /** For a scheduled job, by summary field: fires when a run reports it above zero. */
+  readonly summaryAlarms: Record<string, Alarm> = {};
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
@@ -137,6 +139,25 @@ export class AppFunction extends Construct {
           metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
             period: ALARM_PERIOD,
             statistic: Stats.MAXIMUM,
+          }),
+          threshold: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          ...ALARM_DEFAULTS,
+        }),
+      );
+    }
+
+    for (const field of definition.schedule?.alarmWhenNonZero ?? []) {
+      this.summaryAlarms[field] = props.alarms.notify(
+        new Alarm(this, `SummaryAlarm-${field}`, {
+          alarmDescription: `${id}: a run reported ${field} > 0. Its "job finished" log line has the summary; the job's own logs say which items and why.`,
+          // Published by lib/runtime/scheduled-handler.ts (Powertools adds the service dimension).
+          metric: new Metric({
+            namespace: app.service,
+            metricName: field,
+            dimensionsMap: { service: app.service, job: id },
+            period: ALARM_PERIOD,
+            statistic: Stats.SUM,
           }),
           threshold: 1,
           comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -79,6 +79,8 @@ export const orderFunctions = {
       expression: 'rate(5 minutes)',
       description: 'Expire unpaid orders every five minutes',
       localEveryMinutes: 1,
+      // An order the job could not expire keeps its stock committed: someone should look.
+      alarmWhenNonZero: ['failed'],
     },
     timeoutSeconds: 300,
     environment: orderEnvironment,

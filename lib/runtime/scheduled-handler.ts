@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
@@ -7,8 +8,10 @@ import { logger, metrics, tracer } from '../observability.js';
 
 /**
  * The Middy chain of scheduled jobs: structured logs, metrics and tracing, with the job's
- * summary logged. A job that throws fails the (asynchronous) invocation, so Lambda retries it
- * and then sends the event to the function's dead-letter queue; jobs must be idempotent.
+ * summary logged and each of its numeric fields published as a Count metric (dimension `job`),
+ * so a job's work (e.g. orders expired, failed) can be graphed and alarmed on. A job that
+ * throws fails the (asynchronous) invocation, so Lambda retries it and then sends the event to
+ * the function's dead-letter queue; jobs must be idempotent.
  */
 export const scheduledHandler = <T extends Record<string, unknown>>(
   name: string,
@@ -22,5 +25,10 @@ export const scheduledHandler = <T extends Record<string, unknown>>(
       logger.appendKeys({ job: name });
       const summary = await run(event, context);
       logger.info('job finished', { summary });
+      metrics.addDimension('job', name);
+      for (const [field, value] of Object.entries(summary)) {
+        if (typeof value === 'number' && Number.isFinite(value))
+          metrics.addMetric(field, MetricUnit.Count, value);
+      }
       return summary;
     });

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scheduledFunctions } from '../../infra/app-definition.js';
+import { appDefinition, scheduledFunctions } from '../../infra/app-definition.js';
+import { REPO_ROOT } from '../../infra/constructs/app-function.js';
 import {
   apiResourcesOfType,
   type CfnJson,
@@ -95,4 +98,43 @@ describe('alarms', () => {
       }
     },
   );
+});
+
+describe('scheduled job summary alarms', () => {
+  const watched = scheduledFunctions().flatMap(([name, fn]) =>
+    (fn.schedule.alarmWhenNonZero ?? []).map((field) => [name, field] as const),
+  );
+
+  it('exist for the expiry job’s failures', () => {
+    expect(watched).toContainEqual(['expireUnpaidOrders', 'failed']);
+  });
+
+  it.each(watched)('page when %s reports %s > 0, on the metric its handler publishes', (name, field) => {
+    const synth = synthStage('prod');
+    const site = functionSite(synth, name);
+    const alarm = site.appFunction.summaryAlarms[field];
+    if (!alarm) throw new Error(`${name} has no ${field} alarm`);
+    const { Properties: props } = site.resources[logicalId(site.stack, alarm)];
+    expect(props).toMatchObject({
+      Namespace: appDefinition.service,
+      MetricName: field,
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(props.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'service', Value: appDefinition.service },
+        { Name: 'job', Value: name },
+      ]),
+    );
+    expect(props.AlarmActions).toHaveLength(1);
+    expect(parentValueOfParameter(synth, site.domain, props.AlarmActions[0].Ref)).toEqual({
+      Ref: logicalId(synth.api, synth.api.alarms.topic),
+    });
+    // The handler must publish under the same job name, or the alarm would watch nothing.
+    const entry = appDefinition.functions[name as keyof typeof appDefinition.functions].entry;
+    const source = readFileSync(join(REPO_ROOT, entry), 'utf8');
+    expect(source).toContain(`scheduledHandler('${name}'`);
+  });
 });
