@@ -78,12 +78,13 @@ export const liveIdempotencyRecord = (
 ): IdempotencyRecord | undefined =>
   item && Number(item.ttl) >= epochSeconds(now) ? (item as unknown as IdempotencyRecord) : undefined;
 
+/** Strongly consistent: a retry that arrives just after its first request must see the record. */
 export const findIdempotencyRecord = async (
   scope: string,
   idempotencyKey: string,
   now: Date,
 ): Promise<IdempotencyRecord | undefined> =>
-  liveIdempotencyRecord(await getItem(idempotencyKeys.record(scope, idempotencyKey), false), now);
+  liveIdempotencyRecord(await getItem(idempotencyKeys.record(scope, idempotencyKey)), now);
 
 /**
  * The record's Put for the request's transaction: it succeeds only if the key is new (or its
@@ -132,8 +133,9 @@ export interface IdempotentRequest {
 /**
  * Runs a change at most once per Idempotency-Key. `run` gets `recordWrites(result)`: the
  * record's Put, to put FIRST in its transaction, naming what it created. A retry, found before
- * any work or by the record's condition in the transaction, is answered by `replay` with that
- * record; another body with the key is 422. Without a key, `run` runs with no record.
+ * any work, by the record's condition in the transaction, or after a failure its twin caused,
+ * is answered by `replay` with that record; another body with the key is 422. Without a key,
+ * `run` runs with no record.
  */
 export const runOnce = async <T>(
   request: IdempotentRequest,
@@ -155,6 +157,10 @@ export const runOnce = async <T>(
     return { value, replayed: false };
   } catch (error) {
     if (error instanceof IdempotencyRecordExists) return answer(error.record);
+    // A twin request in flight may have committed between our check and our reads, and made
+    // this one fail on state (e.g. paying an order it just made PAID): then answer as a retry.
+    const twin = await findIdempotencyRecord(scope, idempotencyKey, now);
+    if (twin) return answer(twin);
     throw error;
   }
 };
