@@ -6,10 +6,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/free-port.js';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
 
 /** The first ```sh block after a README heading. */
@@ -20,16 +20,6 @@ const shellBlockAfter = (readme: string, heading: string): string => {
   if (!block?.[1]) throw new Error(`No sh block after "${heading}"`);
   return block[1];
 };
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 
 const run = (
   command: string,
