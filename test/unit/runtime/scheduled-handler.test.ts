@@ -1,5 +1,6 @@
-import type { Context, ScheduledEvent } from 'aws-lambda';
+import type { ScheduledEvent } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lambdaContext } from '../../../infra/local/lambda-context.js';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -7,14 +8,11 @@ afterEach(() => {
   vi.resetModules();
 });
 
-const context = {
-  functionName: 'storefleet-unit-job',
-  functionVersion: '$LATEST',
-  awsRequestId: 'unit-request',
-  invokedFunctionArn: 'arn:aws:lambda:ap-southeast-2:123456789012:function:storefleet-unit-job',
-  memoryLimitInMB: '128',
-  getRemainingTimeInMillis: () => 10_000,
-} as unknown as Context;
+const context = lambdaContext('unitJob', {
+  entry: 'functions/orders/expire-unpaid-orders.ts',
+  description: 'A job under test',
+  tableAccess: 'none',
+});
 
 describe('scheduledHandler', () => {
   it('publishes each numeric field of the job summary as a Count metric with the job as a dimension', async () => {
