@@ -5,7 +5,7 @@
  * (infra/local/). It imports no CDK, so handlers and the local runtime can load it too.
  */
 import type { RouteContract } from '../lib/http/route.js';
-import type { FunctionDefinition } from './app-definition-types.js';
+import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
 import { defineApp } from './define-app.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
@@ -53,11 +53,11 @@ export const httpRoutes = (): { functionName: FunctionName; route: RouteContract
     (fn.routes ?? []).map((route) => ({ functionName, route })),
   );
 
-/** The function serving API Gateway's `$default` route. */
-export const catchAllFunction = (): FunctionName => {
-  const entry = functionEntries().find(([, fn]) => fn.catchAll);
-  if (!entry) throw new Error('The app definition has no catch-all function');
-  return entry[0];
+/** The function serving API Gateway's `$default` route (of THE app definition by default). */
+export const catchAllFunction = (definition: AppDefinition = appDefinition): FunctionName => {
+  const entry = Object.entries(definition.functions).find(([, fn]) => fn.catchAll);
+  if (!entry) throw new Error('The app definition has no catch-all function for $default');
+  return entry[0] as FunctionName;
 };
 
 /** Functions that run on a schedule. */

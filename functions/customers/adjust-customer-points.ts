@@ -1,4 +1,5 @@
 import { adjustPointsRoute } from '../../lib/customers/customer-routes.js';
+import { createdResponse } from '../../lib/http/created-response.js';
 import { httpHandler } from '../../lib/http/http-handler.js';
 import { adjustPoints } from '../../lib/loyalty/points-service.js';
 
@@ -9,9 +10,5 @@ export const handler = httpHandler(adjustPointsRoute, async ({ principal, params
     body,
     headers['idempotency-key'],
   );
-  return {
-    status: replayed ? 200 : 201,
-    body: adjustment,
-    ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}),
-  };
+  return createdResponse({ value: adjustment, replayed });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import type { AppDefinition, FunctionDefinition, ScheduleTrigger } from '../app-definition-types.js';
 import { functionEnvironment } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
-import { ALARM_DEFAULTS, ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
+import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -133,37 +133,28 @@ export class AppFunction extends Construct {
       this.rule = this.createSchedule(definition.schedule, this.deadLetterQueue);
     }
     if (this.deadLetterQueue) {
-      this.deadLetterAlarm = props.alarms.notify(
-        new Alarm(this, 'DeadLetterAlarm', {
-          alarmDescription: `${id}: a run failed after its retries and waits in the dead-letter queue. Read the message (its attributes carry the error), fix the cause, then redrive or delete it.`,
-          metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-            period: ALARM_PERIOD,
-            statistic: Stats.MAXIMUM,
-          }),
-          threshold: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          ...ALARM_DEFAULTS,
+      this.deadLetterAlarm = props.alarms.alarmWhen(this, 'DeadLetterAlarm', {
+        description: `${id}: a run failed after its retries and waits in the dead-letter queue. Read the message (its attributes carry the error), fix the cause, then redrive or delete it.`,
+        metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: ALARM_PERIOD,
+          statistic: Stats.MAXIMUM,
         }),
-      );
+        atLeast: 1,
+      });
     }
-
     for (const field of definition.schedule?.alarmWhenNonZero ?? []) {
-      this.summaryAlarms[field] = props.alarms.notify(
-        new Alarm(this, `SummaryAlarm-${field}`, {
-          alarmDescription: `${id}: a run reported ${field} > 0. Its "job finished" log line has the summary; the job's own logs say which items and why.`,
-          // Published by lib/runtime/scheduled-handler.ts (Powertools adds the service dimension).
-          metric: new Metric({
-            namespace: app.service,
-            metricName: field,
-            dimensionsMap: { service: app.service, job: id },
-            period: ALARM_PERIOD,
-            statistic: Stats.SUM,
-          }),
-          threshold: 1,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          ...ALARM_DEFAULTS,
+      this.summaryAlarms[field] = props.alarms.alarmWhen(this, `SummaryAlarm-${field}`, {
+        description: `${id}: a run reported ${field} > 0. Its "job finished" log line has the summary; the job's own logs say which items and why.`,
+        // Published by lib/runtime/scheduled-handler.ts (Powertools adds the service dimension).
+        metric: new Metric({
+          namespace: app.service,
+          metricName: field,
+          dimensionsMap: { service: app.service, job: id },
+          period: ALARM_PERIOD,
+          statistic: Stats.SUM,
         }),
-      );
+        atLeast: 1,
+      });
     }
 
     Validations.of(this).acknowledge({

@@ -17,7 +17,7 @@ import {
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -33,9 +33,9 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLE_PRECEDENCE, ROLES } from '../../lib/auth/roles.js';
-import { appDefinition } from '../app-definition.js';
+import { appDefinition, catchAllFunction } from '../app-definition.js';
 import type { AppDefinition } from '../app-definition-types.js';
-import { ALARM_DEFAULTS, ALARM_PERIOD, AlarmTopic } from '../constructs/alarm-topic.js';
+import { ALARM_PERIOD, AlarmTopic } from '../constructs/alarm-topic.js';
 import type { AppFunction } from '../constructs/app-function.js';
 import { DomainStack } from './domain-stack.js';
 import type { StageSettings } from './stage-config.js';
@@ -122,16 +122,12 @@ export class ApiStack extends Stack {
       ...(props.alarmEmail ? { email: props.alarmEmail } : {}),
       removalPolicy: settings.removalPolicy,
     });
-    this.serverErrorAlarm = this.alarms.notify(
-      new Alarm(this, 'ServerErrorAlarm', {
-        alarmDescription:
-          'The HTTP API answered 5xx: a bug, a timeout or a throttled dependency, never a bad request. Search the functions’ logs for the requestId in the access log.',
-        metric: this.api.metricServerError({ period: ALARM_PERIOD, statistic: Stats.SUM }),
-        threshold: SERVER_ERRORS_PER_PERIOD,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        ...ALARM_DEFAULTS,
-      }),
-    );
+    this.serverErrorAlarm = this.alarms.alarmWhen(this, 'ServerErrorAlarm', {
+      description:
+        'The HTTP API answered 5xx: a bug, a timeout or a throttled dependency, never a bad request. Search the functions’ logs for the requestId in the access log.',
+      metric: this.api.metricServerError({ period: ALARM_PERIOD, statistic: Stats.SUM }),
+      atLeast: SERVER_ERRORS_PER_PERIOD,
+    });
 
     // The API takes the ID token: its `aud` is the app client id and it carries the groups and
     // stores claims that lib/auth/principal.ts reads. Declared here, once, and attached by id to
@@ -148,8 +144,7 @@ export class ApiStack extends Stack {
       authorizerType: HttpAuthorizerType.JWT,
     });
 
-    if (!Object.values(definition.functions).some((fn) => fn.catchAll))
-      throw new Error('The app definition has no catch-all function for $default');
+    catchAllFunction(definition); // throws when no function serves API Gateway's $default
     this.domains = Object.fromEntries(
       Object.entries(definition.domains).map(([domain, functions]) => [
         domain,

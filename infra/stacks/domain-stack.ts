@@ -11,7 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { routeKey } from '../../lib/http/route.js';
-import type { AppDefinition, DomainFunctions } from '../app-definition-types.js';
+import type { AppDefinition, DomainFunctions, FunctionDefinition } from '../app-definition-types.js';
 import type { AlarmTopic } from '../constructs/alarm-topic.js';
 import { AppFunction } from '../constructs/app-function.js';
 import type { StageSettings } from './stage-config.js';
@@ -49,13 +49,17 @@ export class DomainStack extends NestedStack {
     for (const [name, definition] of Object.entries(functions)) {
       const appFunction = new AppFunction(this, name, { app, definition, table, settings, alarms });
       this.functions[name] = appFunction;
-      this.addRoutes(name, appFunction, props);
+      this.addRoutes(name, definition, appFunction, props);
     }
   }
 
-  private addRoutes(name: string, appFunction: AppFunction, props: DomainStackProps): void {
-    const definition = props.functions[name];
-    if (!definition?.routes?.length && !definition?.catchAll) return;
+  private addRoutes(
+    name: string,
+    definition: FunctionDefinition,
+    appFunction: AppFunction,
+    props: DomainStackProps,
+  ): void {
+    if (!definition.routes?.length && !definition.catchAll) return;
     const integration = new HttpLambdaIntegration(`${name}-integration`, appFunction.function);
     for (const route of definition.routes ?? []) {
       const isPublic = route.access === 'public';

@@ -2,8 +2,8 @@
  * Idempotent creates: a request that carries an `Idempotency-Key` writes a record of the key in
  * the same transaction as its effect. A retry's transaction fails on that record (so nothing
  * happens twice) and is answered with the first result; the same key with another body is a
- * 422. Records expire after a day (`ttl`). Keys are scoped (orders: the store; points
- * adjustments: the customer), so two tills can never collide on a key.
+ * 422. Records expire after a day (`ttl`). Keys are scoped (orders: the store; payments and
+ * refunds: the order; points adjustments: the customer), so two tills can never collide.
  */
 import { createHash } from 'node:crypto';
 import { ConflictError, UnprocessableEntityError } from '../errors.js';
