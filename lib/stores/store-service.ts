@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess } from '../auth/store-scope.js';
 import { decodeCursor, encodeCursor } from '../db/cursor.js';
 import type { SystemActor } from '../db/item-meta.js';
+import { storeKeys } from '../db/keys.js';
 import type { Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
 import { NotFoundError } from '../errors.js';
@@ -27,7 +28,8 @@ export const getStore = async (principal: Principal, storeId: string): Promise<S
 };
 
 const SCOPED_LISTING = 'stores:scoped';
-const listingPosition = (store: Store) => `${store.code}#${store.storeId}`;
+/** The store's sort key in the full listing (gsi1), so both listings order stores alike. */
+const listingPosition = (store: Store) => storeKeys.listing(store.code, store.storeId).gsi1sk;
 
 /**
  * The stores in a manager's or staff member's token, in the same order as the full listing (by
