@@ -3,7 +3,7 @@ import { newItemMeta, type SystemActor, stripStorageAttributes } from '../db/ite
 import { ENTITY, productKeys, type UniqueKind } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
-import { claimUnique, releaseUnique } from '../db/unique-guards.js';
+import { claimUnique, findUniqueOwner, releaseUnique } from '../db/unique-guards.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
 import { ConflictError, InternalError } from '../errors.js';
 import type { CreateProductInput, ListProductsQuery, Product, Variant } from './product-schemas.js';
@@ -32,7 +32,12 @@ const valuesOf = (variants: Variant[], field: UniqueField): Map<string, number> 
   return values;
 };
 
-/** Guard writes that move SKUs and barcodes from `before` to `after` (only what changed). */
+/**
+ * Guard writes that move SKUs and barcodes from `before` to `after` (only what changed). A SKU
+ * guard is claimed once and never released: levels, movements and orders keep naming the SKU,
+ * so no other product may take it up and sell the old stock. A barcode moves freely (a label
+ * misprint can be corrected), its guard released when no variant carries it any more.
+ */
 const uniqueGuardWrites = (productId: string, before: Variant[], after: Variant[]): GuardedWrite[] =>
   UNIQUE_FIELDS.flatMap(([field, kind]) => {
     const old = valuesOf(before, field);
@@ -51,9 +56,12 @@ const uniqueGuardWrites = (productId: string, before: Variant[], after: Variant[
             }),
         ),
       );
-    const releases = [...old.keys()]
-      .filter((value) => !next.has(value))
-      .map((value) => releaseUnique(kind, value, productId));
+    const releases =
+      kind === 'SKU'
+        ? []
+        : [...old.keys()]
+            .filter((value) => !next.has(value))
+            .map((value) => releaseUnique(kind, value, productId));
     return [...claims, ...releases];
   });
 
@@ -84,7 +92,9 @@ export const replaceProduct = async (current: Product, next: Product): Promise<v
 };
 
 /** Category listings use gsi2, all others gsi1; a status filter is a sort-key prefix on either. */
-export const queryProducts = async (query: ListProductsQuery): Promise<Page<Product>> => {
+export const queryProducts = async (
+  query: Pick<ListProductsQuery, 'category' | 'status' | 'limit' | 'cursor'>,
+): Promise<Page<Product>> => {
   const page = await queryPage({
     indexName: query.category ? 'gsi2' : 'gsi1',
     partitionValue: query.category ? productKeys.categoryPartition(query.category) : productKeys.allPartition,
@@ -93,4 +103,36 @@ export const queryProducts = async (query: ListProductsQuery): Promise<Page<Prod
     cursor: query.cursor,
   });
   return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+};
+
+/** The gsi6 prefix for a typed name (empty when nothing searchable is left). */
+export const namePrefixOf = (typed: string): string => productKeys.namePrefix(typed);
+
+/** Name-prefix search: one Query on gsi6 with begins_with on the searchable name, by name. */
+export const queryProductsByName = async (
+  prefix: string,
+  page: Pick<ListProductsQuery, 'limit' | 'cursor'>,
+): Promise<Page<Product>> => {
+  const result = await queryPage({
+    indexName: 'gsi6',
+    partitionValue: productKeys.namePartition,
+    sortKeyPrefix: prefix,
+    limit: page.limit,
+    cursor: page.cursor,
+  });
+  return { items: result.items.map(fromItem), nextCursor: result.nextCursor };
+};
+
+/**
+ * The product owning a SKU or barcode, through its unique guard: one GetItem (one BatchGet
+ * for a barcode's spellings), then GetItem of the product. `matched` is the guard's value.
+ */
+export const findProductByUnique = async (
+  kind: 'SKU' | 'BARCODE',
+  values: readonly string[],
+): Promise<{ product: Product; matched: string } | undefined> => {
+  const owner = await findUniqueOwner(kind, values);
+  if (!owner) return undefined;
+  const product = await findProduct(owner.ownerId);
+  return product ? { product, matched: owner.value } : undefined;
 };

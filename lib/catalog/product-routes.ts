@@ -4,7 +4,7 @@ import {
   ListProductsQuery,
   ProductPage,
   ProductParams,
-  ProductSchema,
+  ProductView,
   UpdateProductBody,
 } from './product-schemas.js';
 
@@ -19,7 +19,7 @@ export const createProductRoute = defineRoute({
   access: 'catalog:write',
   body: CreateProductBody,
   responses: {
-    201: { description: 'The new product.', schema: ProductSchema, headers: ['etag', 'location'] },
+    201: { description: 'The new product.', schema: ProductView, headers: ['etag', 'location'] },
   },
   errors: [400, 401, 403, 409, 415],
 });
@@ -28,11 +28,17 @@ export const listProductsRoute = defineRoute({
   operationId: 'listProducts',
   method: 'GET',
   path: '/products',
-  summary: 'List products, optionally by category and status, ordered by status then name',
+  summary:
+    'List products by category and status (ordered by status then name), or look one up by `barcode` or `sku` (with `matchedSku`), or search by name prefix `q` (ordered by name); `cost` only for admin, manager and finance',
   tag,
   access: 'catalog:read',
   query: ListProductsQuery,
-  responses: { 200: { description: 'A page of products.', schema: ProductPage } },
+  responses: {
+    200: {
+      description: 'A page of products; a barcode or SKU lookup gives at most one.',
+      schema: ProductPage,
+    },
+  },
   errors: [400, 401, 403],
 });
 
@@ -44,7 +50,7 @@ export const getProductRoute = defineRoute({
   tag,
   access: 'catalog:read',
   params: ProductParams,
-  responses: { 200: { description: 'The product.', schema: ProductSchema, headers: ['etag'] } },
+  responses: { 200: { description: 'The product.', schema: ProductView, headers: ['etag'] } },
   errors: [400, 401, 403, 404],
 });
 
@@ -52,12 +58,13 @@ export const updateProductRoute = defineRoute({
   operationId: 'updateProduct',
   method: 'PATCH',
   path: '/products/{productId}',
-  summary: 'Change a product; `attributes` and `variants` replace the whole map or list (admin, manager)',
+  summary:
+    'Change a product; `attributes` and `variants` replace the whole map or list, which must keep every variant (archive one with `status: archived`) (admin, manager)',
   tag,
   access: 'catalog:write',
   params: ProductParams,
   body: UpdateProductBody,
   requiresIfMatch: true,
-  responses: { 200: { description: 'The changed product.', schema: ProductSchema, headers: ['etag'] } },
+  responses: { 200: { description: 'The changed product.', schema: ProductView, headers: ['etag'] } },
   errors: [400, 401, 403, 404, 409, 412, 415, 428],
 });

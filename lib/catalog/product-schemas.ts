@@ -6,6 +6,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import { hasValidCheckDigit, isGtinShape } from './gtin.js';
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
 /** A transaction writes the product plus a guard per SKU and barcode: 1 + 2 × 40 stays under 100. */
@@ -20,10 +21,18 @@ export const Sku = z
   .regex(/^[A-Z0-9][A-Z0-9._-]{0,63}$/, 'Use 1–64 upper-case letters, digits, dots, dashes or underscores.')
   .meta({ example: 'ACU-OAS-2W-M250' });
 
+/**
+ * A GS1 GTIN with a valid check digit. In-store codes use GS1's restricted-circulation
+ * prefixes (EAN-13 `02…`, `20…`–`29…`), which are GTINs too, so no other format is needed.
+ */
 export const Barcode = z
   .string()
-  .regex(/^\d{8,14}$/, 'Use a GTIN of 8 to 14 digits (EAN-8, UPC-A, EAN-13, GTIN-14).')
-  .meta({ example: '9300601234567' });
+  .refine(isGtinShape, 'Use a GTIN of 8, 12, 13 or 14 digits (EAN-8, UPC-A, EAN-13, GTIN-14).')
+  .refine(
+    (code) => !isGtinShape(code) || hasValidCheckDigit(code),
+    'The check digit (last digit) is wrong: rescan or retype the barcode.',
+  )
+  .meta({ example: '9300601234564' });
 
 export const Category = z
   .string()
@@ -45,9 +54,19 @@ export const Attributes = z
   .refine((value) => Object.keys(value).length <= 50, 'At most 50 attributes.')
   .meta({ id: 'ProductAttributes', example: { baseCurve: 8.4, replacementSchedule: 'two_weekly' } });
 
+/**
+ * An archived variant is no longer sold (placing an order for it is refused) but keeps its
+ * SKU, barcode and stock: it stays readable and its stock adjustable, so it can be written off.
+ */
+export const VARIANT_STATUSES = ['active', 'archived'] as const;
+
 export const VariantSchema = z
   .strictObject({
     sku: Sku,
+    // Optional so that variants stored before archiving existed read as they are: absent = active.
+    status: z.enum(VARIANT_STATUSES).optional().meta({
+      description: 'Default active; archived: not sold any more, stock stays readable and adjustable.',
+    }),
     options: z
       .record(AttributeName, z.string().trim().min(1).max(100))
       .refine((value) => Object.keys(value).length <= 10, 'At most 10 options.')
@@ -80,10 +99,15 @@ export const Variants = z
   .min(1)
   .max(MAX_VARIANTS)
   .superRefine((variants, ctx) => {
+    // An archived variant may share its options with the one that replaced it.
     const checks: [string, (v: Variant) => string | undefined, string][] = [
       ['sku', (v) => v.sku, 'SKU appears twice in this product.'],
       ['barcode', (v) => v.barcode, 'Barcode appears twice in this product.'],
-      ['options', optionKey, 'Two variants have the same option values.'],
+      [
+        'options',
+        (v) => (v.status === 'archived' ? undefined : optionKey(v)),
+        'Two variants have the same option values.',
+      ],
     ];
     for (const [field, pick, message] of checks) {
       const dupes = duplicatesIn(variants.map(pick));
@@ -115,22 +139,86 @@ export const CreateProductBody = z
   .meta({ id: 'CreateProduct' });
 export type CreateProductInput = z.output<typeof CreateProductBody>;
 
-/** `attributes` and `variants`, when sent, replace the whole map or list. */
+/**
+ * `attributes` and `variants`, when sent, replace the whole map or list; a list must still
+ * hold every variant the product has (archive one instead of leaving it out).
+ */
 export const UpdateProductBody = nonEmptyPatch(z.strictObject(productFields).partial()).meta({
   id: 'UpdateProduct',
 });
 export type UpdateProductInput = z.output<typeof UpdateProductBody>;
 
-export const ProductSchema = z
-  .object({ productId: ResourceId, ...productFields, ...ItemMetaSchema })
-  .meta({ id: 'Product' });
+/** The stored product (every field); responses are shaped from it by `productView`. */
+export const ProductSchema = z.object({ productId: ResourceId, ...productFields, ...ItemMetaSchema });
 export type Product = z.output<typeof ProductSchema>;
 
-export const ProductPage = pageOf(ProductSchema, 'ProductPage');
+/** A variant as answered: `cost` is left out for roles that may not see it (lib/auth/field-rules.ts). */
+export const VariantView = VariantSchema.extend({
+  status: z.enum(VARIANT_STATUSES),
+  cost: MinorUnits.optional().meta({
+    description: 'Unit cost in minor units; only for admin, manager and finance.',
+  }),
+}).meta({ id: 'VariantView' });
+
+export const ProductView = z
+  .object({
+    productId: ResourceId,
+    ...productFields,
+    variants: z.array(VariantView),
+    ...ItemMetaSchema,
+    matchedSku: Sku.optional().meta({
+      description: 'On a `barcode` or `sku` lookup: the variant that matched.',
+    }),
+  })
+  .meta({ id: 'Product' });
+export type ProductView = z.output<typeof ProductView>;
+
+export const ProductPage = pageOf(ProductView, 'ProductPage');
 export const ProductParams = z.strictObject({ productId: ResourceId });
-export const ListProductsQuery = z.strictObject({
-  category: Category.optional(),
-  status: z.enum(PRODUCT_STATUSES).optional(),
-  ...PaginationQuery,
-});
+
+/** Name prefix typed at the till: matched case- and accent-insensitively. */
+export const NamePrefix = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .meta({ description: 'Name prefix, case- and accent-insensitive.', example: 'acuvue oa' });
+
+const LOOKUPS = ['barcode', 'sku', 'q'] as const;
+
+/**
+ * One listing route, four ways in: the category/status listing, or exactly one of `barcode`,
+ * `sku` (a unique match, so no filters or cursor) or `q` (every product by name, so no
+ * category or status filter). Contradictory combinations are 400 naming the field.
+ */
+export const ListProductsQuery = z
+  .strictObject({
+    category: Category.optional(),
+    status: z.enum(PRODUCT_STATUSES).optional(),
+    barcode: Barcode.optional().meta({ description: 'Find the product with this barcode (scanned).' }),
+    sku: Sku.optional().meta({ description: 'Find the product with this SKU.' }),
+    q: NamePrefix.optional(),
+    ...PaginationQuery,
+  })
+  .superRefine((query, ctx) => {
+    const given = LOOKUPS.filter((name) => query[name] !== undefined);
+    for (const name of given.slice(1))
+      ctx.addIssue({ code: 'custom', path: [name], message: 'Give at most one of barcode, sku or q.' });
+    const lookup = given[0];
+    if (lookup === undefined) return;
+    const excluded: (keyof typeof query)[] =
+      lookup === 'q' ? ['category', 'status'] : ['category', 'status', 'cursor'];
+    for (const name of excluded) {
+      if (query[name] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message:
+          lookup === 'q'
+            ? 'q searches every category and status by name; it cannot be combined with this filter.'
+            : `A ${lookup} lookup finds at most one product; it cannot be combined with ${name}.`,
+      });
+    }
+  })
+  .meta({ id: 'ListProductsQuery' });
 export type ListProductsQuery = z.output<typeof ListProductsQuery>;

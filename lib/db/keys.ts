@@ -42,9 +42,25 @@ export const storeKeys = {
   listingPartition: 'STORES',
 };
 
+/**
+ * A product name as the till types it: accents dropped (NFKD without combining marks),
+ * lower-case, `#` and runs of white space as one space, so `Café  Crème` is found by `cafe c`.
+ * `#` never reaches the key, so it cannot be mistaken for the separator before the id.
+ */
+const searchable = (value: string): string =>
+  value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s#]+/gu, ' ')
+    .trim();
+
 export const productKeys = {
   item: (productId: string): TableKey => ({ pk: `PRODUCT#${productId}`, sk: 'PRODUCT' }),
-  /** gsi1: all products by status then name; gsi2: one category's products by status then name. */
+  /**
+   * gsi1: all products by status then name; gsi2: one category's products by status then name;
+   * gsi6: all products by searchable name (prefix search, any status or category).
+   */
   listings: (product: { productId: string; status: string; name: string; category: string }) => {
     const sortKey = `${product.status}#${sortable(product.name)}#${product.productId}`;
     return {
@@ -52,11 +68,16 @@ export const productKeys = {
       gsi1sk: sortKey,
       gsi2pk: productKeys.categoryPartition(product.category),
       gsi2sk: sortKey,
+      gsi6pk: productKeys.namePartition,
+      gsi6sk: `${searchable(product.name)}#${product.productId}`,
     };
   },
   allPartition: 'PRODUCTS',
   categoryPartition: (category: string) => `CATEGORY#${sortable(category)}`,
   statusPrefix: (status: string) => `${status}#`,
+  namePartition: 'PRODUCT_NAMES',
+  /** The gsi6 sort-key prefix for what was typed; empty when nothing searchable is left. */
+  namePrefix: (typed: string) => searchable(typed),
 };
 
 export type UniqueKind = 'STORE_CODE' | 'SKU' | 'BARCODE' | 'EMAIL' | 'PHONE' | 'COUPON';

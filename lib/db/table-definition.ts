@@ -18,6 +18,8 @@ export const TABLE_DEFINITION = {
     { indexName: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'reorderGap', sortKeyType: 'N' },
     /** A customer's orders at one store (store-scoped callers merge their stores' partitions). */
     { indexName: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk', sortKeyType: 'S' },
+    /** Products by searchable name (lower-case, no accents), for the till's name-prefix search. */
+    { indexName: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk', sortKeyType: 'S' },
   ],
 } as const;
 

@@ -1,6 +1,7 @@
 import type { AppError } from '../errors.js';
 import { tableName } from './client.js';
 import { ENTITY, guardKeys, type UniqueKind } from './keys.js';
+import { batchGetItems, getItem } from './query-page.js';
 import type { GuardedWrite } from './transact.js';
 
 /**
@@ -24,7 +25,11 @@ export const claimUnique = (
   onConditionFailed: onTaken,
 });
 
-/** Frees a value the owner no longer uses; the condition stops it freeing someone else's. */
+/**
+ * Frees a value the owner no longer uses; the condition stops it freeing someone else's.
+ * SKU guards are never released (see lib/catalog/product-repository.ts): stock, movements
+ * and orders keep pointing at a SKU, so it stays its product's for good.
+ */
 export const releaseUnique = (kind: UniqueKind, value: string, ownerId: string): GuardedWrite => ({
   write: {
     Delete: {
@@ -35,3 +40,31 @@ export const releaseUnique = (kind: UniqueKind, value: string, ownerId: string):
     },
   },
 });
+
+export interface GuardOwner {
+  /** The value as the guard holds it (one of those asked for). */
+  value: string;
+  ownerId: string;
+}
+
+/**
+ * Who owns a natural key: one GetItem for one value, one BatchGet for several spellings of
+ * the same key (e.g. a GTIN as UPC-A and as EAN-13). Undefined when nobody does.
+ */
+export const findUniqueOwner = async (
+  kind: UniqueKind,
+  values: readonly string[],
+): Promise<GuardOwner | undefined> => {
+  const [only] = values;
+  const guards =
+    values.length === 1 && only !== undefined
+      ? [await getItem(guardKeys.item(kind, only))].filter((guard) => guard !== undefined)
+      : await batchGetItems([...new Set(values)].map((value) => guardKeys.item(kind, value)));
+  // Several spellings owned at once would be two products; take them in the order asked.
+  const owners = guards.flatMap((guard) =>
+    typeof guard.value === 'string' && typeof guard.ownerId === 'string'
+      ? [{ value: guard.value, ownerId: guard.ownerId }]
+      : [],
+  );
+  return values.map((value) => owners.find((owner) => owner.value === value)).find(Boolean);
+};

@@ -48,6 +48,10 @@ export const resolveLines = async (
       issues.push({ path: at, message: `${line.sku} is not on sale (product is ${product.status}).` });
       return;
     }
+    if (variant.status === 'archived') {
+      issues.push({ path: at, message: `${line.sku} is not on sale (variant is archived).` });
+      return;
+    }
     currency ??= variant.currency;
     if (variant.currency !== currency) {
       issues.push({
