@@ -1,14 +1,24 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ENTITY, orderKeys } from '../../lib/db/keys.js';
+import { ENTITY, orderKeys, productKeys } from '../../lib/db/keys.js';
 import { type IndexName, indexKeyNames } from '../../lib/db/table-definition.js';
+
+type IndexKeys = (item: Record<string, unknown>) => Record<string, string | undefined>;
+
+/**
+ * The entities whose keys feed an index added after the first release, with the function that
+ * builds those keys: orders (gsi5) and products (gsi6, name search). An index added later for
+ * another entity adds that entity here.
+ */
+const INDEXED_ENTITIES: Record<string, IndexKeys> = {
+  [ENTITY.order]: (item) => orderKeys.listings(item as Parameters<typeof orderKeys.listings>[0]),
+  [ENTITY.product]: (item) => productKeys.listings(item as Parameters<typeof productKeys.listings>[0]),
+};
 
 /**
  * After an index is added to a persisted local table, writes that index's keys onto the items
- * written before it existed, so listings served by it see them. Orders are the only entity whose
- * keys feed an index added after the first release (gsi5); an index added later for another
- * entity adds that entity here. A Scan is fine: this is local tooling, run once per new index,
- * never a request path.
+ * written before it existed, so listings served by it see them. A Scan is fine: this is local
+ * tooling, run once per new index, never a request path.
  */
 export const backfillIndexKeys = async (
   client: DynamoDBClient,
@@ -26,16 +36,15 @@ export const backfillIndexKeys = async (
     { client: documents },
     {
       TableName: tableName,
-      FilterExpression: 'entityType = :order',
-      ExpressionAttributeValues: { ':order': ENTITY.order },
+      FilterExpression: 'entityType IN (:order, :product)',
+      ExpressionAttributeValues: { ':order': ENTITY.order, ':product': ENTITY.product },
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      const keys = orderKeys.listings(item as Parameters<typeof orderKeys.listings>[0]) as Record<
-        string,
-        string
-      >;
+      const keysOf = INDEXED_ENTITIES[String(item.entityType)];
+      if (!keysOf) continue;
+      const keys = keysOf(item);
       const sets = keyNames.filter((name) => keys[name] !== undefined && item[name] === undefined);
       if (sets.length === 0) continue;
       await documents.send(

@@ -32,7 +32,7 @@ export const Barcode = z
     (code) => !isGtinShape(code) || hasValidCheckDigit(code),
     'The check digit (last digit) is wrong: rescan or retype the barcode.',
   )
-  .meta({ example: '9300601234564' });
+  .meta({ example: '9300601234561' });
 
 export const Category = z
   .string()

@@ -12,7 +12,7 @@ import {
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb-local.js';
 import { createTableInput, ensureTable } from '../../infra/local/table-setup.js';
-import { ENTITY, orderKeys } from '../../lib/db/keys.js';
+import { ENTITY, orderKeys, productKeys } from '../../lib/db/keys.js';
 import { TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 
 // Its own DynamoDB Local with data on disk, like `npm start`'s .data/: the shared test instance
@@ -43,9 +43,10 @@ const indexesOf = async (TableName: string) =>
 describe('local table setup', () => {
   it('adds the indexes a persisted table lacks since the definition grew, and creates nothing twice', async () => {
     const TableName = `setup-${randomUUID()}`;
-    // A table as an older version created it: without the newest index.
+    // A table as an older version created it: without the two newest indexes (gsi5, gsi6).
     const full = createTableInput(TableName);
-    const [newest, ...older] = [...(full.GlobalSecondaryIndexes ?? [])].reverse();
+    const [newest, secondNewest, ...older] = [...(full.GlobalSecondaryIndexes ?? [])].reverse();
+    const added = [secondNewest?.IndexName, newest?.IndexName];
     const used = new Set(
       [...(full.KeySchema ?? []), ...older.flatMap((gsi) => gsi.KeySchema ?? [])].map(
         (key) => key.AttributeName,
@@ -61,6 +62,7 @@ describe('local table setup', () => {
       }),
     );
     expect(await indexesOf(TableName)).not.toContain(newest?.IndexName);
+    expect(await indexesOf(TableName)).not.toContain(secondNewest?.IndexName);
     // An order written before gsi5 existed, and a walk-in order (no customer, so no gsi5 keys).
     const order = {
       ...orderKeys.item('or_old'),
@@ -77,13 +79,22 @@ describe('local table setup', () => {
       orderId: 'or_walk_in',
       customerId: undefined,
     };
-    for (const Item of [order, walkIn]) await documents.send(new PutCommand({ TableName, Item }));
+    // A product written before gsi6 (name search) existed.
+    const product = {
+      ...productKeys.item('pr_old'),
+      entityType: ENTITY.product,
+      productId: 'pr_old',
+      name: 'Café Crème',
+      status: 'active',
+      category: 'accessories',
+    };
+    for (const Item of [order, walkIn, product]) await documents.send(new PutCommand({ TableName, Item }));
 
     const { created, addedIndexes } = await ensureTable(client, TableName);
-    expect({ created, addedIndexes }).toEqual({ created: false, addedIndexes: [newest?.IndexName] });
+    expect({ created, addedIndexes }).toEqual({ created: false, addedIndexes: added });
     const all = TABLE_DEFINITION.globalSecondaryIndexes.map((gsi) => gsi.indexName).sort();
     expect(await indexesOf(TableName)).toEqual(all);
-    expect(await backfillIndexKeys(client, TableName, addedIndexes)).toBe(1);
+    expect(await backfillIndexKeys(client, TableName, addedIndexes)).toBe(2);
     const item = async (orderId: string) =>
       (await documents.send(new GetCommand({ TableName, Key: orderKeys.item(orderId) }))).Item;
     expect(await item('or_old')).toMatchObject({
@@ -91,6 +102,8 @@ describe('local table setup', () => {
       gsi5sk: '2026-01-02T03:04:05.000Z#or_old',
     });
     expect(await item('or_walk_in')).not.toHaveProperty('gsi5pk');
+    const backfilled = await documents.send(new GetCommand({ TableName, Key: productKeys.item('pr_old') }));
+    expect(backfilled.Item).toMatchObject({ gsi6pk: 'PRODUCT_NAMES', gsi6sk: 'cafe creme#pr_old' });
 
     expect(await ensureTable(client, TableName)).toEqual({ created: false, addedIndexes: [] });
     expect(await indexesOf(TableName)).toEqual(all);
