@@ -27,12 +27,12 @@ export const Sku = z
  */
 export const Barcode = z
   .string()
-  .refine(isGtinShape, 'Use a GTIN of 8, 12, 13 or 14 digits (EAN-8, UPC-A, EAN-13, GTIN-14).')
+  .regex(/^(?:\d{8}|\d{12,14})$/, 'Use a GTIN of 8, 12, 13 or 14 digits (EAN-8, UPC-A, EAN-13, GTIN-14).')
   .refine(
     (code) => !isGtinShape(code) || hasValidCheckDigit(code),
     'The check digit (last digit) is wrong: rescan or retype the barcode.',
   )
-  .meta({ example: '9300601234561' });
+  .meta({ description: 'GTIN-8, -12, -13 or -14 with a valid check digit.', example: '9300601234561' });
 
 export const Category = z
   .string()
