@@ -15,7 +15,7 @@ export const catalogFunctions = {
   },
   listProducts: {
     entry: 'functions/products/list-products.ts',
-    description: 'List catalog products',
+    description: 'List catalog products, or look one up by barcode, SKU or name prefix',
     tableAccess: 'read',
     routes: [listProductsRoute],
   },
