@@ -8,7 +8,8 @@ import { appDefinition, type FunctionName, httpRoutes } from '../../infra/app-de
 import { DEMO_PRODUCT_IDS, DEMO_STORE_IDS, seedDemoData } from '../../infra/local/seed.js';
 import { DEMO_PRODUCTS, DEMO_STORES, ean13 } from '../../infra/local/seed-data.js';
 import type { Principal } from '../../lib/auth/principal.js';
-import { getProduct } from '../../lib/catalog/product-service.js';
+import { Barcode, type ListProductsQuery } from '../../lib/catalog/product-schemas.js';
+import { getProduct, listProducts } from '../../lib/catalog/product-service.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
 import { guardKeys, storeKeys, systemKeys } from '../../lib/db/keys.js';
 import type { HttpEvent } from '../../lib/http/http-handler.js';
@@ -92,6 +93,18 @@ describe('demo seed', () => {
     expect(new Set(barcodes).size).toBe(barcodes.length);
     expect(barcodes.every((code) => /^\d{13}$/.test(code) && ean13(code.slice(0, 12)) === code)).toBe(true);
     expect(new Set(DEMO_STORES.map(({ body }) => body.region))).toEqual(new Set(['nsw', 'vic']));
+  });
+
+  it('answers the README’s till lookups from the demo data, every barcode a valid GTIN', async () => {
+    const barcodes = DEMO_PRODUCTS.flatMap(({ body }) => body.variants.flatMap((v) => v.barcode ?? []));
+    expect(barcodes.every((code) => Barcode.safeParse(code).success)).toBe(true);
+    const found = async (query: Partial<ListProductsQuery>) =>
+      (await listProducts({ limit: 5, ...query })).items.map((p) => [p.productId, p.matchedSku]);
+    expect(await found({ barcode: '2910100000023' })).toEqual([
+      ['pr_acuvue_oasys_2w', 'ACU-OAS-2W-BC84-M125'],
+    ]);
+    expect(await found({ sku: 'ALC-OFPM-300' })).toEqual([['pr_opti_free_puremoist', 'ALC-OFPM-300']]);
+    expect((await found({ q: 'acuvue oa' })).map(([productId]) => productId)).toEqual(['pr_acuvue_oasys_2w']);
   });
 });
 
