@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess } from '../auth/store-scope.js';
+import { retryOnContention } from '../db/contention.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { productKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
@@ -122,7 +123,10 @@ export const setReorderRule = async (
 ): Promise<InventoryLevel> => {
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const productId = await requireProductIdOfSku(sku);
-  const item = await updateReorderRule({ storeId, sku, productId }, rule, actor, now);
+  // A single-item write meeting a sale's transaction on the level retries like any other race.
+  const item = await retryOnContention(() =>
+    updateReorderRule({ storeId, sku, productId }, rule, actor, now),
+  );
   return levelFromItem(item, { storeId, sku, productId });
 };
 
@@ -135,6 +139,6 @@ export const removeReorderRule = async (
 ): Promise<InventoryLevel> => {
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const productId = await requireProductIdOfSku(sku);
-  const item = await removeReorderRuleItem({ storeId, sku }, actor, now);
+  const item = await retryOnContention(() => removeReorderRuleItem({ storeId, sku }, actor, now));
   return levelFromItem(item, { storeId, sku, productId });
 };
