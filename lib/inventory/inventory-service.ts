@@ -6,7 +6,7 @@ import { productKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { NotFoundError } from '../errors.js';
-import { adjustmentDeltas, assertReasonAllowed } from './adjustment-rules.js';
+import { adjustmentDeltas, assertReasonAllowed, staffCorrectionFloor } from './adjustment-rules.js';
 import {
   findLevelItem,
   levelFromItem,
@@ -81,8 +81,9 @@ export const listMovements = async (
 
 /**
  * A manual adjustment: the reason decides which quantity states move (adjustment-rules.ts);
- * staff may use only some reasons. One transaction: level + movement; a change that would
- * take a state below zero is 409 insufficient-stock, and nothing is written.
+ * staff may use only some reasons, and lower stock by correction only a little, with a note
+ * (adjustment-rules.ts). One transaction: level + movement; a change that would take a state
+ * below zero is 409 insufficient-stock, and nothing is written.
  */
 export const adjustInventory = async (
   principal: Principal,
@@ -94,6 +95,7 @@ export const adjustInventory = async (
   assertStoreAccess(principal, storeId);
   assertReasonAllowed(principal.role, input.reason);
   const deltas = adjustmentDeltas(input.reason, input.delta);
+  const onHandFloor = staffCorrectionFloor(principal.role, input);
   const productId = await requireProductIdOfSku(sku);
   const writes = stockChangeWrites(
     {
@@ -103,6 +105,7 @@ export const adjustInventory = async (
       deltas,
       reason: input.reason,
       ...(input.note ? { note: input.note } : {}),
+      ...(onHandFloor ? { onHandFloor } : {}),
     },
     principal,
     now,
