@@ -72,14 +72,16 @@ export const adjustmentDeltas = (reason: AdjustmentReason, delta: number): Stock
 };
 
 /**
- * A staff `correction` that lowers stock fixes an obvious miscount; it must not become a way to
- * write off losses (`shrinkage`, which needs a manager). So it needs a note saying why, and may
- * take at most 5 units and at most 10% of on hand, rounded up (one unit from any shelf, two
- * from 11–20 on hand, …, five from 41 or more). Raising stock by correction is not limited.
+ * Staff take units off on hand in two ways: a `correction` that lowers stock (an obvious
+ * miscount) and a `damaged` write-off of units set aside. Neither may become a way to write off
+ * losses (`shrinkage`, which needs a manager): each needs a note saying why, and may take at
+ * most 5 units and at most 10% of on hand, rounded up (one unit from any shelf, two from 11–20
+ * on hand, …, five from 41 or more). Raising stock and setting units aside are not limited;
+ * a manager writes off a larger breakage that staff set aside.
  */
 export const STAFF_CORRECTION_LIMIT = { maxUnits: 5, maxShareOfOnHand: 0.1 } as const;
 
-/** Units staff may take off by correction from `onHand`: min(5, ceil(10% of on hand)). */
+/** Units staff may take off on hand from `onHand`: min(5, ceil(10% of on hand)). */
 export const staffCorrectionAllowance = (onHand: number): number =>
   Math.max(
     0,
@@ -93,7 +95,7 @@ export const minOnHandForStaffCorrection = (units: number): number =>
 const beyondLimit = (detail: string): AppError =>
   new ForbiddenError({
     detail: `${detail} Ask a manager to record a larger loss as shrinkage or cycle_count.`,
-    errors: [{ path: 'body.delta', message: 'Beyond what staff may correct.' }],
+    errors: [{ path: 'body.delta', message: 'Beyond what staff may take off on hand.' }],
   });
 
 /** What the level must still hold, checked in the adjustment's own transaction (no read first). */
@@ -103,27 +105,32 @@ export interface OnHandFloor {
 }
 
 /**
- * The rules a staff correction that lowers stock must meet: 400 naming `body.note` without a
- * note, 403 naming `body.delta` beyond 5 units; the 10% share depends on the level, so it comes
- * back as a floor on on-hand for the stock change's condition (409-free, race-free).
+ * The rules a staff adjustment that lowers on hand (correction < 0, damaged < 0) must meet: 400
+ * naming `body.note` without a note, 403 naming `body.delta` beyond 5 units; the 10% share
+ * depends on the level, so it comes back as a floor on on-hand for the stock change's own
+ * condition (no read first, race-free).
  */
 export const staffCorrectionFloor = (
   role: Role,
   input: { reason: AdjustmentReason; delta: number; note?: string | undefined },
 ): OnHandFloor | undefined => {
-  if (role !== 'staff' || input.reason !== 'correction' || input.delta >= 0) return undefined;
+  // Staff may lower stock only by correction or damaged (assertReasonAllowed): both are limited.
+  if (role !== 'staff' || input.delta >= 0) return undefined;
   const units = -input.delta;
   if (!input.note)
     throw new ValidationError([
-      { path: 'body.note', message: 'Say why: a staff correction that lowers stock needs a note.' },
+      {
+        path: 'body.note',
+        message: `Say why: staff taking stock off on hand (${input.reason}) need a note.`,
+      },
     ]);
   if (units > STAFF_CORRECTION_LIMIT.maxUnits)
-    throw beyondLimit(`Staff may correct stock down by at most ${STAFF_CORRECTION_LIMIT.maxUnits} units.`);
+    throw beyondLimit(`Staff may take at most ${STAFF_CORRECTION_LIMIT.maxUnits} units off on hand at once.`);
   return {
     minOnHand: minOnHandForStaffCorrection(units),
     onBelow: (onHand) =>
       beyondLimit(
-        `Staff may correct stock down by at most 10% of on hand (${staffCorrectionAllowance(onHand)} of ${onHand}).`,
+        `Staff may take at most 10% of on hand off it (${staffCorrectionAllowance(onHand)} of ${onHand}).`,
       ),
   };
 };

@@ -71,6 +71,25 @@ describe('staff corrections that lower stock', () => {
     expect(await quantities(storeId, sku)).toMatchObject({ onHand: 9 });
   });
 
+  it('bound a staff write-off of damaged units the same way; setting aside stays free', async () => {
+    const { storeId, sku } = await shelf(20);
+    const damaged = (delta: number, note?: string) =>
+      adjustInventory(staffOf(storeId), storeId, sku, {
+        delta,
+        reason: 'damaged',
+        ...(note ? { note } : {}),
+      });
+    expect((await damaged(12)).level).toMatchObject({ onHand: 20, unavailable: 12 });
+    await expect(damaged(-12, 'dropped a carton')).rejects.toMatchObject({ status: 403 });
+    await expect(damaged(-2)).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.note' }] });
+    expect((await damaged(-2, 'two cracked cases')).level).toMatchObject({ onHand: 18, unavailable: 10 });
+    const managed = await adjustInventory(managerOf(storeId), storeId, sku, {
+      delta: -10,
+      reason: 'damaged',
+    });
+    expect(managed.level).toMatchObject({ onHand: 8, unavailable: 0 });
+  });
+
   it('still answer 409 insufficient-stock when the units are not there at all', async () => {
     const { storeId, sku } = await shelf(1);
     await expect(correct(storeId, sku, -2, 'miscount')).rejects.toMatchObject({

@@ -55,14 +55,26 @@ describe('staff corrections that lower stock', () => {
     });
   });
 
-  it('leave every other case alone: raising stock, other reasons, other roles', () => {
+  it('apply to a staff write-off of damaged units too', () => {
+    expect(() => staffCorrectionFloor('staff', { reason: 'damaged', delta: -1 })).toThrow(
+      expect.objectContaining({ status: 400, errors: [expect.objectContaining({ path: 'body.note' })] }),
+    );
+    expect(() => staffCorrectionFloor('staff', { reason: 'damaged', delta: -6, note: 'Dropped' })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect(staffCorrectionFloor('staff', { reason: 'damaged', delta: -2, note: 'Dropped' })?.minOnHand).toBe(
+      11,
+    );
+  });
+
+  it('leave every other case alone: raising stock, setting aside, other roles', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('admin', 'manager', 'staff', 'finance' as const),
         fc.constantFrom(...ADJUSTMENT_REASONS),
         fc.integer({ min: -1000, max: 1000 }),
         (role, reason, delta) => {
-          fc.pre(!(role === 'staff' && reason === 'correction' && delta < 0));
+          fc.pre(!(role === 'staff' && delta < 0));
           expect(staffCorrectionFloor(role, { reason, delta })).toBeUndefined();
         },
       ),
