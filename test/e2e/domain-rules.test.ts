@@ -109,7 +109,7 @@ describe('staff corrections over HTTP', () => {
       body: { delta: -1, reason: 'correction' },
     });
     expect(errorPaths(noNote)).toEqual(['body.note']);
-    // 29 on hand (one sold): ceil(10%) = 3 units.
+    // 30 on hand (the order only committed one): ceil(10%) = 3 units.
     const tooMany = await rejected('POST', `/stores/${storeA}/inventory/${sku}/adjustments`, 403, {
       token: staffA,
       body: { delta: -4, reason: 'correction', note: 'Miscounted' },
