@@ -10,9 +10,13 @@ export const CreateFeedbackBody = z
   .strictObject({
     kind: z.enum(FEEDBACK_KINDS),
     message: Text,
-    orderId: ResourceId.optional().meta({ description: 'The order it is about, if any.' }),
+    orderId: ResourceId.optional().meta({
+      description:
+        'The order it is about, if any: one of this customer’s orders at a store you can see. The feedback is then about that order’s store.',
+    }),
     storeId: ResourceId.optional().meta({
-      description: 'The store it is about; only that store may resolve it.',
+      description:
+        'The store it is about; only that store may resolve it. Taken from the order when `orderId` is sent (a different store is 400).',
     }),
   })
   .meta({ id: 'CreateFeedback' });

@@ -3,9 +3,10 @@ import type { Principal } from '../auth/principal.js';
 import { canAccessStore } from '../auth/store-scope.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { newItemMeta } from '../db/item-meta.js';
-import type { Page } from '../db/query-page.js';
+import { orderKeys } from '../db/keys.js';
+import { getItem, type Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { assertStoreExists, getCustomer } from './customer-service.js';
 import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
 import type {
@@ -20,6 +21,40 @@ export class FeedbackAlreadyResolvedError extends ConflictError {
   override readonly title = 'Feedback already resolved';
 }
 
+const isPrincipal = (actor: Principal | SystemActor): actor is Principal => 'role' in actor;
+
+/**
+ * The store feedback is about. Naming an order makes it the order's store: the order must be
+ * this customer's and at a store the caller may see (otherwise, like an order that does not
+ * exist, 400 naming `body.orderId`, so nothing about other stores' orders leaks), and a
+ * `storeId` sent with it must agree. Orders are never deleted and never change customer or
+ * store, so this read cannot go stale before the write (no ConditionCheck needed).
+ */
+const storeOfFeedback = async (
+  actor: Principal | SystemActor,
+  customerId: string,
+  input: CreateFeedbackInput,
+): Promise<string | undefined> => {
+  if (input.orderId === undefined) {
+    await assertStoreExists(input.storeId, 'body.storeId');
+    return input.storeId;
+  }
+  const order = await getItem(orderKeys.item(input.orderId));
+  const storeId = typeof order?.storeId === 'string' ? order.storeId : undefined;
+  if (!storeId || order?.customerId !== customerId || (isPrincipal(actor) && !canAccessStore(actor, storeId)))
+    throw new ValidationError([
+      { path: 'body.orderId', message: `Customer ${customerId} has no order ${input.orderId} you can see.` },
+    ]);
+  if (input.storeId !== undefined && input.storeId !== storeId)
+    throw new ValidationError([
+      {
+        path: 'body.storeId',
+        message: `Order ${input.orderId} was placed at ${storeId}; send that store or leave storeId out.`,
+      },
+    ]);
+  return storeId;
+};
+
 /** Feedback is opened `open` and resolved once; it is never reopened or deleted. */
 export const createFeedback = async (
   actor: Principal | SystemActor,
@@ -29,7 +64,7 @@ export const createFeedback = async (
   options: { randomPart?: string } = {},
 ): Promise<Feedback> => {
   await getCustomer(customerId);
-  await assertStoreExists(input.storeId, 'body.storeId');
+  const storeId = await storeOfFeedback(actor, customerId, input);
   // The ULID carries `now`, so the item's key can be derived from the id (feedback-repository.ts).
   // Seed data fixes the random part to get stable ids.
   const id = options.randomPart
@@ -39,6 +74,7 @@ export const createFeedback = async (
     feedbackId: `fb_${id.toLowerCase()}`,
     customerId,
     ...input,
+    ...(storeId ? { storeId } : {}),
     status: 'open',
     ...newItemMeta(actor, now),
   };

@@ -1,5 +1,6 @@
-import { type AppError, ConflictError } from '../errors.js';
+import { type AppError, ConflictError, NotFoundError } from '../errors.js';
 import { tableName } from './client.js';
+import { ContentionError } from './contention.js';
 import type { TableKey } from './keys.js';
 import type { GuardedWrite } from './transact.js';
 
@@ -34,8 +35,9 @@ export interface StatusTransition {
 /**
  * The write of a state machine's step, for the caller's transaction: the new item, only if the
  * entity is still in the status and at the version it was read at. When the condition fails,
- * the item as it is now says why: gone, moved to a status the action does not allow (409
- * invalid-state), or merely changed by someone else (409, read again).
+ * the item as it is now says why: gone (404), moved to a status the action does not allow (409
+ * invalid-state), or merely changed by someone else (ContentionError: the caller's step runs
+ * under retryOnContention, re-reads and plans the action again on what is there now).
  */
 export const statusTransitionWrite = (transition: StatusTransition): GuardedWrite => ({
   write: {
@@ -51,11 +53,11 @@ export const statusTransitionWrite = (transition: StatusTransition): GuardedWrit
     },
   },
   onConditionFailed: (now: Record<string, unknown> | undefined): AppError => {
-    if (!now) return new ConflictError({ detail: `${transition.what} vanished.` });
+    if (!now) return new NotFoundError({ detail: `${transition.what} was not found.` });
     const status = String(now.status);
     if (!transition.allowedFrom.includes(status)) {
       return new InvalidStateError(transition.what, status, transition.action, transition.allowedFrom);
     }
-    return new ConflictError({ detail: `${transition.what} changed meanwhile; read it again and retry.` });
+    return new ContentionError({ detail: `${transition.what} changed while this request ran.` });
   },
 });

@@ -1,8 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { type AppError, BadRequestError, ServiceUnavailableError } from '../errors.js';
+import { type AppError, BadRequestError } from '../errors.js';
 import { documentClient } from './client.js';
+import { ContentionError, retryOnContention } from './contention.js';
 import { MAX_TRANSACTION_ITEMS } from './limits.js';
 
 export { MAX_TRANSACTION_ITEMS } from './limits.js';
@@ -16,10 +17,6 @@ export interface GuardedWrite {
   onConditionFailed?: (current: Record<string, unknown> | undefined) => AppError;
 }
 
-const CONFLICT_RETRIES = 3;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 const withOldImageOnFailure = (write: TransactItem): TransactItem => {
   const [kind, body] = Object.entries(write)[0] ?? [];
   if (!kind || !body || !('ConditionExpression' in body)) return write;
@@ -28,8 +25,10 @@ const withOldImageOnFailure = (write: TransactItem): TransactItem => {
 
 /**
  * Runs an all-or-nothing transaction. A failed condition becomes the typed error its write
- * declares (e.g. 409 duplicate SKU, 412 stale version); a transaction that only lost a race
- * with another transaction (TransactionConflict) is retried with jitter, then answered 503.
+ * declares (e.g. 409 duplicate SKU, 412 stale version, or a ContentionError when the item
+ * merely changed since it was read); a transaction that only lost a race with another
+ * transaction (TransactionConflict) is sent again under the shared contention policy
+ * (lib/db/contention.ts), or, inside a service's retried step, makes that step re-read.
  */
 export const transactWrite = async (writes: GuardedWrite[], token?: string): Promise<void> => {
   if (writes.length > MAX_TRANSACTION_ITEMS) {
@@ -41,30 +40,27 @@ export const transactWrite = async (writes: GuardedWrite[], token?: string): Pro
     TransactItems: writes.map((w) => withOldImageOnFailure(w.write)),
     ...(token ? { ClientRequestToken: token } : {}),
   };
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await documentClient.send(new TransactWriteCommand(input));
-      return;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      const failedIndex = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      const failed = failedIndex >= 0 ? writes[failedIndex] : undefined;
-      if (failed?.onConditionFailed) {
-        const old = reasons[failedIndex]?.Item;
-        throw failed.onConditionFailed(old ? unmarshall(old) : undefined);
-      }
-      // Retry only when losing a race is the sole reason; any other failure is final.
-      const onlyConflicts =
-        reasons.some((r) => r.Code === 'TransactionConflict') &&
-        reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
-      if (onlyConflicts && attempt < CONFLICT_RETRIES) {
-        await pause(20 * 2 ** attempt + Math.random() * 30);
-        continue;
-      }
-      if (onlyConflicts)
-        throw new ServiceUnavailableError({ detail: 'Concurrent update; retry.', cause: error });
-      throw error;
+  await retryOnContention(() => sendOnce(input, writes), { resends: true });
+};
+
+const sendOnce = async (input: TransactWriteCommandInput, writes: GuardedWrite[]): Promise<void> => {
+  try {
+    await documentClient.send(new TransactWriteCommand(input));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = error.CancellationReasons ?? [];
+    const failedIndex = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+    const failed = failedIndex >= 0 ? writes[failedIndex] : undefined;
+    if (failed?.onConditionFailed) {
+      const old = reasons[failedIndex]?.Item;
+      throw failed.onConditionFailed(old ? unmarshall(old) : undefined);
     }
+    // Contention only when losing a race is the sole reason; any other failure is final.
+    const onlyConflicts =
+      reasons.some((r) => r.Code === 'TransactionConflict') &&
+      reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined);
+    if (onlyConflicts)
+      throw new ContentionError({ detail: 'Concurrent transaction; retry.', stale: false, cause: error });
+    throw error;
   }
 };

@@ -13,6 +13,7 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
+import { assertStoreInScope, isStoreScopedPath } from '../auth/store-scope.js';
 import { logger, metrics, tracer } from '../observability.js';
 import { authorizeRequest } from './authorize-request.js';
 import { problemResponse, toAppError } from './problem.js';
@@ -122,5 +123,8 @@ export const httpHandler = <R extends RouteContract>(
       HttpRequest<R>['query'],
       HttpRequest<R>['body']
     >(route, event);
+    // Every /stores/{storeId}/… route: the store must exist and be the caller's (404 otherwise).
+    if (principal && isStoreScopedPath(route.path))
+      await assertStoreInScope(principal, (input.params as { storeId: string }).storeId);
     return toResult(await handle({ ...input, principal, requestId } as HttpRequest<R>));
   });

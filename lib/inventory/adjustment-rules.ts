@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { type AppError, ForbiddenError, ValidationError } from '../errors.js';
 import type { AdjustmentReason, StockDeltas } from './stock-change.js';
 
 /**
@@ -69,4 +69,68 @@ export const adjustmentDeltas = (reason: AdjustmentReason, delta: number): Stock
   }
   if (reason !== 'damaged') return { onHand: delta };
   return delta > 0 ? { unavailable: delta } : { unavailable: delta, onHand: delta };
+};
+
+/**
+ * Staff take units off on hand in two ways: a `correction` that lowers stock (an obvious
+ * miscount) and a `damaged` write-off of units set aside. Neither may become a way to write off
+ * losses (`shrinkage`, which needs a manager): each needs a note saying why, and may take at
+ * most 5 units and at most 10% of on hand, rounded up (one unit from any shelf, two from 11–20
+ * on hand, …, five from 41 or more). Raising stock and setting units aside are not limited;
+ * a manager writes off a larger breakage that staff set aside.
+ */
+export const STAFF_CORRECTION_LIMIT = { maxUnits: 5, maxShareOfOnHand: 0.1 } as const;
+
+/** Units staff may take off on hand from `onHand`: min(5, ceil(10% of on hand)). */
+export const staffCorrectionAllowance = (onHand: number): number =>
+  Math.max(
+    0,
+    Math.min(STAFF_CORRECTION_LIMIT.maxUnits, Math.ceil(onHand * STAFF_CORRECTION_LIMIT.maxShareOfOnHand)),
+  );
+
+/** The smallest on-hand from which staff may take `units` off: the inverse of the allowance. */
+export const minOnHandForStaffCorrection = (units: number): number =>
+  Math.ceil((units - 1) / STAFF_CORRECTION_LIMIT.maxShareOfOnHand) + 1;
+
+const beyondLimit = (detail: string): AppError =>
+  new ForbiddenError({
+    detail: `${detail} Ask a manager to record a larger loss as shrinkage or cycle_count.`,
+    errors: [{ path: 'body.delta', message: 'Beyond what staff may take off on hand.' }],
+  });
+
+/** What the level must still hold, checked in the adjustment's own transaction (no read first). */
+export interface OnHandFloor {
+  minOnHand: number;
+  onBelow: (onHand: number) => AppError;
+}
+
+/**
+ * The rules a staff adjustment that lowers on hand (correction < 0, damaged < 0) must meet: 400
+ * naming `body.note` without a note, 403 naming `body.delta` beyond 5 units; the 10% share
+ * depends on the level, so it comes back as a floor on on-hand for the stock change's own
+ * condition (no read first, race-free).
+ */
+export const staffCorrectionFloor = (
+  role: Role,
+  input: { reason: AdjustmentReason; delta: number; note?: string | undefined },
+): OnHandFloor | undefined => {
+  // Staff may lower stock only by correction or damaged (assertReasonAllowed): both are limited.
+  if (role !== 'staff' || input.delta >= 0) return undefined;
+  const units = -input.delta;
+  if (!input.note)
+    throw new ValidationError([
+      {
+        path: 'body.note',
+        message: `Say why: staff taking stock off on hand (${input.reason}) need a note.`,
+      },
+    ]);
+  if (units > STAFF_CORRECTION_LIMIT.maxUnits)
+    throw beyondLimit(`Staff may take at most ${STAFF_CORRECTION_LIMIT.maxUnits} units off on hand at once.`);
+  return {
+    minOnHand: minOnHandForStaffCorrection(units),
+    onBelow: (onHand) =>
+      beyondLimit(
+        `Staff may take at most 10% of on hand off it (${staffCorrectionAllowance(onHand)} of ${onHand}).`,
+      ),
+  };
 };

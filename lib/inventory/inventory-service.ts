@@ -1,11 +1,12 @@
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess } from '../auth/store-scope.js';
+import { retryOnContention } from '../db/contention.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { productKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { NotFoundError } from '../errors.js';
-import { adjustmentDeltas, assertReasonAllowed } from './adjustment-rules.js';
+import { adjustmentDeltas, assertReasonAllowed, staffCorrectionFloor } from './adjustment-rules.js';
 import {
   findLevelItem,
   levelFromItem,
@@ -80,8 +81,9 @@ export const listMovements = async (
 
 /**
  * A manual adjustment: the reason decides which quantity states move (adjustment-rules.ts);
- * staff may use only some reasons. One transaction: level + movement; a change that would
- * take a state below zero is 409 insufficient-stock, and nothing is written.
+ * staff may use only some reasons, and lower stock by correction only a little, with a note
+ * (adjustment-rules.ts). One transaction: level + movement; a change that would take a state
+ * below zero is 409 insufficient-stock, and nothing is written.
  */
 export const adjustInventory = async (
   principal: Principal,
@@ -93,6 +95,7 @@ export const adjustInventory = async (
   assertStoreAccess(principal, storeId);
   assertReasonAllowed(principal.role, input.reason);
   const deltas = adjustmentDeltas(input.reason, input.delta);
+  const onHandFloor = staffCorrectionFloor(principal.role, input);
   const productId = await requireProductIdOfSku(sku);
   const writes = stockChangeWrites(
     {
@@ -102,6 +105,7 @@ export const adjustInventory = async (
       deltas,
       reason: input.reason,
       ...(input.note ? { note: input.note } : {}),
+      ...(onHandFloor ? { onHandFloor } : {}),
     },
     principal,
     now,
@@ -122,7 +126,10 @@ export const setReorderRule = async (
 ): Promise<InventoryLevel> => {
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const productId = await requireProductIdOfSku(sku);
-  const item = await updateReorderRule({ storeId, sku, productId }, rule, actor, now);
+  // A single-item write meeting a sale's transaction on the level retries like any other race.
+  const item = await retryOnContention(() =>
+    updateReorderRule({ storeId, sku, productId }, rule, actor, now),
+  );
   return levelFromItem(item, { storeId, sku, productId });
 };
 
@@ -135,6 +142,6 @@ export const removeReorderRule = async (
 ): Promise<InventoryLevel> => {
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const productId = await requireProductIdOfSku(sku);
-  const item = await removeReorderRuleItem({ storeId, sku }, actor, now);
+  const item = await retryOnContention(() => removeReorderRuleItem({ storeId, sku }, actor, now));
   return levelFromItem(item, { storeId, sku, productId });
 };

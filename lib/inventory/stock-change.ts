@@ -4,7 +4,7 @@ import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError } from '../errors.js';
+import { type AppError, ConflictError } from '../errors.js';
 
 /** Reasons a caller may give for a manual adjustment. */
 export const ADJUSTMENT_REASONS = [
@@ -47,6 +47,8 @@ export interface StockChange {
   note?: string;
   /** Apply only if on-hand still equals this (stocktakes). */
   expectOnHand?: number;
+  /** Apply only if on-hand is at least `minOnHand` before the change, else `onBelow` (staff corrections). */
+  onHandFloor?: { minOnHand: number; onBelow: (onHand: number) => AppError };
 }
 
 const STATES = ['onHand', 'committed', 'unavailable', 'incoming'] as const;
@@ -159,7 +161,14 @@ export const stockChangeWrites = (
         : '#onHand = :expectOnHand',
     );
   }
+  if (change.onHandFloor) {
+    values[':minOnHand'] = change.onHandFloor.minOnHand;
+    conditions.push('#onHand >= :minOnHand');
+  }
   const requested = Math.max(-dAvailable, ...STATES.map((s) => -(deltas[s] ?? 0)), 0);
+  const shortOf = (current: Record<string, unknown> | undefined): boolean =>
+    Number(current?.available ?? 0) < -dAvailable ||
+    STATES.some((state) => Number(current?.[state] ?? 0) < -(deltas[state] ?? 0));
   const level: GuardedWrite = {
     write: {
       Update: {
@@ -171,20 +180,24 @@ export const stockChangeWrites = (
         ExpressionAttributeValues: values,
       },
     },
-    onConditionFailed: (current) =>
-      change.expectOnHand !== undefined && Number(current?.onHand ?? 0) !== change.expectOnHand
-        ? new StockMismatchError({
-            detail: `${change.sku} at ${change.storeId}: on hand is ${Number(current?.onHand ?? 0)}, not ${change.expectOnHand}.`,
-            extensions: { sku: change.sku, onHand: Number(current?.onHand ?? 0) },
-          })
-        : new InsufficientStockError([
-            {
-              storeId: change.storeId,
-              sku: change.sku,
-              requested,
-              available: Number(current?.available ?? 0),
-            },
-          ]),
+    onConditionFailed: (current) => {
+      const onHand = Number(current?.onHand ?? 0);
+      if (change.expectOnHand !== undefined && onHand !== change.expectOnHand)
+        return new StockMismatchError({
+          detail: `${change.sku} at ${change.storeId}: on hand is ${onHand}, not ${change.expectOnHand}.`,
+          extensions: { sku: change.sku, onHand },
+        });
+      if (change.onHandFloor && !shortOf(current) && onHand < change.onHandFloor.minOnHand)
+        return change.onHandFloor.onBelow(onHand);
+      return new InsufficientStockError([
+        {
+          storeId: change.storeId,
+          sku: change.sku,
+          requested,
+          available: Number(current?.available ?? 0),
+        },
+      ]);
+    },
   };
   const movementId = ulid();
   const movement: GuardedWrite = {

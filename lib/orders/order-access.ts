@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/principal.js';
 import { canAccessStore } from '../auth/store-scope.js';
+import { retryOnContention } from '../db/contention.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { NotFoundError } from '../errors.js';
-import { OrderChangedError } from './order-errors.js';
 import { loadOrderDetail } from './order-repository.js';
 import type { OrderDetail } from './order-schemas.js';
 
@@ -23,23 +23,13 @@ export const readOrderFor = async (actor: Actor, orderId: string): Promise<Order
   return order;
 };
 
-const ATTEMPTS = 8;
-
 /**
  * Every order change is read → compute → write conditional on the version read. When another
  * change landed in between, run the whole step again on a fresh read (which then either
- * succeeds or fails with the precise reason, e.g. invalid-state or payment-exceeds-due).
+ * succeeds or fails with the precise reason, e.g. invalid-state or payment-exceeds-due): the
+ * shared contention policy, bounded, then 503 with Retry-After.
  */
-export const retryOnOrderChange = async <T>(step: () => Promise<T>): Promise<T> => {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await step();
-    } catch (error) {
-      if (!(error instanceof OrderChangedError) || attempt >= ATTEMPTS) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
-  }
-};
+export const retryOnOrderChange = <T>(step: () => Promise<T>): Promise<T> => retryOnContention(step);
 
 /** Only the order's own fields, for computing the next version of the item. */
 export const orderOf = (detail: OrderDetail) => {

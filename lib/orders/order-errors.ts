@@ -1,3 +1,4 @@
+import { ContentionError } from '../db/contention.js';
 import { ConflictError } from '../errors.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
@@ -45,10 +46,7 @@ export class StoreClosedError extends ConflictError {
 
 /**
  * The order changed between our read and our conditional write (another payment, refund or
- * transition landed first). Services re-read and retry; callers see it only if that keeps
- * happening.
+ * transition landed first). Services re-read and retry under the shared contention policy
+ * (lib/db/contention.ts); callers see 503 + Retry-After only if that keeps happening.
  */
-export class OrderChangedError extends ConflictError {
-  override readonly slug = 'order-changed';
-  override readonly title = 'The order changed while this request ran';
-}
+export class OrderChangedError extends ContentionError {}

@@ -6,6 +6,7 @@ import type { Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { phaseOf } from './promotion-eligibility.js';
+import { assertPromotionReferences } from './promotion-references.js';
 import { findPromotion, insertPromotion, queryPromotions, replacePromotion } from './promotion-repository.js';
 import { promotionRuleIssues } from './promotion-rules.js';
 import {
@@ -55,6 +56,7 @@ export const createPromotion = async (
   options: { promotionId?: string; now?: Date } = {},
 ): Promise<PromotionView> => {
   assertMayTarget(actor, input.storeIds);
+  await assertPromotionReferences(input);
   const now = options.now ?? new Date();
   return view(await insertPromotion(options.promotionId ?? newPromotionId(), input, actor, now), now);
 };
@@ -122,6 +124,8 @@ export const updatePromotion = async (
       }),
     );
   assertMayTarget(principal, merged.storeIds);
+  // Only what the patch sends: stores and SKUs already on the promotion existed and still do.
+  await assertPromotionReferences({ storeIds: changes.storeIds, scope: changes.scope });
   const next: Promotion = {
     ...merged,
     version: current.version + 1,

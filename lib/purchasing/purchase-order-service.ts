@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess, canAccessStore } from '../auth/store-scope.js';
+import { retryOnContention } from '../db/contention.js';
 import { newItemMeta, type SystemActor } from '../db/item-meta.js';
 import type { Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
@@ -83,13 +84,22 @@ export const listStorePurchaseOrders = async (
 
 /**
  * One transition as one transaction: the PO (conditional on the status and version it was
- * read at) and every stock change with its movement.
+ * read at) and every stock change with its movement. Losing a race (say, two deliveries booked
+ * at once) re-reads and plans again (retryOnContention): both receipts land if both still fit.
  */
-const transition = async (
+const transition = (
   actor: Actor,
   purchaseOrderId: string,
   action: PurchaseOrderAction,
   options: { now?: Date; receipt?: ReceivePurchaseOrderInput } = {},
+): Promise<PurchaseOrder> =>
+  retryOnContention(() => attemptTransition(actor, purchaseOrderId, action, options));
+
+const attemptTransition = async (
+  actor: Actor,
+  purchaseOrderId: string,
+  action: PurchaseOrderAction,
+  options: { now?: Date; receipt?: ReceivePurchaseOrderInput },
 ): Promise<PurchaseOrder> => {
   const now = options.now ?? new Date();
   const current = await getPurchaseOrder(actor, purchaseOrderId);

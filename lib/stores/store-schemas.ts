@@ -6,6 +6,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import { CountryCode } from './country-codes.js';
 
 const isTimeZone = (value: string): boolean => {
   try {
@@ -32,7 +33,7 @@ export const Address = z
     city: z.string().trim().min(1).max(100),
     state: z.string().trim().min(1).max(100).optional(),
     postcode: z.string().trim().min(1).max(20),
-    country: z.string().regex(/^[A-Z]{2}$/, 'Use an ISO 3166-1 alpha-2 code, e.g. AU.'),
+    country: CountryCode,
   })
   .meta({ id: 'Address' });
 

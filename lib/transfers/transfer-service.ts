@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreAccess, canAccessStore } from '../auth/store-scope.js';
+import { retryOnContention } from '../db/contention.js';
 import { newItemMeta, type SystemActor } from '../db/item-meta.js';
 import { inventoryKeys } from '../db/keys.js';
 import { batchGetItems, type Page } from '../db/query-page.js';
@@ -108,12 +109,21 @@ const allShortages = async (transfer: Transfer, failure: InsufficientStockError)
  * One transition as one transaction: the transfer (conditional on the status and version it
  * was read at), both store links, and every stock change with its movement. A wrong status is
  * 409 invalid-state; missing stock is 409 insufficient-stock; either way nothing is written.
+ * Losing a race to another change of the transfer re-reads and plans again (retryOnContention),
+ * so a request that still fits what is there now succeeds.
  */
-const transition = async (
+const transition = (
   actor: Actor,
   transferId: string,
   action: TransferAction,
   options: { now?: Date; received?: ReceiveTransferInput['lines'] } = {},
+): Promise<Transfer> => retryOnContention(() => attemptTransition(actor, transferId, action, options));
+
+const attemptTransition = async (
+  actor: Actor,
+  transferId: string,
+  action: TransferAction,
+  options: { now?: Date; received?: ReceiveTransferInput['lines'] },
 ): Promise<Transfer> => {
   const now = options.now ?? new Date();
   const current = await getTransfer(actor, transferId);

@@ -234,7 +234,6 @@ describe('customer feedback over HTTP', () => {
           kind: 'complaint',
           message: 'Lenses arrived late.',
           storeId: store.storeId,
-          orderId: 'or_demo',
         },
       }),
       201,

@@ -176,7 +176,6 @@ describe('feedback against DynamoDB Local', () => {
       kind: 'complaint',
       message: 'Lenses arrived late.',
       storeId: store.storeId,
-      orderId: 'or_demo',
     });
     const resolution = { status: 'resolved' as const, resolution: 'Apologised; 200 goodwill points.' };
     for (const outsider of [staffOf(other.storeId), managerOf(other.storeId)])

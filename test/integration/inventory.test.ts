@@ -109,7 +109,11 @@ describe('adjustments', () => {
     await adjustInventory(admin, storeId, sku, { delta: -1, reason: 'damaged' });
     expect(await quantities(storeId, sku)).toMatchObject({ onHand: 9, unavailable: 1, available: 8 });
     await adjustInventory(managerOf(storeId), storeId, sku, { delta: -3, reason: 'shrinkage' });
-    await adjustInventory(staffOf(storeId), storeId, sku, { delta: -1, reason: 'correction' });
+    await adjustInventory(staffOf(storeId), storeId, sku, {
+      delta: -1,
+      reason: 'correction',
+      note: 'Miscounted',
+    });
     expect(await quantities(storeId, sku)).toMatchObject({ onHand: 5, unavailable: 1, available: 4 });
     expect(await movementSums(storeId, sku)).toMatchObject({ onHand: 5, unavailable: 1, count: 5 });
   });

@@ -10,15 +10,17 @@ import {
 import { loadLivePromotions } from '../../lib/promotions/promotion-repository.js';
 import type { CreatePromotionInput } from '../../lib/promotions/promotion-schemas.js';
 import { createPromotion, getPromotion, updatePromotion } from '../../lib/promotions/promotion-service.js';
+import { createStore } from '../../lib/stores/store-service.js';
 import { couponCode, hoursFrom, line, promotionInput } from '../support/customer-fixtures.js';
-import { admin, uniqueSuffix } from '../support/fixtures.js';
+import { admin, storeInput, uniqueSuffix } from '../support/fixtures.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 /** Each test prices in a store of its own, so promotions made by other tests never apply. */
-const newStore = () => `st_${uniqueSuffix().toLowerCase()}`;
+/** A real store of its own (promotions may name only stores that exist). */
+const newStore = async () => (await createStore(admin, storeInput())).storeId;
 const context = (storeId: string, extra: { couponCode?: string; customerId?: string } = {}) => ({
   storeId,
   channel: 'in_store' as const,
@@ -46,7 +48,7 @@ const release = (applied: AppliedPromotion[], customerId?: string) =>
 
 describe('priceOrder against DynamoDB Local', () => {
   it('applies the store’s running automatic promotions with one Query (plus nothing else)', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     await create({
       storeIds: [storeId],
       percentOff: 10,
@@ -62,7 +64,7 @@ describe('priceOrder against DynamoDB Local', () => {
   });
 
   it('loads running and scheduled promotions but never ended or disabled ones, paging through every page', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const now = new Date();
     const ended = await create({
       storeIds: [storeId],
@@ -90,7 +92,7 @@ describe('priceOrder against DynamoDB Local', () => {
   });
 
   it('resolves a coupon through its guard, in any case, and names body.couponCode when it cannot', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const code = couponCode('W');
     await create({ storeIds: [storeId], couponCode: code, percentOff: 15 });
     const order = await priceOrder([line()], context(storeId, { couponCode: ` ${code.toLowerCase()} ` }));
@@ -99,13 +101,13 @@ describe('priceOrder against DynamoDB Local', () => {
     await expect(priceOrder([line()], context(storeId, { couponCode: 'NOSUCHCODE' }))).rejects.toMatchObject(
       problem,
     );
-    await expect(priceOrder([line()], context(newStore(), { couponCode: code }))).rejects.toMatchObject(
+    await expect(priceOrder([line()], context(await newStore(), { couponCode: code }))).rejects.toMatchObject(
       problem,
     );
   });
 
   it('refuses a coupon once disabled, expired or used up', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const now = new Date();
     const disabledCode = couponCode('D');
     await create({ storeIds: [storeId], couponCode: disabledCode, status: 'disabled' });
@@ -134,7 +136,7 @@ describe('priceOrder against DynamoDB Local', () => {
 
 describe('promotion usage against DynamoDB Local', () => {
   it('writes nothing for promotions without limits', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     await create({ storeIds: [storeId] });
     const order = await priceOrder([line()], context(storeId));
     expect(promotionUsageWrites(order.appliedPromotions, undefined, new Date())).toEqual([]);
@@ -142,7 +144,7 @@ describe('promotion usage against DynamoDB Local', () => {
   });
 
   it('lets exactly 5 of 20 concurrent orders use a coupon limited to 5', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const code = couponCode('L');
     const promo = await create({ storeIds: [storeId], couponCode: code, usageLimit: 5 });
     const order = await priceOrder([line()], context(storeId, { couponCode: code }));
@@ -160,7 +162,7 @@ describe('promotion usage against DynamoDB Local', () => {
   });
 
   it('enforces a per-customer limit per customer, and a cancelled order gives its use back', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const promo = await create({ storeIds: [storeId], perCustomerLimit: 1, percentOff: 20 });
     const [alice, bob] = ['cu_alice', 'cu_bob'].map((id) => `${id}_${uniqueSuffix().toLowerCase()}`) as [
       string,
@@ -189,7 +191,7 @@ describe('promotion usage against DynamoDB Local', () => {
   });
 
   it('lets exactly one of many concurrent orders of the same customer use a once-per-customer coupon', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const code = couponCode('P');
     await create({ storeIds: [storeId], couponCode: code, perCustomerLimit: 1 });
     const customerId = `cu_${uniqueSuffix().toLowerCase()}`;
@@ -207,7 +209,7 @@ describe('promotion usage against DynamoDB Local', () => {
   });
 
   it('keeps usage counted while the promotion is edited (edits never write the counter)', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const promo = await create({ storeIds: [storeId], usageLimit: 10 });
     const order = await priceOrder([line()], context(storeId));
     await use(order.appliedPromotions);

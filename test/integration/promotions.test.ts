@@ -6,10 +6,12 @@ import {
   listPromotions,
   updatePromotion,
 } from '../../lib/promotions/promotion-service.js';
+import { createStore } from '../../lib/stores/store-service.js';
 import { couponCode, hoursFrom, promotionInput, staffOf } from '../support/customer-fixtures.js';
-import { admin, managerOf, uniqueSuffix } from '../support/fixtures.js';
+import { admin, managerOf, storeInput } from '../support/fixtures.js';
 
-const newStore = () => `st_${uniqueSuffix().toLowerCase()}`;
+/** A real store of its own (promotions may name only stores that exist). */
+const newStore = async () => (await createStore(admin, storeInput())).storeId;
 
 describe('promotions against DynamoDB Local', () => {
   it('creates a promotion with its coupon guard and derives its phase from the dates', async () => {
@@ -46,7 +48,7 @@ describe('promotions against DynamoDB Local', () => {
   });
 
   it('lets a manager create promotions only for stores they manage', async () => {
-    const [mine, theirs] = [newStore(), newStore()];
+    const [mine, theirs] = [await newStore(), await newStore()];
     const manager = managerOf(mine);
     expect((await createPromotion(manager, promotionInput({ storeIds: [mine] }))).storeIds).toEqual([mine]);
     for (const storeIds of [undefined, [theirs], [mine, theirs]])
@@ -57,7 +59,7 @@ describe('promotions against DynamoDB Local', () => {
   });
 
   it('shows store-scoped callers only promotions for all stores or theirs', async () => {
-    const [mine, theirs] = [newStore(), newStore()];
+    const [mine, theirs] = [await newStore(), await newStore()];
     const foreign = await createPromotion(admin, promotionInput({ storeIds: [theirs] }));
     const own = await createPromotion(admin, promotionInput({ storeIds: [mine, theirs] }));
     const everywhere = await createPromotion(admin, promotionInput());
@@ -77,7 +79,7 @@ describe('promotions against DynamoDB Local', () => {
   });
 
   it('lists by status ordered by end time; current=true leaves out ended ones', async () => {
-    const storeId = newStore();
+    const storeId = await newStore();
     const now = new Date();
     const make = (endsIn: number, status: 'active' | 'disabled' = 'active') =>
       createPromotion(
@@ -163,7 +165,7 @@ describe('promotions against DynamoDB Local', () => {
   });
 
   it('lets a manager change only promotions confined to their stores, and not widen them', async () => {
-    const [mine, theirs] = [newStore(), newStore()];
+    const [mine, theirs] = [await newStore(), await newStore()];
     const manager = managerOf(mine);
     const own = await createPromotion(admin, promotionInput({ storeIds: [mine] }));
     const shared = await createPromotion(admin, promotionInput({ storeIds: [mine, theirs] }));

@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENTION_POLICY, ContentionError } from '../../../lib/db/contention.js';
 import { BadRequestError, ConflictError, ServiceUnavailableError } from '../../../lib/errors.js';
 import { toAppError } from '../../../lib/http/problem.js';
 
@@ -72,9 +73,19 @@ describe('transactWrite error paths', () => {
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 
-  it('gives up on persistent conflicts with a retryable 503', async () => {
+  it('gives up on persistent conflicts with a retryable 503, after the shared policy’s attempts', async () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled(['TransactionConflict']));
-    await expect(transactWrite([put()])).rejects.toBeInstanceOf(ServiceUnavailableError);
+    const error = await transactWrite([put()]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toMatchObject({ headers: { 'retry-after': String(CONTENTION_POLICY.retryAfterSeconds) } });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(CONTENTION_POLICY.attempts);
+  });
+
+  it('answers a write that found its item changed since it was read with 503 at once when nothing re-reads', async () => {
+    dynamo.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed']));
+    const stale = { ...put(), onConditionFailed: () => new ContentionError({ detail: 'moved on' }) };
+    await expect(transactWrite([stale])).rejects.toMatchObject({ status: 503 });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('does not retry when a conflict comes with a failed condition nobody handles', async () => {
