@@ -10,6 +10,7 @@ import { Console } from 'node:console';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadLocalCursorSecret } from './cursor-secret.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
@@ -69,7 +70,11 @@ const target = await planLocalDatabase({
   dataDir: values['in-memory'] ? undefined : DEFAULT_DATA_DIR,
   endpoint: values.endpoint,
 });
-await applyLocalEnvironment({ tableName: DEFAULT_TABLE_NAME, dynamoEndpoint: target.endpoint });
+await applyLocalEnvironment({
+  tableName: DEFAULT_TABLE_NAME,
+  dynamoEndpoint: target.endpoint,
+  cursorSecret: loadLocalCursorSecret(),
+});
 const [{ appDefinition }, { isFunctionName, loadHandler }, { lambdaContext }] = await Promise.all([
   import('../app-definition.js'),
   import('./function-loader.js'),
