@@ -9,6 +9,7 @@ import { JavaMissingError } from './dynamodb-local.js';
 import { watchLaunchers } from './launcher-watch.js';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.js';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+import { writeRuntimeRecord } from './runtime-file.js';
 
 const USAGE = `Usage: npm start [-- --in-memory]
 
@@ -87,6 +88,7 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       `DynamoDB Local   ${running.dynamoEndpoint} (table ${running.tableName}, ${data})`,
       `Demo data        ${seeded}`,
       `Schedules        ${schedules || 'none'}`,
+      'npm run invoke   uses this database while this runs',
       '',
       'Admin token (12 h):',
       admin,
@@ -114,6 +116,16 @@ try {
     seed: true,
     schedules: true,
   });
+  // So that `npm run invoke` uses this database; removed on every exit but a crash (then stale).
+  const removeRecord = writeRuntimeRecord({
+    pid: process.pid,
+    url: runtime.url,
+    dynamoEndpoint: runtime.dynamoEndpoint,
+    tableName: runtime.tableName,
+    inMemory,
+    startedAt: new Date().toISOString(),
+  });
+  process.on('exit', removeRecord);
   await printBanner(runtime, inMemory);
 } catch (error) {
   if (error instanceof JavaMissingError) {
