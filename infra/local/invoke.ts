@@ -12,8 +12,8 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLocalCursorSecret } from './cursor-secret.js';
 import { JavaMissingError } from './dynamodb-local.js';
-import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { chooseInvokeDatabase } from './invoke-database.js';
+import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment } from './local-environment.js';
 import { DEFAULT_DATA_DIR, DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
 
