@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { httpRoutes } from '../../infra/app-definition.js';
 import { api, expectSuccess, rejected, tokenFor } from '../support/e2e-client.js';
 
@@ -50,6 +50,10 @@ describe('platform routes and the gateway', () => {
   it('answers a wrong method on a known path with 405 and Allow to a signed-in caller', async () => {
     const problem = await rejected('DELETE', '/stores', 405, { token: await tokenFor('admin') });
     expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
+  });
+
+  it('listens on loopback only', () => {
+    expect(inject('baseUrl')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
   it('keeps health and the OpenAPI document public', async () => {
