@@ -172,6 +172,10 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'CursorSecretArn', {
+      value: this.cursorSecret.secretArn,
+      description: 'The secret that signs pagination cursors; rotate by putting a new random value (README)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Subscribe operators (email, chat, paging) to receive every alarm of this stage',

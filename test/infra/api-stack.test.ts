@@ -183,8 +183,8 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
     });
 
-    it('outputs the API URL, user pool id and app client id', () => {
-      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) {
+    it('outputs the API URL, user pool id, app client id and cursor secret ARN', () => {
+      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'CursorSecretArn']) {
         synth.apiTemplate.hasOutput(output, {});
       }
     });
