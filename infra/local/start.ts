@@ -47,12 +47,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 }
 
 let runtime: LocalRuntime | undefined;
+let removeRecord = () => {};
 let stopping = false;
 const shutdown = async () => {
   // A second Ctrl-C, or one during start-up: exit now; dynamodb-local.ts kills Java on exit.
   if (stopping || !runtime) process.exit(130);
   stopping = true;
   process.stdout.write('\nStopping…\n');
+  removeRecord(); // first: npm run invoke must not pick a database that is going away
   try {
     await runtime.stop();
   } finally {
@@ -117,7 +119,7 @@ try {
     schedules: true,
   });
   // So that `npm run invoke` uses this database; removed on every exit but a crash (then stale).
-  const removeRecord = writeRuntimeRecord({
+  removeRecord = writeRuntimeRecord({
     pid: process.pid,
     url: runtime.url,
     dynamoEndpoint: runtime.dynamoEndpoint,
