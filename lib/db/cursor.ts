@@ -37,8 +37,8 @@ interface CursorPayload {
 
 /** Matches the HTTP contract's limit (lib/http/common-schemas.ts); checked here for every caller. */
 export const MAX_CURSOR_LENGTH = 2048;
-/** DynamoDB's limit for a partition key value (sort keys: 1,024), in UTF-8 bytes. */
-const MAX_KEY_BYTES = 2048;
+/** DynamoDB's limit for a sort key value (partition keys: 2,048), in UTF-8 bytes; ours are far shorter. */
+const MAX_KEY_BYTES = 1024;
 /** base64url of the 32-byte HMAC-SHA256, without padding. */
 const MAC_LENGTH = 43;
 const CURSOR_FORMAT = new RegExp(`^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{${MAC_LENGTH}}$`);

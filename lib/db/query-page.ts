@@ -88,7 +88,9 @@ const cursorShape = (query: PageQuery, condition: SortKeyCondition | undefined):
 
 /** DynamoDB's answer to a start key it cannot use; with a checked cursor it should never come. */
 const isStartKeyRejection = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ValidationException' && /start(ing)? ?key/i.test(error.message);
+  error instanceof Error &&
+  error.name === 'ValidationException' &&
+  /start(ing)? ?key|key element|range key/i.test(error.message);
 
 /**
  * One page of a Query on the table or a GSI, with an opaque cursor bound to this exact
