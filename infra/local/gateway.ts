@@ -39,7 +39,8 @@ export interface Gateway {
 interface Target {
   functionName: FunctionName;
   routeKey: string;
-  access: RouteContract['access'];
+  /** `authenticated`: any valid token, no permission (the `$default` route). */
+  access: RouteContract['access'] | 'authenticated';
   pathParameters?: Record<string, string>;
 }
 
@@ -51,10 +52,14 @@ const ROUTES = httpRoutes().map(({ functionName, route }) => ({
 }));
 const CATCH_ALL = catchAllFunction();
 
-/** Unmatched paths and wrong methods go to the `$default` route, which has no authorizer. */
+/**
+ * Unmatched paths and wrong methods go to the `$default` route, behind the authorizer as in AWS:
+ * anonymous callers get 401 before any function runs, signed-in ones the catch-all's 404/405.
+ */
 const targetOf = (method: string, rawPath: string): Target => {
   const match = matchRoute(ROUTES, method, rawPath);
-  if (match.kind !== 'matched') return { functionName: CATCH_ALL, routeKey: '$default', access: 'public' };
+  if (match.kind !== 'matched')
+    return { functionName: CATCH_ALL, routeKey: '$default', access: 'authenticated' };
   const { route, functionName } = match.route;
   return {
     functionName,

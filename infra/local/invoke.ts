@@ -10,18 +10,22 @@ import { Console } from 'node:console';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadLocalCursorSecret } from './cursor-secret.js';
 import { JavaMissingError } from './dynamodb-local.js';
+import { chooseInvokeDatabase } from './invoke-database.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
-import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
-import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+import { applyLocalEnvironment } from './local-environment.js';
+import { DEFAULT_DATA_DIR, DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
 
 const USAGE = `Usage: npm run invoke -- <functionName> <event.json> [--in-memory | --endpoint <url>]
 
 Invokes one function's handler with the event in <event.json> (e.g. events/http/get-store.json)
-against the local table and prints the result on stdout; logs go to stderr.
+against the local table and prints the result on stdout; logs go to stderr, starting with the
+database used: a running npm start's (found through ${relative(REPO_ROOT, DEFAULT_LOCAL_STATE_DIR)}/runtime.json), else a
+DynamoDB Local of its own on ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/.
 
-  --in-memory        use a throwaway database instead of ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/
-  --endpoint <url>   use an already running DynamoDB Local (e.g. the one npm start prints)
+  --in-memory        use a throwaway database instead
+  --endpoint <url>   use the DynamoDB Local at <url>
   --help             this text`;
 
 const functionNames = async () => Object.keys((await import('../app-definition.js')).appDefinition.functions);
@@ -65,11 +69,14 @@ try {
 // stdout carries only the result: handler logs (Powertools dev mode uses the global console) go to stderr.
 globalThis.console = new Console({ stdout: process.stderr, stderr: process.stderr });
 
-const target = await planLocalDatabase({
-  dataDir: values['in-memory'] ? undefined : DEFAULT_DATA_DIR,
-  endpoint: values.endpoint,
+const database = await chooseInvokeDatabase({ endpoint: values.endpoint, inMemory: values['in-memory'] });
+process.stderr.write(`invoke: database: ${database.description}\n`);
+const target = await planLocalDatabase({ dataDir: database.dataDir, endpoint: database.endpoint });
+await applyLocalEnvironment({
+  tableName: database.tableName,
+  dynamoEndpoint: target.endpoint,
+  cursorSecret: loadLocalCursorSecret(),
 });
-await applyLocalEnvironment({ tableName: DEFAULT_TABLE_NAME, dynamoEndpoint: target.endpoint });
 const [{ appDefinition }, { isFunctionName, loadHandler }, { lambdaContext }] = await Promise.all([
   import('../app-definition.js'),
   import('./function-loader.js'),
@@ -80,13 +87,13 @@ if (!isFunctionName(functionName ?? '')) {
 }
 const name = functionName as keyof typeof appDefinition.functions;
 
-const database = await openLocalDatabase(target, DEFAULT_TABLE_NAME).catch((error: unknown) =>
+const opened = await openLocalDatabase(target, database.tableName).catch((error: unknown) =>
   fail(
     error instanceof JavaMissingError ? error.message : `cannot start DynamoDB Local: ${String(error)}`,
     1,
   ),
 );
-if (database.tableCreated) {
+if (opened.tableCreated) {
   // A fresh table (first run, or --in-memory): load the demo data the sample events refer to.
   const { seedDemoData } = await import('./seed.js');
   await seedDemoData();
@@ -105,6 +112,6 @@ try {
   process.stderr.write(`${stack ?? ''}\n`);
   exitCode = 1;
 } finally {
-  await database.stop();
+  await opened.stop();
 }
 process.exit(exitCode);

@@ -1,3 +1,4 @@
+import { CURSOR_SECRET_ENV } from '../../lib/db/cursor-secret.js';
 import { LOCAL_AWS } from './dynamodb-local.js';
 
 export const LOCAL_STAGE = 'local';
@@ -6,6 +7,8 @@ export const DEFAULT_TABLE_NAME = 'storefleet-local';
 export interface LocalEnvironmentSettings {
   tableName: string;
   dynamoEndpoint: string;
+  /** Signs pagination cursors (infra/local/cursor-secret.ts); AWS reads it from Secrets Manager. */
+  cursorSecret: string;
   /** Silences handler logs (tests); otherwise Powertools prints readable dev logs. */
   quiet?: boolean;
 }
@@ -35,6 +38,7 @@ export const applyLocalEnvironment = async (settings: LocalEnvironmentSettings):
   Object.assign(process.env, {
     TABLE_NAME: settings.tableName,
     DYNAMODB_ENDPOINT: settings.dynamoEndpoint,
+    [CURSOR_SECRET_ENV]: settings.cursorSecret,
     AWS_REGION: LOCAL_AWS.region,
     AWS_DEFAULT_REGION: LOCAL_AWS.region,
     AWS_ACCESS_KEY_ID: LOCAL_AWS.accessKeyId,

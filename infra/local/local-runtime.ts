@@ -6,6 +6,7 @@
  * Modules that load the app definition or lib/ (gateway, schedules, seed) are imported only
  * after the environment is applied: lib/ reads parts of it at load.
  */
+import { loadLocalCursorSecret } from './cursor-secret.js';
 import { type DevTokenOptions, loadDevKeys, signDevToken } from './dev-keys.js';
 import { createTokenVerifier } from './dev-token-verifier.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
@@ -24,6 +25,8 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** Directory of the signing key pair; default `<repo>/.local`. */
   keysDir?: string;
+  /** Directory of the cursor secret; default `<repo>/.data` (tests pass a throwaway one). */
+  secretsDir?: string;
   maxBodyBytes?: number;
   /** Run scheduled functions on their local timers (`schedule.localEveryMinutes`). Default off. */
   schedules?: boolean;
@@ -52,7 +55,8 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const quiet = options.quiet ?? false;
   const keys = await loadDevKeys(options.keysDir);
   const target = await planLocalDatabase({ dataDir: options.dataDir });
-  await applyLocalEnvironment({ tableName, dynamoEndpoint: target.endpoint, quiet });
+  const cursorSecret = loadLocalCursorSecret(options.secretsDir);
+  await applyLocalEnvironment({ tableName, dynamoEndpoint: target.endpoint, cursorSecret, quiet });
   const database = await openLocalDatabase(target, tableName);
   try {
     const seeded = options.seed ? await (await import('./seed.js')).seedDemoData() : undefined;

@@ -4,8 +4,14 @@ import { fileURLToPath } from 'node:url';
 /** Absolute paths, so every local tool finds the same files whatever the working directory. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * Local state of `npm start` and `npm run invoke` (gitignored): the database, the cursor secret
+ * and the running runtime's address. `STOREFLEET_STATE_DIR` moves it (tests use a throwaway one).
+ */
+export const DEFAULT_LOCAL_STATE_DIR = process.env.STOREFLEET_STATE_DIR || join(REPO_ROOT, '.data');
+
 /** Where `npm start` and `npm run invoke` keep DynamoDB Local's data (gitignored). */
-export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data', 'dynamodb');
+export const DEFAULT_DATA_DIR = join(DEFAULT_LOCAL_STATE_DIR, 'dynamodb');
 
 /**
  * Where the local signing key pair lives (gitignored), shared by `npm start` and `npm run token`.

@@ -9,6 +9,7 @@ import { JavaMissingError } from './dynamodb-local.js';
 import { watchLaunchers } from './launcher-watch.js';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.js';
 import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+import { writeRuntimeRecord } from './runtime-file.js';
 
 const USAGE = `Usage: npm start [-- --in-memory]
 
@@ -46,12 +47,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 }
 
 let runtime: LocalRuntime | undefined;
+let removeRecord = () => {};
 let stopping = false;
 const shutdown = async () => {
   // A second Ctrl-C, or one during start-up: exit now; dynamodb-local.ts kills Java on exit.
   if (stopping || !runtime) process.exit(130);
   stopping = true;
   process.stdout.write('\nStopping…\n');
+  removeRecord(); // first: npm run invoke must not pick a database that is going away
   try {
     await runtime.stop();
   } finally {
@@ -87,6 +90,7 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       `DynamoDB Local   ${running.dynamoEndpoint} (table ${running.tableName}, ${data})`,
       `Demo data        ${seeded}`,
       `Schedules        ${schedules || 'none'}`,
+      'npm run invoke   uses this database while this runs',
       '',
       'Admin token (12 h):',
       admin,
@@ -114,6 +118,16 @@ try {
     seed: true,
     schedules: true,
   });
+  // So that `npm run invoke` uses this database; removed on every exit but a crash (then stale).
+  removeRecord = writeRuntimeRecord({
+    pid: process.pid,
+    url: runtime.url,
+    dynamoEndpoint: runtime.dynamoEndpoint,
+    tableName: runtime.tableName,
+    inMemory,
+    startedAt: new Date().toISOString(),
+  });
+  process.on('exit', removeRecord);
   await printBanner(runtime, inMemory);
 } catch (error) {
   if (error instanceof JavaMissingError) {

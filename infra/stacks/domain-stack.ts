@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { routeKey } from '../../lib/http/route.js';
 import type { AppDefinition, DomainFunctions, FunctionDefinition } from '../app-definition-types.js';
@@ -27,6 +28,8 @@ export interface DomainStackProps extends NestedStackProps {
   authorizer: IHttpRouteAuthorizer;
   /** The stage's alarm topic; it lives in the parent stack. */
   alarms: AlarmTopic;
+  /** Signs pagination cursors; it lives in the parent stack. */
+  cursorSecret: ISecret;
 }
 
 /** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
@@ -44,10 +47,17 @@ export class DomainStack extends NestedStack {
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id, props);
-    const { app, functions, settings, table, alarms } = props;
+    const { app, functions, settings, table, alarms, cursorSecret } = props;
     this.functions = {};
     for (const [name, definition] of Object.entries(functions)) {
-      const appFunction = new AppFunction(this, name, { app, definition, table, settings, alarms });
+      const appFunction = new AppFunction(this, name, {
+        app,
+        definition,
+        table,
+        settings,
+        alarms,
+        cursorSecret,
+      });
       this.functions[name] = appFunction;
       this.addRoutes(name, definition, appFunction, props);
     }
@@ -78,17 +88,14 @@ export class DomainStack extends NestedStack {
       }
     }
     if (definition.catchAll) {
-      // Requests no route matched: the catch-all answers 404/405 as problem+json and reads no
-      // data, so it runs without a token (clients get a useful 404/405, not the authorizer's 401).
-      const defaultRoute = new HttpRoute(this, 'Route-default', {
+      // Requests no route matched answer 404/405 as problem+json, but only to signed-in callers:
+      // behind the JWT authorizer, anonymous traffic to unknown paths gets API Gateway's 401 and
+      // never invokes a function (nor costs one).
+      new HttpRoute(this, 'Route-default', {
         httpApi: props.api,
         routeKey: HttpRouteKey.DEFAULT,
         integration,
-        authorizer: new HttpNoneAuthorizer(),
-      });
-      Validations.of(defaultRoute).acknowledge({
-        id: 'AwsSolutions-APIG4',
-        reason: 'The $default route only answers 404/405 problem responses and touches no data.',
+        authorizer: props.authorizer,
       });
     }
   }

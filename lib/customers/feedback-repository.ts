@@ -66,7 +66,10 @@ export const queryFeedback = async (query: {
   cursor: string | undefined;
 }): Promise<Page<Feedback>> => {
   const scope = ['feedback', query.customerId, query.status ?? ''].join('|');
-  const startKey = decodeCursor(scope, query.cursor, ['pk', 'sk']);
+  const startKey = await decodeCursor(scope, query.cursor, {
+    pk: { type: 'S', equals: customerKeys.partition(query.customerId) },
+    sk: { type: 'S', accepts: (sk) => String(sk).startsWith(customerKeys.feedbackPrefix) },
+  });
   const result = await documentClient.send(
     new QueryCommand({
       TableName: tableName(),
@@ -85,6 +88,6 @@ export const queryFeedback = async (query: {
   );
   return {
     items: (result.Items ?? []).map(fromItem),
-    nextCursor: encodeCursor(scope, result.LastEvaluatedKey),
+    nextCursor: await encodeCursor(scope, result.LastEvaluatedKey),
   };
 };

@@ -21,7 +21,7 @@ export interface MergedQuery {
  */
 export const mergedQueryPage = async (query: MergedQuery): Promise<Page<Record<string, unknown>>> => {
   const { sortKey } = indexKeyNames(query.indexName);
-  const position = decodeCursor(query.scope, query.cursor, ['position'])?.position;
+  const position = (await decodeCursor(query.scope, query.cursor, { position: { type: 'S' } }))?.position;
   const pages = await Promise.all(
     [...new Set(query.partitionValues)].map((partitionValue) =>
       queryPage({
@@ -43,6 +43,6 @@ export const mergedQueryPage = async (query: MergedQuery): Promise<Page<Record<s
   const more = merged.length > query.limit || pages.some((page) => page.nextCursor !== null);
   return {
     items,
-    nextCursor: more && last ? encodeCursor(query.scope, { position: keyOf(last) }) : null,
+    nextCursor: more && last ? await encodeCursor(query.scope, { position: keyOf(last) }) : null,
   };
 };

@@ -1,8 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from './client.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { type CursorShape, decodeCursor, encodeCursor, invalidCursor } from './cursor.js';
 import type { TableKey } from './keys.js';
-import { type IndexName, indexKeyNames, TABLE_DEFINITION } from './table-definition.js';
+import { type IndexName, indexKeyNames, keyAttributeTypes, TABLE_DEFINITION } from './table-definition.js';
 
 export interface Page<T> {
   items: T[];
@@ -47,6 +47,51 @@ const sortKeyExpression = (
   return { expression: '#sk >= :sk1', values: { ':sk1': condition.greaterOrEqual } };
 };
 
+/** Orders like DynamoDB: numbers by value, strings by their UTF-8 bytes. */
+const compareKeys = (a: string | number, b: string | number): number =>
+  typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
+
+/** Whether a sort-key value lies inside the query's sort-key condition. */
+const satisfies = (condition: SortKeyCondition | undefined, value: string | number): boolean => {
+  if (!condition) return true;
+  if ('beginsWith' in condition) return typeof value === 'string' && value.startsWith(condition.beginsWith);
+  const sameType = (bound: string | number) => typeof bound === typeof value;
+  if ('between' in condition) {
+    const [low, high] = condition.between;
+    return sameType(low) && sameType(high) && compareKeys(value, low) >= 0 && compareKeys(value, high) <= 0;
+  }
+  if ('lessOrEqual' in condition)
+    return sameType(condition.lessOrEqual) && compareKeys(value, condition.lessOrEqual) <= 0;
+  if ('lessThan' in condition)
+    return sameType(condition.lessThan) && compareKeys(value, condition.lessThan) < 0;
+  return sameType(condition.greaterOrEqual) && compareKeys(value, condition.greaterOrEqual) >= 0;
+};
+
+/**
+ * The key a cursor of this query may hold: the index's partition key equal to the query's own
+ * partition, its sort key of the index's type and inside the sort-key condition, and (on a GSI)
+ * the table's keys, all non-empty.
+ */
+const cursorShape = (query: PageQuery, condition: SortKeyCondition | undefined): CursorShape => {
+  const { partitionKey, sortKey } = indexKeyNames(query.indexName);
+  const types = keyAttributeTypes();
+  return {
+    [partitionKey]: { type: 'S', equals: query.partitionValue },
+    [sortKey]: { type: types[sortKey] ?? 'S', accepts: (value) => satisfies(condition, value) },
+    ...(query.indexName
+      ? { [TABLE_DEFINITION.partitionKey]: { type: 'S' }, [TABLE_DEFINITION.sortKey]: { type: 'S' } }
+      : {}),
+  };
+};
+
+/** DynamoDB's answer to a start key it cannot use; with a checked cursor it should never come. */
+const isStartKeyRejection = (error: unknown): boolean =>
+  error instanceof Error &&
+  error.name === 'ValidationException' &&
+  /start(ing)? ?key|key element|range key/i.test(error.message);
+
 /**
  * One page of a Query on the table or a GSI, with an opaque cursor bound to this exact
  * query (index, partition, sort-key condition, direction), so a cursor cannot be replayed
@@ -54,32 +99,36 @@ const sortKeyExpression = (
  */
 export const queryPage = async (query: PageQuery): Promise<Page<Record<string, unknown>>> => {
   const { partitionKey, sortKey } = indexKeyNames(query.indexName);
-  const condition = sortKeyExpression(
-    query.sortKey ?? (query.sortKeyPrefix ? { beginsWith: query.sortKeyPrefix } : undefined),
-  );
+  const sortCondition =
+    query.sortKey ?? (query.sortKeyPrefix ? { beginsWith: query.sortKeyPrefix } : undefined);
+  const condition = sortKeyExpression(sortCondition);
   const scope = [
     query.indexName ?? 'table',
     query.partitionValue,
     JSON.stringify(query.sortKey ?? query.sortKeyPrefix ?? ''),
     query.descending ? 'desc' : 'asc',
   ].join('|');
-  const cursorKeyNames = query.indexName
-    ? [partitionKey, sortKey, TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey]
-    : [partitionKey, sortKey];
-  const startKey = decodeCursor(scope, query.cursor, cursorKeyNames);
-  const result = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName(),
-      ...(query.indexName ? { IndexName: query.indexName } : {}),
-      KeyConditionExpression: condition ? `#pk = :pk AND ${condition.expression}` : '#pk = :pk',
-      ExpressionAttributeNames: condition ? { '#pk': partitionKey, '#sk': sortKey } : { '#pk': partitionKey },
-      ExpressionAttributeValues: { ':pk': query.partitionValue, ...condition?.values },
-      Limit: query.limit,
-      ScanIndexForward: !query.descending,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-    }),
-  );
-  return { items: result.Items ?? [], nextCursor: encodeCursor(scope, result.LastEvaluatedKey) };
+  const startKey = await decodeCursor(scope, query.cursor, cursorShape(query, sortCondition));
+  const result = await documentClient
+    .send(
+      new QueryCommand({
+        TableName: tableName(),
+        ...(query.indexName ? { IndexName: query.indexName } : {}),
+        KeyConditionExpression: condition ? `#pk = :pk AND ${condition.expression}` : '#pk = :pk',
+        ExpressionAttributeNames: condition
+          ? { '#pk': partitionKey, '#sk': sortKey }
+          : { '#pk': partitionKey },
+        ExpressionAttributeValues: { ':pk': query.partitionValue, ...condition?.values },
+        Limit: query.limit,
+        ScanIndexForward: !query.descending,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    )
+    .catch((error: unknown) => {
+      // Last line of defence: a start key DynamoDB refuses is the cursor's fault, never a 500.
+      throw startKey && isStartKeyRejection(error) ? invalidCursor() : error;
+    });
+  return { items: result.Items ?? [], nextCursor: await encodeCursor(scope, result.LastEvaluatedKey) };
 };
 
 export const getItem = async (

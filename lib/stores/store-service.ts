@@ -42,7 +42,7 @@ const listScopedStores = async (
   limit: number,
   cursor: string | undefined,
 ): Promise<Page<Store>> => {
-  const after = decodeCursor(SCOPED_LISTING, cursor, ['position'])?.position;
+  const after = (await decodeCursor(SCOPED_LISTING, cursor, { position: { type: 'S' } }))?.position;
   // Code-unit order, as DynamoDB orders the full listing's index sort key.
   const stores = (await findStores(storeIds))
     .map((store) => ({ store, position: listingPosition(store) }))
@@ -55,7 +55,7 @@ const listScopedStores = async (
     items,
     nextCursor:
       stores.length > limit && last
-        ? encodeCursor(SCOPED_LISTING, { position: listingPosition(last) })
+        ? await encodeCursor(SCOPED_LISTING, { position: listingPosition(last) })
         : null,
   };
 };

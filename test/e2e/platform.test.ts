@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { httpRoutes } from '../../infra/app-definition.js';
 import { api, expectSuccess, rejected, tokenFor } from '../support/e2e-client.js';
 
@@ -23,14 +23,42 @@ describe('platform routes and the gateway', () => {
     }
   });
 
-  it('answers an unknown route with a 404 problem, token or not', async () => {
-    await rejected('GET', '/no-such-thing', 404);
-    await rejected('GET', '/stores/st_x/nope', 404, { token: await tokenFor('admin') });
+  it('answers anonymous requests to any unknown route, or a wrong method, with 401 before any function runs', async () => {
+    for (const [method, path] of [
+      ['GET', '/no-such-thing'],
+      ['GET', '/stores/st_x/nope'],
+      ['POST', '/'],
+      ['PUT', '/health/extra'],
+      ['DELETE', '/stores'], // a known path, a method it does not have
+      ['POST', '/health'],
+    ] as const) {
+      const problem = await rejected(method, path, 401);
+      expect(problem.response.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(problem.response.headers.allow).toBeUndefined();
+    }
+    const forged = `${(await tokenFor('admin')).slice(0, -4)}AAAA`;
+    await rejected('GET', '/no-such-thing', 401, { token: forged });
   });
 
-  it('answers a wrong method on a known path with 405 and Allow', async () => {
+  it('answers a signed-in caller with 404 for an unknown route, whatever the role', async () => {
+    for (const token of [await tokenFor('admin'), await tokenFor('staff', ['st_x'])]) {
+      await rejected('GET', '/no-such-thing', 404, { token });
+      await rejected('GET', '/stores/st_x/nope', 404, { token });
+    }
+  });
+
+  it('answers a wrong method on a known path with 405 and Allow to a signed-in caller', async () => {
     const problem = await rejected('DELETE', '/stores', 405, { token: await tokenFor('admin') });
     expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
+  });
+
+  it('listens on loopback only', () => {
+    expect(inject('baseUrl')).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('keeps health and the OpenAPI document public', async () => {
+    expect((await api('GET', '/health')).status).toBe(200);
+    expect((await api('GET', '/openapi.json')).status).toBe(200);
   });
 
   it('answers CORS preflights itself and adds CORS headers to responses', async () => {

@@ -2,7 +2,8 @@
  * The README's curl examples are part of the product: this runs them, as written, against the
  * README's own start command (`npm start -- --in-memory`, demo data and all) and fails when any
  * request in them stops succeeding. Only the host port changes (a free one), and the signing
- * keys go to a throwaway directory (STOREFLEET_KEYS_DIR), so `.local/` and `.data/` stay untouched.
+ * keys and local state go to a throwaway directory (STOREFLEET_KEYS_DIR, STOREFLEET_STATE_DIR),
+ * so `.local/` and `.data/` stay untouched.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../infra/local/free-port.js';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
+import { readRuntimeRecord } from '../../infra/local/runtime-file.js';
 
 /** The first ```sh block after a README heading. */
 const shellBlockAfter = (readme: string, heading: string): string => {
@@ -67,7 +69,8 @@ describe('the README walkthrough', () => {
   beforeAll(async () => {
     keysDir = await mkdtemp(join(tmpdir(), 'storefleet-readme-keys-'));
     port = await freePort();
-    env = { ...process.env, PORT: String(port), STOREFLEET_KEYS_DIR: keysDir };
+    // The keys, cursor secret and runtime record go to the throwaway directory.
+    env = { ...process.env, PORT: String(port), STOREFLEET_KEYS_DIR: keysDir, STOREFLEET_STATE_DIR: keysDir };
     // Its own process group, so the test can signal npm and its children together.
     server = spawn('npm', ['start', '--', '--in-memory'], { cwd: REPO_ROOT, env, detached: true });
     server.stdout?.on('data', (chunk) => {
@@ -132,6 +135,12 @@ describe('the README walkthrough', () => {
     if (!server) throw new Error('npm start did not run');
     const dynamoEndpoint = /DynamoDB Local\s+(http:\/\/\S+)/.exec(serverOutput)?.[1];
     expect(dynamoEndpoint, serverOutput).toBeDefined();
+    // While it runs, npm run invoke finds its database through the runtime record.
+    expect(readRuntimeRecord(keysDir)).toMatchObject({
+      dynamoEndpoint,
+      inMemory: true,
+      url: expect.any(String),
+    });
     await stop(server, 'SIGTERM', false);
     // npm forwards the signal; the runtime then closes the gateway and stops Java.
     const endpoints = [`http://localhost:${port}/health`, dynamoEndpoint as string];
@@ -140,5 +149,6 @@ describe('the README walkthrough', () => {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(await Promise.all(endpoints.map(answers))).toEqual([false, false]);
+    expect(readRuntimeRecord(keysDir)).toBeUndefined();
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appDefinition, catchAllFunction, functionEntries, httpRoutes } from '../../infra/app-definition.js';
-import { functionEnvironment } from '../../infra/function-environment.js';
+import { functionEnvironment, signsCursors } from '../../infra/function-environment.js';
 import { STAGES } from '../../infra/stacks/stage-config.js';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLES } from '../../lib/auth/roles.js';
@@ -13,6 +13,7 @@ import {
   functionSite,
   isCdkHelperFunction,
   logicalId,
+  type PolicyStatement,
   parentValueOfParameter,
   type SynthesizedStage,
   statementsOfRole,
@@ -94,11 +95,23 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       for (const key of publicKeys) expect(routeByKey(key).route.Properties.AuthorizationType).toBe('NONE');
     });
 
-    it('sends $default, without a token, to the catch-all function', () => {
+    it('sends $default to the catch-all function only behind the JWT authorizer', () => {
       const site = routeByKey('$default');
-      expect(site.route.Properties.AuthorizationType).toBe('NONE');
-      expect(site.route.Properties.AuthorizerId).toBeUndefined();
+      expect(site.route.Properties.AuthorizationType).toBe('JWT');
+      expect(inParent(site.domain, site.route.Properties.AuthorizerId)).toEqual({ Ref: authorizerId });
       expect(routeTarget(site)).toEqual(siteOf(catchAllFunction()));
+    });
+
+    it('leaves no route without the authorizer but the public ones', () => {
+      const open = apiResourcesOfType(synth, 'AWS::ApiGatewayV2::Route')
+        .filter((route) => route.Properties.AuthorizationType !== 'JWT')
+        .map((route) => route.Properties.RouteKey as string)
+        .sort();
+      const publicKeys = httpRoutes()
+        .filter(({ route }) => route.access === 'public')
+        .map(({ route }) => `${route.method} ${route.path}`)
+        .sort();
+      expect(open).toEqual(publicKeys);
     });
 
     it('has no route the app definition does not declare', () => {
@@ -170,8 +183,8 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
     });
 
-    it('outputs the API URL, user pool id and app client id', () => {
-      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId']) {
+    it('outputs the API URL, user pool id, app client id and cursor secret ARN', () => {
+      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'CursorSecretArn']) {
         synth.apiTemplate.hasOutput(output, {});
       }
     });
@@ -285,8 +298,16 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
     it.each(functionEntries())('%s gets the shared function environment', (name, fn) => {
       const site = functionSite(synth, name);
       const { Variables: variables } = site.resources[site.functionId].Properties.Environment;
-      const expected = functionEnvironment(appDefinition, fn, { tableName: 'TOKEN', stage });
-      expect(Object.keys(variables).sort()).toEqual([...Object.keys(expected), 'NODE_OPTIONS'].sort());
+      const expected = functionEnvironment(appDefinition, fn, {
+        tableName: 'TOKEN',
+        stage,
+        cursorSecretId: 'TOKEN',
+      });
+      // The Parameters and Secrets extension's own settings, set by CDK where the layer is added.
+      const extension = /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/;
+      const ours = Object.keys(variables).filter((key) => !extension.test(key));
+      expect(ours.sort()).toEqual([...Object.keys(expected), 'NODE_OPTIONS'].sort());
+      expect(Object.keys(variables).some((key) => extension.test(key))).toBe(signsCursors(fn));
       expect(variables.STAGE).toBe(stage);
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
       if (fn.tableAccess !== 'none') expect(variables.TABLE_NAME).toHaveProperty('Fn::ImportValue');
@@ -329,6 +350,61 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
           );
           break;
       }
+    });
+  });
+
+  describe('cursor secret', () => {
+    const secretId = () => Object.keys(synth.apiTemplate.findResources('AWS::SecretsManager::Secret'))[0];
+    const readsSecret = (statement: PolicyStatement) =>
+      actionsOf(statement).some((action) => action.startsWith('secretsmanager:'));
+
+    it('is one secret that CloudFormation generates, kept in prod', () => {
+      const secrets = Object.values(synth.apiTemplate.findResources('AWS::SecretsManager::Secret'));
+      expect(secrets).toHaveLength(1);
+      const [secret] = secrets as CfnJson[];
+      expect(secret.Properties.SecretString).toBeUndefined();
+      expect(secret.Properties.GenerateSecretString).toMatchObject({
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+      });
+      expect(secret.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+    });
+
+    it.each(functionEntries())('%s can read it exactly when it pages through the table', (name, fn) => {
+      const site = functionSite(synth, name);
+      const props = site.resources[site.functionId].Properties;
+      const statements = statementsOfRole(site.template, site.roleId).filter(readsSecret);
+      if (!signsCursors(fn)) {
+        expect(statements).toEqual([]);
+        expect(props.Environment.Variables.CURSOR_SECRET_ID).toBeUndefined();
+        expect(props.Layers).toBeUndefined();
+        return;
+      }
+      expect(statements).toHaveLength(1);
+      const statement = statements[0] as PolicyStatement;
+      expect(actionsOf(statement)).toEqual(
+        expect.arrayContaining(['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret']),
+      );
+      expect(inParent(site.domain, statement.Resource)).toEqual({ Ref: secretId() });
+      expect(inParent(site.domain, props.Environment.Variables.CURSOR_SECRET_ID)).toEqual({
+        Ref: secretId(),
+      });
+      // The Parameters and Secrets extension, which reads and caches it.
+      expect(props.Layers).toHaveLength(1);
+    });
+
+    it('is readable by no role outside the functions that page', () => {
+      const pagingRoles = functionEntries()
+        .filter(([, fn]) => signsCursors(fn))
+        .map(([name]) => functionSite(synth, name).roleId);
+      for (const template of allTemplates(synth)) {
+        for (const policy of Object.values(template.findResources('AWS::IAM::Policy')) as CfnJson[]) {
+          const statements = policy.Properties.PolicyDocument.Statement as PolicyStatement[];
+          if (!statements.some(readsSecret)) continue;
+          for (const role of policy.Properties.Roles as CfnJson[]) expect(pagingRoles).toContain(role.Ref);
+        }
+      }
+      expect(Object.keys(synth.apiTemplate.findResources('AWS::SecretsManager::ResourcePolicy'))).toEqual([]);
     });
   });
 

@@ -50,6 +50,7 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
+      'AwsSolutions-SMG4',
     ]);
   });
 });

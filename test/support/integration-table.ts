@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/table-setup.js';
@@ -7,6 +7,8 @@ import { ensureTable } from '../../infra/local/table-setup.js';
 // document client at DynamoDB Local and give this file a table of its own.
 process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
 process.env.TABLE_NAME = `it-${randomUUID()}`;
+// Signs pagination cursors, as the local runtime's generated secret does.
+process.env.CURSOR_SECRET = randomBytes(32).toString('base64url');
 
 const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT);
 await ensureTable(client, process.env.TABLE_NAME);

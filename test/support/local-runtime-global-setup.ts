@@ -21,7 +21,7 @@ let keysDir: string | undefined;
 
 /**
  * One local runtime (in-memory DynamoDB Local + gateway on a free port) for the whole e2e run,
- * with its own throwaway signing keys, so tests never touch `.local/` or `.data/`.
+ * with its own throwaway signing keys and cursor secret, so tests never touch `.local/` or `.data/`.
  */
 export async function setup(project: TestProject) {
   keysDir = await mkdtemp(join(tmpdir(), 'storefleet-e2e-keys-'));
@@ -30,6 +30,7 @@ export async function setup(project: TestProject) {
     seed: false,
     quiet: true,
     keysDir,
+    secretsDir: keysDir,
     tableName: 'storefleet-e2e',
   });
   lock = await startLockServer();

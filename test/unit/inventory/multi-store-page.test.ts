@@ -1,5 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetCursorKeys } from '../../../lib/db/cursor-secret.js';
 import { multiStorePage } from '../../../lib/inventory/multi-store-page.js';
+
+beforeAll(() => {
+  process.env.CURSOR_SECRET = randomBytes(32).toString('base64url');
+  forgetCursorKeys();
+});
+afterAll(() => {
+  delete process.env.CURSOR_SECRET;
+  forgetCursorKeys();
+});
 
 /** A fake per-store Query over fixed data; its cursor is the next offset. */
 const data: Record<string, string[]> = { s1: ['a', 'b', 'c'], s2: [], s3: ['d', 'e'] };
@@ -35,5 +46,17 @@ describe('paging across several stores', () => {
     await expect(multiStorePage(['s1'], 1, 'not-a-cursor', queryStore)).rejects.toMatchObject({
       status: 400,
     });
+    // The outer cursor is signed: one rebuilt by hand, as the unsigned format allowed, is refused.
+    const handmade = Buffer.from(JSON.stringify({ s: 's3', c: null })).toString('base64url');
+    await expect(multiStorePage(['s1', 's3'], 1, handmade, queryStore)).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
+  it('rejects a cursor from a listing over another set of stores', async () => {
+    const first = await multiStorePage(['s1', 's3'], 1, undefined, queryStore);
+    await expect(
+      multiStorePage(['s1', 's2', 's3'], 1, first.nextCursor ?? undefined, queryStore),
+    ).rejects.toMatchObject({ status: 400, errors: [{ path: 'query.cursor' }] });
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * `.data/runtime.json`: where a running `npm start` keeps its database, so that `npm run invoke`
+ * uses the same one instead of silently starting another (an empty throwaway one, or a second
+ * Java process on the same files). Written once the runtime is up, removed when it stops; a file
+ * left by a crash is recognised as stale (its process is gone, or its endpoint does not answer).
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localDynamoClient } from './dynamodb-local.js';
+import { DEFAULT_LOCAL_STATE_DIR } from './repo-paths.js';
+
+export const RUNTIME_FILE = 'runtime.json';
+
+export interface RuntimeRecord {
+  pid: number;
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  /** Whether the database is in memory (gone when npm start stops). */
+  inMemory: boolean;
+  startedAt: string;
+}
+
+const fileIn = (dir: string) => join(dir, RUNTIME_FILE);
+
+/** Records the running runtime; returns the function that removes the record (only if still ours). */
+export const writeRuntimeRecord = (record: RuntimeRecord, dir: string = DEFAULT_LOCAL_STATE_DIR) => {
+  mkdirSync(dir, { recursive: true });
+  const file = fileIn(dir);
+  const temp = `${file}.${record.pid}`;
+  writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, file);
+  return (): void => {
+    if (readRuntimeRecord(dir)?.pid === record.pid) rmSync(file, { force: true });
+  };
+};
+
+const isRecord = (value: unknown): value is RuntimeRecord => {
+  const record = value as Partial<RuntimeRecord> | null;
+  return (
+    typeof record?.pid === 'number' &&
+    typeof record.url === 'string' &&
+    typeof record.dynamoEndpoint === 'string' &&
+    typeof record.tableName === 'string' &&
+    typeof record.inMemory === 'boolean'
+  );
+};
+
+export const readRuntimeRecord = (dir: string = DEFAULT_LOCAL_STATE_DIR): RuntimeRecord | undefined => {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(fileIn(dir), 'utf8'));
+    return isRecord(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Signal 0 only checks; EPERM (another user's process) is not our npm start either. */
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const answers = async (endpoint: string): Promise<boolean> => {
+  const client = localDynamoClient(endpoint);
+  try {
+    await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    client.destroy();
+  }
+};
+
+export type RunningRuntime =
+  | { kind: 'running'; record: RuntimeRecord }
+  | { kind: 'stale'; record: RuntimeRecord }
+  | { kind: 'none' };
+
+/** The `npm start` that is running now, if its record is there and it still answers. */
+export const findRunningRuntime = async (dir: string = DEFAULT_LOCAL_STATE_DIR): Promise<RunningRuntime> => {
+  const record = readRuntimeRecord(dir);
+  if (!record) return { kind: 'none' };
+  const live = processAlive(record.pid) && (await answers(record.dynamoEndpoint));
+  return live ? { kind: 'running', record } : { kind: 'stale', record };
+};
