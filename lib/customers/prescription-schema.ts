@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { singleLineText } from '../http/common-schemas.js';
+import { SafeNumber, singleLineText } from '../http/common-schemas.js';
 
 /** True when `value` is a whole multiple of `step` (tolerating binary-float noise like 0.1 × 3). */
 export const isMultipleOf = (value: number, step: number): boolean => {
@@ -8,16 +8,12 @@ export const isMultipleOf = (value: number, step: number): boolean => {
 };
 
 const dioptres = (min: number, max: number) =>
-  z
-    .number()
-    .min(min)
+  SafeNumber.min(min)
     .max(max)
     .refine((value) => isMultipleOf(value, 0.25), 'Use steps of 0.25 D.');
 
 const millimetres = (min: number, max: number) =>
-  z
-    .number()
-    .min(min)
+  SafeNumber.min(min)
     .max(max)
     .refine((value) => isMultipleOf(value, 0.1), 'Use steps of 0.1 mm.');
 
