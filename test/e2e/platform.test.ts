@@ -30,7 +30,7 @@ describe('platform routes and the gateway', () => {
 
   it('answers a wrong method on a known path with 405 and Allow', async () => {
     const problem = await rejected('DELETE', '/stores', 405, { token: await tokenFor('admin') });
-    expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
+    expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD', 'POST']);
   });
 
   it('answers CORS preflights itself and adds CORS headers to responses', async () => {
