@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Product } from '../../lib/catalog/product-schemas.js';
 import type { Customer } from '../../lib/customers/customer-schemas.js';
 import type { OrderDetail } from '../../lib/orders/order-schemas.js';
@@ -436,6 +437,27 @@ describe('the bad-input sweep', () => {
       headers: { 'x-padding': 'a'.repeat(12_000) },
     });
     expect(problem.type).toBe('/problems/request-header-fields-too-large');
+  });
+});
+
+/** Raw bytes to the local gateway and what it answers, for requests no HTTP client would send. */
+const rawExchange = (request: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(inject('baseUrl'));
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
+
+describe('requests Node cannot parse', () => {
+  it('answers them with a problem body rather than an empty 400', async () => {
+    const answer = await rawExchange('GET /stores HTTP/1.1\r\nHost: localhost\r\nNo colon here\r\n\r\n');
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body)).toMatchObject({ status: 400, type: '/problems/bad-request' });
   });
 });
 
