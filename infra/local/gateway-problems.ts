@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import {
-  type AppError,
+  AppError,
   BadRequestError,
   InternalError,
   PayloadTooLargeError,
@@ -25,6 +25,24 @@ export const payloadTooLarge = (limitBytes: number, requestId: string) =>
 
 export const badRequest = (detail: string, requestId: string) =>
   gatewayProblem(new BadRequestError({ detail }), requestId);
+
+/**
+ * 431 lives here rather than in lib/errors.ts: no function ever answers it; in AWS API
+ * Gateway refuses such a request itself, before any function runs.
+ */
+export class RequestHeaderFieldsTooLargeError extends AppError {
+  readonly status = 431;
+  readonly slug = 'request-header-fields-too-large';
+  readonly title = 'Request header fields too large';
+}
+
+export const headersTooLarge = (limitBytes: number, requestId: string) =>
+  gatewayProblem(
+    new RequestHeaderFieldsTooLargeError({
+      detail: `The request line and headers may be at most ${limitBytes} bytes together.`,
+    }),
+    requestId,
+  );
 
 /** A function that threw or answered garbage: generic 500, details only in the local log. */
 export const internalError = (requestId: string) => gatewayProblem(new InternalError(), requestId);

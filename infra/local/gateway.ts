@@ -13,12 +13,15 @@ import { appDefinition, catchAllFunction, type FunctionName, httpRoutes } from '
 import { buildHttpEvent, splitUrl } from './api-gateway-event.js';
 import { TokenRejectedError, type TokenVerifier, type VerifiedClaims } from './dev-token-verifier.js';
 import { loadHandler } from './function-loader.js';
+import { answerClientError } from './gateway-client-error.js';
 import { isPreflight, preflightHeaders, withCorsHeaders } from './gateway-cors.js';
 import { badRequest, internalError, payloadTooLarge, unauthorized } from './gateway-problems.js';
 import { type HttpAnswer, toHttpAnswer } from './gateway-response.js';
 import { lambdaContext } from './lambda-context.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** API Gateway HTTP API's quota on the request line and headers together. */
+export const MAX_HEADER_BYTES = 10_240;
 
 export interface GatewayOptions {
   verifyToken: TokenVerifier;
@@ -55,6 +58,7 @@ const CATCH_ALL = catchAllFunction();
 /**
  * Unmatched paths and wrong methods go to the `$default` route, behind the authorizer as in AWS:
  * anonymous callers get 401 before any function runs, signed-in ones the catch-all's 404/405.
+ * HEAD reaches the GET route's function under its own route key, as in AWS (domain-stack.ts).
  */
 const targetOf = (method: string, rawPath: string): Target => {
   const match = matchRoute(ROUTES, method, rawPath);
@@ -63,7 +67,7 @@ const targetOf = (method: string, rawPath: string): Target => {
   const { route, functionName } = match.route;
   return {
     functionName,
-    routeKey: routeKey(route),
+    routeKey: method === 'HEAD' ? `HEAD ${route.path}` : routeKey(route),
     access: route.access,
     pathParameters: match.params,
   };
@@ -187,7 +191,8 @@ const handle = async (
 };
 
 export const startGateway = async (options: GatewayOptions): Promise<Gateway> => {
-  const server = createServer((request, response) => {
+  // Node would answer oversized headers with an empty 431; the same limit as API Gateway's.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (request, response) => {
     handle(request, response, options).catch((error: unknown) => {
       // Only writing the answer can fail here (e.g. a header value Node refuses).
       console.error('[gateway] could not send the response:', error);
@@ -195,6 +200,9 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
       else response.writeHead(500).end();
     });
   });
+  server.on('clientError', (error: Error & { code?: string }, socket) =>
+    answerClientError(error, socket, MAX_HEADER_BYTES),
+  );
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -11,7 +11,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { routeKey } from '../../lib/http/route.js';
+import { type RouteContract, routeKey } from '../../lib/http/route.js';
 import type { AppDefinition, DomainFunctions, FunctionDefinition } from '../app-definition-types.js';
 import type { AlarmTopic } from '../constructs/alarm-topic.js';
 import { AppFunction } from '../constructs/app-function.js';
@@ -34,6 +34,13 @@ export interface DomainStackProps extends NestedStackProps {
 
 /** Construct ids from route keys: `GET /stores/{storeId}` -> `GET-stores-storeId`. */
 const routeId = (key: string): string => key.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+/g, '-');
+
+/**
+ * A GET route also answers HEAD (the HTTP chain drops the body), derived here rather than
+ * declared in a second contract; the local gateway does the same in lib/http/route-matcher.ts.
+ */
+const methodsServedBy = (route: RouteContract): (RouteContract['method'] | 'HEAD')[] =>
+  route.method === 'GET' ? ['GET', 'HEAD'] : [route.method];
 
 /**
  * One domain of the app definition as a nested stack: its functions (AppFunction: Lambda, role,
@@ -73,18 +80,21 @@ export class DomainStack extends NestedStack {
     const integration = new HttpLambdaIntegration(`${name}-integration`, appFunction.function);
     for (const route of definition.routes ?? []) {
       const isPublic = route.access === 'public';
-      const httpRoute = new HttpRoute(this, `Route-${routeId(routeKey(route))}`, {
-        httpApi: props.api,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration,
-        // Public routes are explicitly NONE, never the JWT authorizer by accident.
-        authorizer: isPublic ? new HttpNoneAuthorizer() : props.authorizer,
-      });
-      if (isPublic) {
-        Validations.of(httpRoute).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} is public by design (declared access 'public' in its route contract).`,
+      for (const method of methodsServedBy(route)) {
+        const key = routeKey({ method, path: route.path });
+        const httpRoute = new HttpRoute(this, `Route-${routeId(key)}`, {
+          httpApi: props.api,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[method]),
+          integration,
+          // Public routes are explicitly NONE, never the JWT authorizer by accident.
+          authorizer: isPublic ? new HttpNoneAuthorizer() : props.authorizer,
         });
+        if (isPublic) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${key} is public by design (declared access 'public' in its route contract).`,
+          });
+        }
       }
     }
     if (definition.catchAll) {

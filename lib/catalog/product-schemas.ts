@@ -1,10 +1,13 @@
 import * as z from 'zod';
 import {
   ItemMetaSchema,
+  multiLineText,
   nonEmptyPatch,
   PaginationQuery,
   pageOf,
   ResourceId,
+  SafeNumber,
+  singleLineText,
 } from '../http/common-schemas.js';
 import { hasValidCheckDigit, isGtinShape } from './gtin.js';
 
@@ -43,10 +46,10 @@ export const Category = z
 export const MinorUnits = z.number().int().min(0).max(1_000_000_000);
 
 export const AttributeValue = z.union([
-  z.string().max(500),
-  z.number().finite(),
+  singleLineText({ min: 0, max: 500 }),
+  SafeNumber,
   z.boolean(),
-  z.array(z.string().max(100)).max(50),
+  z.array(singleLineText({ min: 0, max: 100 })).max(50),
 ]);
 
 export const Attributes = z
@@ -68,7 +71,7 @@ export const VariantSchema = z
       description: 'Default active; archived: not sold any more, stock stays readable and adjustable.',
     }),
     options: z
-      .record(AttributeName, z.string().trim().min(1).max(100))
+      .record(AttributeName, singleLineText({ max: 100 }))
       .refine((value) => Object.keys(value).length <= 10, 'At most 10 options.')
       .default({})
       .meta({ example: { power: '-2.50' } }),
@@ -120,10 +123,10 @@ export const Variants = z
   });
 
 const productFields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000),
+  name: singleLineText({ max: 200 }),
+  description: multiLineText({ min: 0, max: 5000 }),
   category: Category,
-  brand: z.string().trim().min(1).max(100),
+  brand: singleLineText({ max: 100 }),
   status: z.enum(PRODUCT_STATUSES),
   attributes: Attributes,
   variants: Variants,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ItemMetaSchema, nonEmptyPatch, ResourceId } from '../http/common-schemas.js';
+import { ItemMetaSchema, nonEmptyPatch, ResourceId, singleLineText } from '../http/common-schemas.js';
 import { PrescriptionSchema } from './prescription-schema.js';
 
 export const CONTACT_CHANNELS = ['email', 'sms', 'none'] as const;
@@ -36,8 +36,8 @@ export const PreferencesSchema = z
   .meta({ id: 'CustomerPreferences', example: { preferredStoreId: 'st_syd_cbd', contactChannel: 'email' } });
 
 const customerFields = {
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+  firstName: singleLineText({ max: 100 }),
+  lastName: singleLineText({ max: 100 }),
   email: Email,
   phone: Phone,
   birthDate: BirthDate,

@@ -1,10 +1,16 @@
 import * as z from 'zod';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  multiLineText,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 
 export const FEEDBACK_KINDS = ['complaint', 'compliment', 'suggestion', 'question'] as const;
 export const FEEDBACK_STATUSES = ['open', 'resolved'] as const;
 
-const Text = z.string().trim().min(1).max(2000);
+const Text = multiLineText({ max: 2000 });
 
 export const CreateFeedbackBody = z
   .strictObject({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SafeNumber, singleLineText } from '../http/common-schemas.js';
 
 /** True when `value` is a whole multiple of `step` (tolerating binary-float noise like 0.1 × 3). */
 export const isMultipleOf = (value: number, step: number): boolean => {
@@ -7,16 +8,12 @@ export const isMultipleOf = (value: number, step: number): boolean => {
 };
 
 const dioptres = (min: number, max: number) =>
-  z
-    .number()
-    .min(min)
+  SafeNumber.min(min)
     .max(max)
     .refine((value) => isMultipleOf(value, 0.25), 'Use steps of 0.25 D.');
 
 const millimetres = (min: number, max: number) =>
-  z
-    .number()
-    .min(min)
+  SafeNumber.min(min)
     .max(max)
     .refine((value) => isMultipleOf(value, 0.1), 'Use steps of 0.1 mm.');
 
@@ -52,7 +49,7 @@ export const PrescriptionSchema = z
     diameter: millimetres(12, 16).optional().meta({ description: 'Contact lens diameter, mm (12.0–16.0).' }),
     issuedOn: z.iso.date(),
     expiresOn: z.iso.date(),
-    prescriber: z.string().trim().min(1).max(200).optional(),
+    prescriber: singleLineText({ max: 200 }).optional(),
   })
   .superRefine((rx, ctx) => {
     if (rx.expiresOn <= rx.issuedOn)

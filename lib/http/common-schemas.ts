@@ -1,9 +1,49 @@
 import * as z from 'zod';
+import { unsafeNumberReason, unsafeTextReason } from './safe-values.js';
 
 /** Shared shapes of the HTTP contract. */
 export const ResourceId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 letters, digits, dashes or underscores.');
+
+/**
+ * A number the table can hold exactly (see safe-values.ts): finite, within
+ * ±Number.MAX_SAFE_INTEGER, no fraction smaller than 1e-6. Every free number in a body uses
+ * it; bounded ones (`.int().min().max()`) are safe by their bounds.
+ */
+export const SafeNumber = z.number().check((ctx) => {
+  const reason = unsafeNumberReason(ctx.value);
+  if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
+});
+
+interface TextBounds {
+  /** After trimming; 1 unless the field may be empty. */
+  min?: number;
+  max: number;
+}
+
+const safeText = (multiLine: boolean, { min = 1, max }: TextBounds) =>
+  z
+    .string()
+    // CRLF from Windows clients is stored as LF, so that one note reads the same everywhere.
+    .overwrite((value) => (multiLine ? value.replaceAll('\r\n', '\n') : value))
+    .trim()
+    .min(min)
+    .max(max)
+    .check((ctx) => {
+      const reason = unsafeTextReason(ctx.value, { multiLine });
+      if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
+    });
+
+/**
+ * Every free-text field of a request (names, references, reasons, address lines, attribute
+ * values): trimmed, no control characters (not even TAB or line breaks), no bidirectional
+ * overrides or isolates, no lone surrogates. Receipts, logs and CSV exports print it as is.
+ */
+export const singleLineText = (bounds: TextBounds) => safeText(false, bounds);
+
+/** Notes, descriptions and messages: like `singleLineText`, but line feeds and tabs are allowed. */
+export const multiLineText = (bounds: TextBounds) => safeText(true, bounds);
 
 export const PaginationQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Page size, 1–100.' }),

@@ -101,6 +101,8 @@ export const httpChain = (
         response = problemResponse(error, requestId);
       }
       response.headers = { ...response.headers, 'x-request-id': requestId };
+      // HEAD is answered by the GET route: the same status and headers, never a body (RFC 9110 §9.3.2).
+      if (event.requestContext?.http?.method === 'HEAD') delete response.body;
       // One count per response class (Http2xx, Http4xx, Http5xx) feeds dashboards and alarms.
       metrics.addMetric(`Http${String(response.statusCode ?? 200).charAt(0)}xx`, MetricUnit.Count, 1);
       return response;

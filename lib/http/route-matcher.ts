@@ -12,7 +12,7 @@ export interface RouteLike {
 
 export type RouteMatch<R extends RouteLike> =
   | { kind: 'matched'; route: R; params: Record<string, string> }
-  | { kind: 'method-not-allowed'; allowed: HttpMethod[] }
+  | { kind: 'method-not-allowed'; allowed: (HttpMethod | 'HEAD')[] }
   | { kind: 'not-found' };
 
 const compile = (template: string): { regex: RegExp; names: string[] } => {
@@ -58,6 +58,12 @@ const paramsOf = (template: string, path: string): Record<string, string> | unde
 /** Literal segments beat parameters, as in API Gateway (`/stores/x` before `/stores/{id}`). */
 const specificity = (template: string) => template.split('/').filter((s) => !s.startsWith('{')).length;
 
+/**
+ * HEAD is served by the GET route of the same path (RFC 9110 §9.3.2: the same answer without
+ * its body); no contract declares it. In AWS each GET route gets a HEAD twin (domain-stack.ts).
+ */
+export const servedBy = (method: string): string => (method === 'HEAD' ? 'GET' : method);
+
 export const matchRoute = <R extends RouteLike>(
   routes: readonly R[],
   method: string,
@@ -68,7 +74,9 @@ export const matchRoute = <R extends RouteLike>(
     .filter((c): c is { route: R; params: Record<string, string> } => c.params !== undefined)
     .sort((a, b) => specificity(b.route.path) - specificity(a.route.path));
   if (candidates.length === 0) return { kind: 'not-found' };
-  const hit = candidates.find((c) => c.route.method === method.toUpperCase());
+  const wanted = method.toUpperCase();
+  const hit = candidates.find((c) => c.route.method === servedBy(wanted));
   if (hit) return { kind: 'matched', route: hit.route, params: hit.params };
-  return { kind: 'method-not-allowed', allowed: [...new Set(candidates.map((c) => c.route.method))] };
+  const allowed = [...new Set(candidates.map((c) => c.route.method))];
+  return { kind: 'method-not-allowed', allowed: allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed };
 };

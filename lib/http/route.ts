@@ -45,5 +45,5 @@ export interface RouteContract<
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
 
 /** The API Gateway route key, e.g. `GET /stores/{storeId}`. */
-export const routeKey = (route: Pick<RouteContract, 'method' | 'path'>): string =>
+export const routeKey = (route: { method: HttpMethod | 'HEAD'; path: RouteContract['path'] }): string =>
   `${route.method} ${route.path}`;

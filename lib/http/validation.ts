@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../errors.js';
 
-const formatPath = (root: string, path: readonly PropertyKey[]): string =>
+/** `body` + `['variants', 0, 'sku']` → `body.variants[0].sku`. */
+export const formatPath = (root: string, path: readonly PropertyKey[]): string =>
   path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
     root,

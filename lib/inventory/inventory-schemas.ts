@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, nonZeroDelta, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  multiLineText,
+  nonZeroDelta,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 import { ADJUSTMENT_REASONS, type MovementReason, type StockReference } from './stock-change.js';
 
 /** A count of units; generous upper bound so that sums stay exact integers. */
@@ -83,7 +90,7 @@ export const AdjustmentBody = z
   .strictObject({
     delta: nonZeroDelta('Signed change; see the reason table for which sign each reason takes.'),
     reason: z.enum(ADJUSTMENT_REASONS),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: multiLineText({ max: 500 }).optional(),
   })
   .meta({ id: 'InventoryAdjustment' });
 export type AdjustmentInput = z.output<typeof AdjustmentBody>;
@@ -110,7 +117,7 @@ export const StocktakeBody = z
           seen.add(line.sku);
         });
       }),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: multiLineText({ max: 500 }).optional(),
   })
   .meta({ id: 'Stocktake' });
 export type StocktakeInput = z.output<typeof StocktakeBody>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { nonZeroDelta, PaginationQuery } from '../http/common-schemas.js';
+import { multiLineText, nonZeroDelta, PaginationQuery } from '../http/common-schemas.js';
 
 export const POINTS_REASONS = ['earned', 'redeemed', 'reversed', 'adjusted'] as const;
 
@@ -34,12 +34,9 @@ export type PointsQuery = z.output<typeof PointsQuery>;
 export const PointsAdjustmentBody = z
   .strictObject({
     delta: nonZeroDelta('Points to add (positive) or take (negative); the balance never goes below zero.'),
-    note: z
-      .string()
-      .trim()
-      .min(1)
-      .max(500)
-      .meta({ description: 'Why, for the ledger: e.g. "Goodwill: late delivery of order or_…".' }),
+    note: multiLineText({ max: 500 }).meta({
+      description: 'Why, for the ledger: e.g. "Goodwill: late delivery of order or_…".',
+    }),
   })
   .meta({ id: 'PointsAdjustment' });
 export type PointsAdjustmentInput = z.output<typeof PointsAdjustmentBody>;

@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+  singleLineText,
+} from '../http/common-schemas.js';
 import { CouponCode } from '../promotions/promotion-schemas.js';
 import { MAX_ORDER_LINES } from './order-limits.js';
 import { ORDER_STATUSES } from './order-state.js';
@@ -68,21 +74,21 @@ export const RecordPaymentBody = z
   .strictObject({
     method: z.enum(PAYMENT_METHODS),
     amount: PositiveAmount.meta({ description: 'Minor units; at most the amount still due.' }),
-    reference: z.string().trim().min(1).max(200).optional(),
+    reference: singleLineText({ max: 200 }).optional(),
   })
   .meta({ id: 'RecordPayment' });
 export type RecordPaymentInput = z.output<typeof RecordPaymentBody>;
 
 export const FulfilOrderBody = z
   .strictObject({
-    carrier: z.string().trim().min(1).max(100).optional(),
-    trackingNumber: z.string().trim().min(1).max(100).optional(),
+    carrier: singleLineText({ max: 100 }).optional(),
+    trackingNumber: singleLineText({ max: 100 }).optional(),
   })
   .meta({ id: 'FulfilOrder' });
 export type FulfilOrderInput = z.output<typeof FulfilOrderBody>;
 
 export const CancelOrderBody = z
-  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .strictObject({ reason: singleLineText({ max: 500 }) })
   .meta({ id: 'CancelOrder' });
 export type CancelOrderInput = z.output<typeof CancelOrderBody>;
 
@@ -96,7 +102,7 @@ export const RefundOrderBody = z
       description:
         '`available`: back on sale; `unavailable`: back on hand but damaged; `none`: not returned.',
     }),
-    reason: z.string().trim().min(1).max(500),
+    reason: singleLineText({ max: 500 }),
   })
   .superRefine((body, ctx) => {
     if (body.lines) return;

@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { Category, MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
+  multiLineText,
   nonEmptyPatch,
   PaginationQuery,
   pageOf,
   ResourceId,
+  singleLineText,
 } from '../http/common-schemas.js';
 import { promotionRuleIssues } from './promotion-rules.js';
 
@@ -61,8 +63,8 @@ const PositiveMinorUnits = MinorUnits.min(1);
 
 /** Fields a caller may set; `type` is fixed at creation (create a new promotion to change it). */
 const editableFields = {
-  name: z.string().trim().min(1).max(120),
-  description: z.string().trim().min(1).max(1000),
+  name: singleLineText({ max: 120 }),
+  description: multiLineText({ max: 1000 }),
   percentOff: z
     .number()
     .int()

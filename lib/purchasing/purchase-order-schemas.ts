@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  multiLineText,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
 import { MAX_PURCHASE_ORDER_LINES, PURCHASE_ORDER_STATUSES } from './purchase-order-rules.js';
@@ -36,7 +42,7 @@ export const CreatePurchaseOrderBody = z
       description: 'Currency of the unit costs; must be the supplier’s. Defaults to AUD.',
     }),
     expectedAt: z.iso.datetime().optional(),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: multiLineText({ max: 500 }).optional(),
   })
   .meta({ id: 'CreatePurchaseOrder' });
 export type CreatePurchaseOrderInput = z.output<typeof CreatePurchaseOrderBody>;

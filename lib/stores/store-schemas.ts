@@ -5,6 +5,7 @@ import {
   PaginationQuery,
   pageOf,
   ResourceId,
+  singleLineText,
 } from '../http/common-schemas.js';
 import { CountryCode } from './country-codes.js';
 
@@ -28,18 +29,18 @@ export const StoreCode = z
 
 export const Address = z
   .strictObject({
-    line1: z.string().trim().min(1).max(200),
-    line2: z.string().trim().min(1).max(200).optional(),
-    city: z.string().trim().min(1).max(100),
-    state: z.string().trim().min(1).max(100).optional(),
-    postcode: z.string().trim().min(1).max(20),
+    line1: singleLineText({ max: 200 }),
+    line2: singleLineText({ max: 200 }).optional(),
+    city: singleLineText({ max: 100 }),
+    state: singleLineText({ max: 100 }).optional(),
+    postcode: singleLineText({ max: 20 }),
     country: CountryCode,
   })
   .meta({ id: 'Address' });
 
 const storeFields = {
   code: StoreCode,
-  name: z.string().trim().min(1).max(120),
+  name: singleLineText({ max: 120 }),
   address: Address,
   region: z
     .string()

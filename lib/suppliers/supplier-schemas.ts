@@ -5,13 +5,14 @@ import {
   PaginationQuery,
   pageOf,
   ResourceId,
+  singleLineText,
 } from '../http/common-schemas.js';
 import { Address } from '../stores/store-schemas.js';
 
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.');
 
 const supplierFields = {
-  name: z.string().trim().min(1).max(200),
+  name: singleLineText({ max: 200 }),
   email: z.email().max(254),
   phone: z
     .string()

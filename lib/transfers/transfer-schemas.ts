@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  multiLineText,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+} from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
 import { MAX_TRANSFER_LINES, TRANSFER_STATUSES } from './transfer-rules.js';
 
@@ -25,7 +31,7 @@ export const CreateTransferBody = z
         `At most ${MAX_TRANSFER_LINES} lines: shipping one transfer must fit one transaction; split it into several transfers.`,
       )
       .superRefine(uniqueSkus),
-    note: z.string().trim().min(1).max(500).optional(),
+    note: multiLineText({ max: 500 }).optional(),
   })
   .refine((body) => body.fromStoreId !== body.toStoreId, {
     path: ['toStoreId'],

@@ -49,7 +49,7 @@ describe('platform routes and the gateway', () => {
 
   it('answers a wrong method on a known path with 405 and Allow to a signed-in caller', async () => {
     const problem = await rejected('DELETE', '/stores', 405, { token: await tokenFor('admin') });
-    expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'POST']);
+    expect(problem.response.headers.allow?.split(/,\s*/).sort()).toEqual(['GET', 'HEAD', 'POST']);
   });
 
   it('listens on loopback only', () => {

@@ -134,6 +134,32 @@ export const rejected = (
     return { ...expectProblem(response, status), response };
   });
 
+export interface RejectedCase {
+  method: string;
+  path: string;
+  status: number;
+  options?: RequestOptions;
+}
+
+/**
+ * Many requests that must all be refused, under one exclusive lock and one pair of table
+ * snapshots (a full scan per case would make a bad-input sweep slow). The failure message
+ * lists every case, so a write is traced by re-running them one by one with `rejected`.
+ */
+export const allRejected = (
+  cases: readonly RejectedCase[],
+): Promise<(ProblemDocument & { response: ApiResponse<unknown> })[]> =>
+  withLock(lockUrl, 'exclusive', async () => {
+    const before = await tableSnapshot();
+    const responses: ApiResponse<unknown>[] = [];
+    for (const { method, path, options } of cases)
+      responses.push(await send<unknown>(method, path, options ?? {}));
+    const after = await tableSnapshot();
+    const sent = cases.map(({ method, path }, i) => `${method} ${path} (${responses[i]?.status})`).join(', ');
+    expect(after === before, `one of ${sent} changed the table`).toBe(true);
+    return responses.map((response, i) => ({ ...expectProblem(response, cases[i]?.status ?? 0), response }));
+  });
+
 /** A success carries the request id too. */
 export const expectSuccess = <T>(response: ApiResponse<T>, status: number): T => {
   expect(response.status, response.text).toBe(status);

@@ -92,4 +92,36 @@ describe('the HTTP chain', () => {
       errors: [{ path: 'body.name' }],
     });
   });
+
+  it('answers HEAD like GET, without the body', async () => {
+    const get = defineRoute({
+      operationId: 'getThing',
+      method: 'GET',
+      path: '/things/{id}',
+      summary: 'test',
+      tag: 'Test',
+      access: 'catalog:read',
+      responses: { 200: { description: 'ok' } },
+      errors: [404],
+    });
+    const handler = httpHandler(get, async () => ({ status: 200, body: { name: 'x' }, version: 3 }));
+    const asHead = (base: HttpEvent): HttpEvent => ({
+      ...base,
+      routeKey: 'HEAD /things/{id}',
+      requestContext: { ...base.requestContext, http: { ...base.requestContext.http, method: 'HEAD' } },
+    });
+    const head = await call(handler, asHead(event(admin)));
+    const full = await call(handler, event(admin));
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBeUndefined();
+    expect(full.body).toBe('{"name":"x"}');
+    expect(head.headers).toMatchObject({ etag: '"3"', 'content-type': 'application/json' });
+    const failing = httpHandler(get, async () => {
+      throw new ConflictError({ detail: 'x' });
+    });
+    const problem = await call(failing, asHead(event(admin)));
+    expect(problem.statusCode).toBe(409);
+    expect(problem.body).toBeUndefined();
+    expect(problem.headers['content-type']).toBe('application/problem+json');
+  });
 });
