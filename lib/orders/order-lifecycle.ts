@@ -1,11 +1,13 @@
 import { ulid } from 'ulid';
+import { roleHasPermission } from '../auth/roles.js';
 import { requestHashOf, runOnce } from '../db/idempotency.js';
 import { idempotencyKeys } from '../db/keys.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
+import { ForbiddenError } from '../errors.js';
 import { mergeStockChanges, type StockChange, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
 import { promotionUsageReleaseWrites } from '../promotions/pricing.js';
-import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
+import { type Actor, isPrincipal, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { advance } from './order-build.js';
 import { PaymentExceedsDueError } from './order-errors.js';
 import { orderUpdateWrite, paymentWrite, refundWrite } from './order-repository.js';
@@ -166,6 +168,18 @@ export const completeOrder = (actor: Actor, orderId: string, now = new Date()): 
   });
 
 /**
+ * Cancelling an order with money paid refunds it, so it needs what a refund needs
+ * (`orders:refund`): otherwise cancel would be a way round the refund permission. Checked on
+ * the order as read inside the retry, so a payment landing meanwhile is seen.
+ */
+const assertMayCancel = (actor: Actor, order: Order): void => {
+  if (order.amountPaid === 0 || !isPrincipal(actor) || roleHasPermission(actor.role, 'orders:refund')) return;
+  throw new ForbiddenError({
+    detail: `Order ${order.orderId} has payments; cancelling it refunds them, which needs a manager or admin.`,
+  });
+};
+
+/**
  * PENDING_PAYMENT or PAID → CANCELLED, undoing everything placing the order did: committed
  * stock is released, promotion usage given back, redeemed points returned; money paid is
  * recorded as a refund. `expire` is the expiry job's variant, allowed only while unpaid.
@@ -182,6 +196,7 @@ export const cancelOrderAs = (
     const detail = await readOrderFor(actor, orderId);
     const order = orderOf(detail);
     assertCanApply(orderId, action, order.status);
+    assertMayCancel(actor, order);
     const at = now.toISOString();
     const refund: Refund | undefined =
       order.amountPaid > 0

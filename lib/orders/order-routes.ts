@@ -129,7 +129,8 @@ export const cancelOrderRoute = defineRoute({
   operationId: 'cancelOrder',
   method: 'POST',
   path: '/orders/{orderId}/cancel',
-  summary: 'Cancel an unpaid or paid order: stock, promotions and points are given back, payments refunded',
+  summary:
+    'Cancel an unpaid or paid order: stock, promotions and points are given back, payments refunded (with payments: needs orders:refund)',
   tag,
   access: 'orders:write',
   params: OrderParams,
