@@ -7,6 +7,8 @@ import { ForbiddenError } from '../errors.js';
 import { mergeStockChanges, type StockChange, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
 import { promotionUsageReleaseWrites } from '../promotions/pricing.js';
+import { taxOfMoney } from '../tax/tax-math.js';
+import { nextDocumentNumber } from './document-numbers.js';
 import { type Actor, isPrincipal, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { advance } from './order-build.js';
 import { PaymentExceedsDueError } from './order-errors.js';
@@ -70,14 +72,19 @@ export const recordPayment = (
       createdBy: actor.userId,
     };
     const amountDue = order.amountDue - input.amount;
+    // The payment that makes the order PAID issues its receipt number, in the same transaction.
+    const receipt = amountDue === 0 ? await nextDocumentNumber(order.storeId, 'RECEIPT') : undefined;
     const next = advance(order, actor, now, {
       amountPaid: order.amountPaid + input.amount,
       amountDue,
       refundableAmount: order.refundableAmount + input.amount,
-      ...(amountDue === 0 ? { status: 'PAID' as const, paidAt: now.toISOString() } : {}),
+      ...(receipt
+        ? { status: 'PAID' as const, paidAt: now.toISOString(), receiptNumber: receipt.number }
+        : {}),
     });
     await transactWrite([
       ...recordWrites({ orderId, paymentId: payment.paymentId }),
+      ...(receipt ? [receipt.write] : []),
       orderUpdateWrite(order, next, 'pay', {
         expression: 'amountDue >= :amount',
         values: { ':amount': input.amount },
@@ -198,22 +205,34 @@ export const cancelOrderAs = (
     assertCanApply(orderId, action, order.status);
     assertMayCancel(actor, order);
     const at = now.toISOString();
-    const refund: Refund | undefined =
-      order.amountPaid > 0
-        ? {
-            refundId: `rf_${ulid().toLowerCase()}`,
-            orderId,
-            amount: order.refundableAmount,
-            lines: [],
-            restock: 'none',
-            reason: `Order cancelled: ${reason}`,
-            pointsReturned: order.customerId ? order.pointsRedeemed : 0,
-            pointsReversed: 0,
-            pointsNotReversed: 0,
-            createdAt: at,
-            createdBy: actor.userId,
-          }
-        : undefined;
+    const refunding = order.amountPaid > 0;
+    // A paid order had a receipt: its refund gets a credit note, numbered in this transaction.
+    const creditNote =
+      refunding && order.receiptNumber ? await nextDocumentNumber(order.storeId, 'CREDIT_NOTE') : undefined;
+    const tax = refunding
+      ? taxOfMoney(
+          order,
+          order.refundableAmount,
+          order.amountRefunded + order.refundableAmount === order.total,
+        )
+      : 0;
+    const refund: Refund | undefined = refunding
+      ? {
+          refundId: `rf_${ulid().toLowerCase()}`,
+          orderId,
+          amount: order.refundableAmount,
+          lines: [],
+          tax,
+          ...(creditNote ? { creditNoteNumber: creditNote.number } : {}),
+          restock: 'none',
+          reason: `Order cancelled: ${reason}`,
+          pointsReturned: order.customerId ? order.pointsRedeemed : 0,
+          pointsReversed: 0,
+          pointsNotReversed: 0,
+          createdAt: at,
+          createdBy: actor.userId,
+        }
+      : undefined;
     const next = advance(order, actor, now, {
       status: 'CANCELLED',
       cancelledAt: at,
@@ -221,9 +240,11 @@ export const cancelOrderAs = (
       amountDue: 0,
       amountRefunded: order.amountRefunded + (refund?.amount ?? 0),
       refundableAmount: order.refundableAmount - (refund?.amount ?? 0),
+      taxRefunded: order.taxRefunded + tax,
     });
     await transactWrite([
       orderUpdateWrite(order, next, action),
+      ...(creditNote ? [creditNote.write] : []),
       ...lineStockWrites(order, actor, now, (line) => ({
         deltas: { committed: -line.quantity },
         reason: 'release',

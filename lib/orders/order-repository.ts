@@ -20,7 +20,34 @@ export const toOrderItem = (order: Order) => ({
   ...order,
 });
 
-const fromOrderItem = (item: Record<string, unknown>): Order => strip<Order>(item);
+/** Orders and refunds written before tax was recorded read as untaxed, so the arithmetic never meets a gap. */
+type Stored<T> = Omit<T, 'lines'> & { lines: Partial<T extends { lines: (infer L)[] } ? L : never>[] };
+
+const fromOrderItem = (item: Record<string, unknown>): Order => {
+  const order = strip<Stored<Order> & Partial<Order>>(item);
+  return {
+    ...order,
+    pricesIncludeTax: order.pricesIncludeTax ?? true,
+    taxTotal: order.taxTotal ?? 0,
+    taxRefunded: order.taxRefunded ?? 0,
+    lines: order.lines.map((line) => ({
+      ...line,
+      taxCategory: line.taxCategory ?? line.category,
+      taxName: line.taxName ?? 'Tax',
+      taxRate: line.taxRate ?? 0,
+      taxAmount: line.taxAmount ?? 0,
+    })),
+  } as Order;
+};
+
+const fromRefundItem = (item: Record<string, unknown>): Refund => {
+  const refund = strip<Stored<Refund> & Partial<Refund>>(item);
+  return {
+    ...refund,
+    tax: refund.tax ?? 0,
+    lines: refund.lines.map((line) => ({ ...line, tax: line.tax ?? 0 })),
+  } as Refund;
+};
 
 export const newOrderWrite = (order: Order): GuardedWrite =>
   createItem(toOrderItem(order), () => new InternalError({ detail: `Order id ${order.orderId} collided.` }));
@@ -91,7 +118,7 @@ export const loadOrderDetail = async (orderId: string): Promise<OrderDetail | un
     for (const item of page.Items ?? []) {
       if (item.entityType === ENTITY.order) order = fromOrderItem(item);
       else if (item.entityType === ENTITY.payment) payments.push(strip<Payment>(item));
-      else if (item.entityType === ENTITY.refund) refunds.push(strip<Refund>(item));
+      else if (item.entityType === ENTITY.refund) refunds.push(fromRefundItem(item));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
