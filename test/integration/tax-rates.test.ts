@@ -76,7 +76,12 @@ describe('tax rates', () => {
     const now = new Date();
     const rates = await ratesInForce(region, ['contact-lenses', 'lens-care', 'lens-care'], now);
     expect(Object.fromEntries(rates)).toEqual({
-      'contact-lenses': { taxRateId: free.taxRateId, taxCategory: 'contact-lenses', taxName: 'GST-free', taxRate: 0 },
+      'contact-lenses': {
+        taxRateId: free.taxRateId,
+        taxCategory: 'contact-lenses',
+        taxName: 'GST-free',
+        taxRate: 0,
+      },
       'lens-care': { taxRateId: gst.taxRateId, taxCategory: 'default', taxName: 'GST', taxRate: 1000 },
     });
     const untaxed = await ratesInForce(newRegion(), ['lens-care'], now);

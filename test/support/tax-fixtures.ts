@@ -1,13 +1,18 @@
+import { createStore } from '../../lib/stores/store-service.js';
 import { CreateTaxRateBody } from '../../lib/tax/tax-rate-schemas.js';
 import { createTaxRate } from '../../lib/tax/tax-rate-service.js';
-import { createStore } from '../../lib/stores/store-service.js';
 import { admin, storeInput, uniqueSuffix } from './fixtures.js';
 
 /** A region of its own per test, so rates set in one test never price another's orders. */
 export const newRegion = (): string => `t-${uniqueSuffix().toLowerCase()}`;
 
-export const addRate = (region: string, category: string, rate: number, effectiveFrom: string, name = 'GST') =>
-  createTaxRate(admin, CreateTaxRateBody.parse({ region, category, rate, name, effectiveFrom }));
+export const addRate = (
+  region: string,
+  category: string,
+  rate: number,
+  effectiveFrom: string,
+  name = 'GST',
+) => createTaxRate(admin, CreateTaxRateBody.parse({ region, category, rate, name, effectiveFrom }));
 
 const LONG_AGO = '2000-07-01T00:00:00+10:00';
 
