@@ -24,7 +24,7 @@ export const insertTaxRate = async (rate: TaxRate): Promise<void> => {
       toItem(rate),
       () =>
         new ConflictError({
-          detail: `A ${rate.category} rate for ${rate.region} already takes effect at ${rate.effectiveFrom}.`,
+          detail: `Region ${rate.region} already has a ${rate.category} rate from ${rate.effectiveFrom}; choose another instant.`,
           errors: [{ path: 'body.effectiveFrom', message: 'Another rate takes effect at this instant.' }],
         }),
     ),
