@@ -43,7 +43,8 @@ const rule = '-'.repeat(RECEIPT_WIDTH);
 
 /**
  * The receipt as plain text for a receipt printer: every line at most RECEIPT_WIDTH characters,
- * CRLF-free, ending with a newline. Names are cut, never wrapped, so a line is one item. Free
+ * CRLF-free, ending with a newline. Items print at their shelf price; promotions follow the
+ * subtotal by name (a line's share is in the JSON). Names are cut, never wrapped. Free
  * text was checked for control characters when it was stored.
  */
 export const receiptText = (receipt: Receipt): string => {
@@ -65,7 +66,6 @@ export const receiptText = (receipt: Receipt): string => {
     const options = Object.values(line.options).join(' ');
     out.push(clip(options ? `${line.name} ${options}` : line.name, RECEIPT_WIDTH));
     out.push(pair(`  ${line.quantity} x ${money(line.unitPrice)}  ${line.sku}`, money(line.lineSubtotal)));
-    if (line.discount > 0) out.push(pair('  Promotion', money(-line.discount)));
   }
   out.push(rule, pair('Subtotal', money(receipt.subtotal)));
   for (const promotion of receipt.promotions)
