@@ -10,7 +10,9 @@ export const getOrderReceipt = async (principal: Principal, orderId: string): Pr
   const order = await readOrderFor(principal, orderId);
   const { receiptNumber, paidAt } = order;
   if (!receiptNumber || !paidAt)
-    throw new NotFoundError({ detail: `Order ${orderId} has no receipt: it is not paid yet.` });
+    throw new NotFoundError({
+      detail: `Order ${orderId} has no receipt: receipts are issued when an order is paid.`,
+    });
   const store = await findStore(order.storeId);
   if (!store) throw new NotFoundError({ detail: `Store ${order.storeId} was not found.` });
   return buildReceipt({ ...order, receiptNumber, paidAt }, store);

@@ -20,33 +20,40 @@ export const toOrderItem = (order: Order) => ({
   ...order,
 });
 
-/** Orders and refunds written before tax was recorded read as untaxed, so the arithmetic never meets a gap. */
-type Stored<T> = Omit<T, 'lines'> & { lines: Partial<T extends { lines: (infer L)[] } ? L : never>[] };
+/**
+ * Orders and refunds written before tax was recorded lack its fields (the types say otherwise,
+ * hence the casts): they read as untaxed at rate 0, so refunds of them still add up.
+ */
+type Untaxed<T> = { [K in keyof T]?: T[K] | undefined };
 
 const fromOrderItem = (item: Record<string, unknown>): Order => {
-  const order = strip<Stored<Order> & Partial<Order>>(item);
+  const order = strip<Order>(item);
+  const stored = order as Untaxed<Order>;
   return {
     ...order,
-    pricesIncludeTax: order.pricesIncludeTax ?? true,
-    taxTotal: order.taxTotal ?? 0,
-    taxRefunded: order.taxRefunded ?? 0,
-    lines: order.lines.map((line) => ({
-      ...line,
-      taxCategory: line.taxCategory ?? line.category,
-      taxName: line.taxName ?? 'Tax',
-      taxRate: line.taxRate ?? 0,
-      taxAmount: line.taxAmount ?? 0,
-    })),
-  } as Order;
+    pricesIncludeTax: stored.pricesIncludeTax ?? true,
+    taxTotal: stored.taxTotal ?? 0,
+    taxRefunded: stored.taxRefunded ?? 0,
+    lines: order.lines.map((line) => {
+      const old = line as Untaxed<typeof line>;
+      return {
+        ...line,
+        taxCategory: old.taxCategory ?? line.category,
+        taxName: old.taxName ?? 'Tax',
+        taxRate: old.taxRate ?? 0,
+        taxAmount: old.taxAmount ?? 0,
+      };
+    }),
+  };
 };
 
 const fromRefundItem = (item: Record<string, unknown>): Refund => {
-  const refund = strip<Stored<Refund> & Partial<Refund>>(item);
+  const refund = strip<Refund>(item);
   return {
     ...refund,
-    tax: refund.tax ?? 0,
-    lines: refund.lines.map((line) => ({ ...line, tax: line.tax ?? 0 })),
-  } as Refund;
+    tax: (refund as Untaxed<Refund>).tax ?? 0,
+    lines: refund.lines.map((line) => ({ ...line, tax: (line as Untaxed<typeof line>).tax ?? 0 })),
+  };
 };
 
 export const newOrderWrite = (order: Order): GuardedWrite =>

@@ -1,5 +1,8 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createProduct } from '../../lib/catalog/product-service.js';
+import { documentClient, tableName } from '../../lib/db/client.js';
+import { orderKeys } from '../../lib/db/keys.js';
 import { completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
 import { getOrder } from '../../lib/orders/order-queries.js';
 import { refundOrder } from '../../lib/orders/order-refunds.js';
@@ -98,5 +101,49 @@ describe('tax on orders (DynamoDB Local)', () => {
     const rest = await refund(2);
     expect(rest.refunds[1]).toMatchObject({ amount: 3800, tax: 346 });
     expect(rest).toMatchObject({ amountRefunded: 5700, taxRefunded: 518, refundableAmount: 0 });
+  });
+
+  it('reads an order stored before tax was recorded as untaxed, and refunds it without tax', async () => {
+    const { storeId } = await newTaxedStore();
+    const solution = await stockedSolution(storeId);
+    const order = await place(admin, storeId, [{ sku: solution, quantity: 2 }]);
+    await payInFull(order.orderId);
+    await fulfilOrder(admin, order.orderId, {});
+    const current = await getOrder(admin, order.orderId);
+    // Strip the tax fields from the stored item, as an order of an older release has none.
+    const { pricesIncludeTax, taxTotal, taxRefunded, payments, refunds, ...legacy } = current;
+    expect([pricesIncludeTax, taxTotal, taxRefunded, payments.length, refunds.length]).toEqual([
+      true,
+      364,
+      0,
+      1,
+      0,
+    ]);
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...orderKeys.item(order.orderId),
+          ...orderKeys.listings(current),
+          entityType: 'Order',
+          ...legacy,
+          lines: legacy.lines.map(({ taxCategory, taxName, taxRate, taxAmount, taxRateId, ...line }) => line),
+        },
+      }),
+    );
+    const read = await getOrder(admin, order.orderId);
+    expect(read).toMatchObject({ pricesIncludeTax: true, taxTotal: 0, taxRefunded: 0 });
+    expect(read.lines[0]).toMatchObject({
+      taxCategory: 'lens-care',
+      taxName: 'Tax',
+      taxRate: 0,
+      taxAmount: 0,
+    });
+    const refunded = await refundOrder(admin, order.orderId, {
+      lines: [{ sku: solution, quantity: 2 }],
+      restock: 'none',
+      reason: 'x',
+    });
+    expect(refunded.refunds[0]).toMatchObject({ amount: 4000, tax: 0 });
   });
 });
