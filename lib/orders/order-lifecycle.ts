@@ -182,7 +182,7 @@ export const completeOrder = (actor: Actor, orderId: string, now = new Date()): 
 const assertMayCancel = (actor: Actor, order: Order): void => {
   if (order.amountPaid === 0 || !isPrincipal(actor) || roleHasPermission(actor.role, 'orders:refund')) return;
   throw new ForbiddenError({
-    detail: `Order ${order.orderId} has payments; cancelling it refunds them, which needs a manager or admin.`,
+    detail: `Order ${order.orderId} has payments; cancelling it refunds them, which needs orders:refund (a manager or admin).`,
   });
 };
 

@@ -340,6 +340,7 @@ describe('cancelling a paid order needs the refund permission', () => {
     const partPaid = expectSuccess(await api<OrderDetail>('GET', path, { token: admin }), 200);
     const refused = await rejected('POST', `${path}/cancel`, 403, { token: staffA, body: { reason: 'x' } });
     expect(refused.type).toBe('/problems/forbidden');
+    expect(refused.detail).toContain('orders:refund');
     expectSuccess(await post(staffA, `${path}/payments`, { method: 'card', amount: order.total - 100 }), 201);
     const paid = expectSuccess(await api<OrderDetail>('GET', path, { token: admin }), 200);
     expect(paid).toMatchObject({ status: 'PAID', version: partPaid.version + 1 });

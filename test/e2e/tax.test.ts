@@ -196,6 +196,28 @@ describe('selling with tax and printing the receipt over HTTP', () => {
     expect(text.text).toMatch(/Includes GST 10% +1\.82/);
     for (const line of text.text.split('\n')) expect(line.length).toBeLessThanOrEqual(42);
 
+    // A refund returns the line's tax and gets a credit-note number; the receipt lists it.
+    expectSuccess(await api('POST', `${path}/fulfil`, { token: staff, body: {} }), 200);
+    const refunded = expectSuccess(
+      await api<OrderDetail>('POST', `${path}/refunds`, {
+        token: manager,
+        body: { lines: [{ sku: careSku, quantity: 1 }], restock: 'available', reason: 'Unopened' },
+      }),
+      201,
+    );
+    const creditNote = refunded.refunds[0];
+    expect(creditNote).toMatchObject({
+      amount: 2000,
+      tax: 182,
+      lines: [{ sku: careSku, amount: 2000, tax: 182 }],
+    });
+    expect(creditNote?.creditNoteNumber).toMatch(new RegExp(`^${storeCode}-CN-\\d{6}$`));
+    expect(refunded.taxRefunded).toBe(182);
+    const after = expectSuccess(await api<Receipt>('GET', `${path}/receipt`, { token: manager }), 200);
+    expect(after.creditNotes).toMatchObject([
+      { creditNoteNumber: creditNote?.creditNoteNumber, amount: 2000, tax: 182 },
+    ]);
+
     const otherStore = await createStore(admin, { name: 'Tax e2e other' });
     const stranger = await tokenFor('staff', [otherStore.storeId]);
     await rejected('GET', `${path}/receipt`, 404, { token: stranger });
