@@ -15,6 +15,7 @@ import { platformFunctions } from './functions/platform-functions.js';
 import { promotionFunctions } from './functions/promotion-functions.js';
 import { purchasingFunctions } from './functions/purchasing-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
+import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
 
 /**
@@ -38,6 +39,7 @@ export const appDefinition = defineApp({
     customers: customerFunctions,
     promotions: promotionFunctions,
     orders: orderFunctions,
+    tax: taxFunctions,
     purchasing: purchasingFunctions,
   },
 });

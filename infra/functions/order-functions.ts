@@ -3,6 +3,7 @@ import {
   completeOrderRoute,
   createOrderRoute,
   fulfilOrderRoute,
+  getOrderReceiptRoute,
   getOrderRoute,
   listCustomerOrdersRoute,
   listStoreOrdersRoute,
@@ -28,6 +29,12 @@ export const orderFunctions = {
     description: 'Get an order with its payments and refunds',
     tableAccess: 'read',
     routes: [getOrderRoute],
+  },
+  getOrderReceipt: {
+    entry: 'functions/orders/get-order-receipt.ts',
+    description: 'Get the receipt of a paid order, as JSON or printable text',
+    tableAccess: 'read',
+    routes: [getOrderReceiptRoute],
   },
   listStoreOrders: {
     entry: 'functions/orders/list-store-orders.ts',

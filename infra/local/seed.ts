@@ -17,6 +17,7 @@ import { seedCustomers } from './seed-customers.js';
 import { DEMO_PRODUCTS, DEMO_STORES } from './seed-data.js';
 import { seedOrders } from './seed-orders.js';
 import { seedStock } from './seed-stock.js';
+import { seedTaxRates } from './seed-tax.js';
 
 export { DEMO_PRODUCT_IDS, DEMO_STORE_IDS } from './seed-data.js';
 
@@ -60,6 +61,7 @@ export const seedDemoData = async (): Promise<SeedResult> => {
   await forEachLimited(DEMO_PRODUCTS, CONCURRENCY, async ({ productId, body }) => {
     if (!(await findProduct(productId))) await createProduct(SEED_ACTOR, body, { productId, now });
   });
+  await seedTaxRates(SEED_ACTOR);
   await seedCustomers(SEED_ACTOR);
   await seedStock(SEED_ACTOR);
   await seedOrders(SEED_ACTOR);

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'suppliers:write',
   'purchasing:read',
   'purchasing:write',
+  'tax:read',
+  'tax:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +40,8 @@ const READ_ONLY = PERMISSIONS.filter((permission) => permission.endsWith(':read'
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  manager: PERMISSIONS.filter((permission) => permission !== 'stores:create'),
+  /** Opening stores and setting tax rates are the business's, not a store's. */
+  manager: PERMISSIONS.filter((permission) => permission !== 'stores:create' && permission !== 'tax:write'),
   staff: [
     'stores:read',
     'catalog:read',
@@ -52,6 +55,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'orders:read',
     'orders:write',
     'suppliers:read',
+    'tax:read',
   ],
   finance: READ_ONLY,
 };

@@ -28,6 +28,8 @@ export const ENTITY = {
   idempotencyRecord: 'IdempotencyRecord',
   supplier: 'Supplier',
   purchaseOrder: 'PurchaseOrder',
+  taxRate: 'TaxRate',
+  documentCounter: 'DocumentCounter',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
@@ -259,6 +261,44 @@ export const purchaseOrderKeys = {
   }),
   storePartition: (storeId: string) => `STORE#${storeId}#POS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#POS#${status}`,
+};
+
+/**
+ * Tax rates: one item per region × category × effective instant, in the partition of its
+ * region and category, sorted by when it takes effect, so the rate in force at an instant is a
+ * Query `sk <= FROM#<instant>`, newest first, limit 1. The primary key is the natural key, so a
+ * second rate for the same instant fails its `attribute_not_exists`. gsi1 finds a rate by id;
+ * gsi2 lists every rate by region, category and effective instant.
+ */
+export const taxRateKeys = {
+  item: (region: string, category: string, effectiveFrom: string): TableKey => ({
+    pk: taxRateKeys.partition(region, category),
+    sk: `${taxRateKeys.effectivePrefix}${effectiveFrom}`,
+  }),
+  partition: (region: string, category: string) => `TAXRATE#${region}#${category}`,
+  effectivePrefix: 'FROM#',
+  listings: (rate: { taxRateId: string; region: string; category: string; effectiveFrom: string }) => ({
+    gsi1pk: taxRateKeys.idPartition(rate.taxRateId),
+    gsi1sk: 'TAXRATE',
+    gsi2pk: taxRateKeys.listingPartition,
+    gsi2sk: `${rate.region}#${rate.category}#${rate.effectiveFrom}#${rate.taxRateId}`,
+  }),
+  idPartition: (taxRateId: string) => `TAXRATE#${taxRateId}`,
+  listingPartition: 'TAXRATES',
+  listingPrefix: (region?: string, category?: string) =>
+    region === undefined ? '' : category === undefined ? `${region}#` : `${region}#${category}#`,
+};
+
+/**
+ * Gap-free document numbers per store (receipts, credit notes): one counter item each, its
+ * `last` ADDed by one in the same transaction as the document, so a number is used exactly
+ * when the document is written.
+ */
+export const documentCounterKeys = {
+  item: (storeId: string, kind: 'RECEIPT' | 'CREDIT_NOTE'): TableKey => ({
+    pk: `STORE#${storeId}`,
+    sk: `COUNTER#${kind}`,
+  }),
 };
 
 /** Bookkeeping of the system itself, e.g. the marker that the demo data set is complete. */

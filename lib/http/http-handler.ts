@@ -41,19 +41,26 @@ export interface HttpResult {
   version?: number;
   location?: string;
   headers?: Record<string, string>;
+  /** A text body (`body` a string) sent as is with this content type, instead of JSON. */
+  contentType?: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 
+const isText = (result: HttpResult): result is HttpResult & { body: string; contentType: string } =>
+  result.contentType !== undefined && typeof result.body === 'string';
+
 const toResult = (result: HttpResult): APIGatewayProxyStructuredResultV2 => ({
   statusCode: result.status,
   headers: {
-    ...(result.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...(result.body === undefined
+      ? {}
+      : { 'content-type': isText(result) ? result.contentType : 'application/json' }),
     ...(result.version === undefined ? {} : { etag: `"${result.version}"` }),
     ...(result.location ? { location: result.location } : {}),
     ...result.headers,
   },
-  ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  ...(result.body === undefined ? {} : { body: isText(result) ? result.body : JSON.stringify(result.body) }),
 });
 
 // Both come from the app definition's CORS settings (infra/function-environment.ts).

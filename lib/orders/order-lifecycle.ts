@@ -1,11 +1,15 @@
 import { ulid } from 'ulid';
+import { roleHasPermission } from '../auth/roles.js';
 import { requestHashOf, runOnce } from '../db/idempotency.js';
 import { idempotencyKeys } from '../db/keys.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
+import { ForbiddenError } from '../errors.js';
 import { mergeStockChanges, type StockChange, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, pointsEarnedFor } from '../loyalty/points.js';
 import { promotionUsageReleaseWrites } from '../promotions/pricing.js';
-import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
+import { taxOfMoney } from '../tax/tax-math.js';
+import { nextDocumentNumber } from './document-numbers.js';
+import { type Actor, isPrincipal, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { advance } from './order-build.js';
 import { PaymentExceedsDueError } from './order-errors.js';
 import { orderUpdateWrite, paymentWrite, refundWrite } from './order-repository.js';
@@ -68,14 +72,19 @@ export const recordPayment = (
       createdBy: actor.userId,
     };
     const amountDue = order.amountDue - input.amount;
+    // The payment that makes the order PAID issues its receipt number, in the same transaction.
+    const receipt = amountDue === 0 ? await nextDocumentNumber(order.storeId, 'RECEIPT') : undefined;
     const next = advance(order, actor, now, {
       amountPaid: order.amountPaid + input.amount,
       amountDue,
       refundableAmount: order.refundableAmount + input.amount,
-      ...(amountDue === 0 ? { status: 'PAID' as const, paidAt: now.toISOString() } : {}),
+      ...(receipt
+        ? { status: 'PAID' as const, paidAt: now.toISOString(), receiptNumber: receipt.number }
+        : {}),
     });
     await transactWrite([
       ...recordWrites({ orderId, paymentId: payment.paymentId }),
+      ...(receipt ? [receipt.write] : []),
       orderUpdateWrite(order, next, 'pay', {
         expression: 'amountDue >= :amount',
         values: { ':amount': input.amount },
@@ -166,6 +175,18 @@ export const completeOrder = (actor: Actor, orderId: string, now = new Date()): 
   });
 
 /**
+ * Cancelling an order with money paid refunds it, so it needs what a refund needs
+ * (`orders:refund`): otherwise cancel would be a way round the refund permission. Checked on
+ * the order as read inside the retry, so a payment landing meanwhile is seen.
+ */
+const assertMayCancel = (actor: Actor, order: Order): void => {
+  if (order.amountPaid === 0 || !isPrincipal(actor) || roleHasPermission(actor.role, 'orders:refund')) return;
+  throw new ForbiddenError({
+    detail: `Order ${order.orderId} has payments; cancelling it refunds them, which needs orders:refund (a manager or admin).`,
+  });
+};
+
+/**
  * PENDING_PAYMENT or PAID → CANCELLED, undoing everything placing the order did: committed
  * stock is released, promotion usage given back, redeemed points returned; money paid is
  * recorded as a refund. `expire` is the expiry job's variant, allowed only while unpaid.
@@ -182,23 +203,36 @@ export const cancelOrderAs = (
     const detail = await readOrderFor(actor, orderId);
     const order = orderOf(detail);
     assertCanApply(orderId, action, order.status);
+    assertMayCancel(actor, order);
     const at = now.toISOString();
-    const refund: Refund | undefined =
-      order.amountPaid > 0
-        ? {
-            refundId: `rf_${ulid().toLowerCase()}`,
-            orderId,
-            amount: order.refundableAmount,
-            lines: [],
-            restock: 'none',
-            reason: `Order cancelled: ${reason}`,
-            pointsReturned: order.customerId ? order.pointsRedeemed : 0,
-            pointsReversed: 0,
-            pointsNotReversed: 0,
-            createdAt: at,
-            createdBy: actor.userId,
-          }
-        : undefined;
+    const refunding = order.amountPaid > 0;
+    // A paid order had a receipt: its refund gets a credit note, numbered in this transaction.
+    const creditNote =
+      refunding && order.receiptNumber ? await nextDocumentNumber(order.storeId, 'CREDIT_NOTE') : undefined;
+    const tax = refunding
+      ? taxOfMoney(
+          order,
+          order.refundableAmount,
+          order.amountRefunded + order.refundableAmount === order.total,
+        )
+      : 0;
+    const refund: Refund | undefined = refunding
+      ? {
+          refundId: `rf_${ulid().toLowerCase()}`,
+          orderId,
+          amount: order.refundableAmount,
+          lines: [],
+          tax,
+          ...(creditNote ? { creditNoteNumber: creditNote.number } : {}),
+          restock: 'none',
+          reason: `Order cancelled: ${reason}`,
+          pointsReturned: order.customerId ? order.pointsRedeemed : 0,
+          pointsReversed: 0,
+          pointsNotReversed: 0,
+          createdAt: at,
+          createdBy: actor.userId,
+        }
+      : undefined;
     const next = advance(order, actor, now, {
       status: 'CANCELLED',
       cancelledAt: at,
@@ -206,9 +240,11 @@ export const cancelOrderAs = (
       amountDue: 0,
       amountRefunded: order.amountRefunded + (refund?.amount ?? 0),
       refundableAmount: order.refundableAmount - (refund?.amount ?? 0),
+      taxRefunded: order.taxRefunded + tax,
     });
     await transactWrite([
       orderUpdateWrite(order, next, action),
+      ...(creditNote ? [creditNote.write] : []),
       ...lineStockWrites(order, actor, now, (line) => ({
         deltas: { committed: -line.quantity },
         reason: 'release',

@@ -14,7 +14,11 @@ import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
 import { InsufficientStockError, mergeStockChanges, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, redemptionValueOf } from '../loyalty/points.js';
 import { priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
-import { type Actor, isPrincipal, readOrderFor } from './order-access.js';
+import type { Store } from '../stores/store-schemas.js';
+import { ratesInForce } from '../tax/rates-in-force.js';
+import { pricesIncludeTaxOf } from '../tax/store-tax-mode.js';
+import { nextDocumentNumber } from './document-numbers.js';
+import { type Actor, isPrincipal, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { buildOrder } from './order-build.js';
 import { resolveLines } from './order-catalog.js';
 import { type OrderContext, readOrderContext } from './order-context.js';
@@ -39,7 +43,10 @@ const replay = async (actor: Actor, record: IdempotencyRecord, requestHash: stri
   return { order: await readOrderFor(actor, String(record.result.orderId)), replayed: true };
 };
 
-const assertSellable = (input: CreateOrderInput, context: OrderContext): void => {
+const assertSellable: (
+  input: CreateOrderInput,
+  context: OrderContext,
+) => asserts context is OrderContext & { store: Store } = (input, context) => {
   const { store } = context;
   if (!store) throw new NotFoundError({ detail: `Store ${input.storeId} was not found.` });
   if (store.status !== 'active') {
@@ -132,28 +139,35 @@ export const placeOrder = async (
   if (context.earlier) return replay(actor, context.earlier, requestHash);
   assertSellable(input, context);
   const resolved = await resolveLines(input.lines, context.skuGuards);
-  const priced = await priceOrder(
-    resolved.map(({ sku, productId, category, quantity, unitPrice, currency }) => ({
-      sku,
-      productId,
-      category,
-      quantity,
-      unitPrice,
-      currency,
-    })),
-    {
-      storeId: input.storeId,
-      channel: input.channel,
-      ...(input.customerId ? { customerId: input.customerId } : {}),
-      ...(input.couponCode ? { couponCode: input.couponCode } : {}),
+  const [priced, rates] = await Promise.all([
+    priceOrder(
+      resolved.map(({ sku, productId, category, quantity, unitPrice, currency }) => ({
+        sku,
+        productId,
+        category,
+        quantity,
+        unitPrice,
+        currency,
+      })),
+      {
+        storeId: input.storeId,
+        channel: input.channel,
+        ...(input.customerId ? { customerId: input.customerId } : {}),
+        ...(input.couponCode ? { couponCode: input.couponCode } : {}),
+        now,
+      },
+    ),
+    ratesInForce(
+      context.store.region,
+      resolved.map((line) => line.category),
       now,
-    },
-  );
+    ),
+  ]);
   const redemption = input.pointsToRedeem
     ? cappedRedemption(input.pointsToRedeem, priced.total, redemptionValueOf)
     : { points: 0, value: 0 };
   const orderId = options.orderId ?? newOrderId();
-  const order = buildOrder({
+  const built = buildOrder({
     orderId,
     input,
     resolved,
@@ -162,21 +176,31 @@ export const placeOrder = async (
     actor,
     now,
     paymentTimeoutMinutes: options.paymentTimeoutMinutes ?? paymentTimeoutMinutes(),
+    tax: { pricesIncludeTax: pricesIncludeTaxOf(context.store), rates },
   });
   const record = newIdempotencyRecord(input.storeId, idempotencyKey, requestHash, { orderId }, now);
-  const writes = await placementWrites(order, record, actor, now);
-  if (writes.length > MAX_TRANSACTION_ITEMS) {
-    throw new BadRequestError({
-      detail: `This order needs ${writes.length} writes but one transaction takes ${MAX_TRANSACTION_ITEMS}: send at most ${MAX_ORDER_LINES} lines (fewer with several limited promotions).`,
-    });
-  }
-  try {
-    await transactWrite(writes);
-  } catch (error) {
-    if (error instanceof IdempotencyRecordExists) return replay(actor, error.record, requestHash);
-    if (error instanceof InsufficientStockError)
-      throw await withAllShortages(error, input.storeId, input.lines);
-    throw error;
-  }
-  return { order: { ...order, payments: [], refunds: [] }, replayed: false };
+  // Retried on a fresh receipt number if another sale at the store took this one meanwhile.
+  return retryOnOrderChange(async () => {
+    // An order paid in full with points is PAID at once, so its receipt number is issued here.
+    const receipt = built.status === 'PAID' ? await nextDocumentNumber(input.storeId, 'RECEIPT') : undefined;
+    const order: Order = receipt ? { ...built, receiptNumber: receipt.number } : built;
+    const writes = [
+      ...(await placementWrites(order, record, actor, now)),
+      ...(receipt ? [receipt.write] : []),
+    ];
+    if (writes.length > MAX_TRANSACTION_ITEMS) {
+      throw new BadRequestError({
+        detail: `This order needs ${writes.length} writes but one transaction takes ${MAX_TRANSACTION_ITEMS}: send at most ${MAX_ORDER_LINES} lines (fewer with several limited promotions).`,
+      });
+    }
+    try {
+      await transactWrite(writes);
+    } catch (error) {
+      if (error instanceof IdempotencyRecordExists) return replay(actor, error.record, requestHash);
+      if (error instanceof InsufficientStockError)
+        throw await withAllShortages(error, input.storeId, input.lines);
+      throw error;
+    }
+    return { order: { ...order, payments: [], refunds: [] }, replayed: false };
+  });
 };

@@ -5,6 +5,7 @@ import { getItem } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { ConflictError } from '../errors.js';
 import { pointsChangesWrites, pointsEarnedFor } from '../loyalty/points.js';
+import { nextDocumentNumber } from './document-numbers.js';
 import { type Actor, orderOf, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { advance } from './order-build.js';
 import { OrderChangedError } from './order-errors.js';
@@ -59,11 +60,18 @@ export const refundOrder = (
     const plan = planRefund(order, input);
     const amountRefunded = order.amountRefunded + plan.amount;
     const points = await pointsOfRefund(order, plan.nextLines, amountRefunded);
+    // Every refundable order was paid, so it has a receipt; the refund's credit note is
+    // numbered in the refund's own transaction.
+    const creditNote = order.receiptNumber
+      ? await nextDocumentNumber(order.storeId, 'CREDIT_NOTE')
+      : undefined;
     const refund: Refund = {
       refundId: `rf_${ulid().toLowerCase()}`,
       orderId,
       amount: plan.amount,
-      lines: plan.lines.map(({ sku, quantity, amount }) => ({ sku, quantity, amount })),
+      lines: plan.lines.map(({ sku, quantity, amount, tax }) => ({ sku, quantity, amount, tax })),
+      tax: plan.tax,
+      ...(creditNote ? { creditNoteNumber: creditNote.number } : {}),
       restock: input.restock,
       reason: input.reason,
       pointsReturned: points.returned,
@@ -76,6 +84,7 @@ export const refundOrder = (
       lines: plan.nextLines,
       amountRefunded,
       refundableAmount: order.refundableAmount - plan.amount,
+      taxRefunded: order.taxRefunded + plan.tax,
       pointsEarned: order.pointsEarned - points.reversed,
     });
     const returned = new Map(plan.lines.map((line) => [line.sku, line.quantity]));
@@ -88,6 +97,7 @@ export const refundOrder = (
           values: { ':amount': plan.amount },
         }),
         refundWrite(refund),
+        ...(creditNote ? [creditNote.write] : []),
         ...lineStockWrites(order, actor, now, (line) => {
           const quantity = returned.get(line.sku);
           if (!quantity || input.restock === 'none') return null;

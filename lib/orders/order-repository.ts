@@ -20,7 +20,41 @@ export const toOrderItem = (order: Order) => ({
   ...order,
 });
 
-const fromOrderItem = (item: Record<string, unknown>): Order => strip<Order>(item);
+/**
+ * Orders and refunds written before tax was recorded lack its fields (the types say otherwise,
+ * hence the casts): they read as untaxed at rate 0, so refunds of them still add up.
+ */
+type Untaxed<T> = { [K in keyof T]?: T[K] | undefined };
+
+const fromOrderItem = (item: Record<string, unknown>): Order => {
+  const order = strip<Order>(item);
+  const stored = order as Untaxed<Order>;
+  return {
+    ...order,
+    pricesIncludeTax: stored.pricesIncludeTax ?? true,
+    taxTotal: stored.taxTotal ?? 0,
+    taxRefunded: stored.taxRefunded ?? 0,
+    lines: order.lines.map((line) => {
+      const old = line as Untaxed<typeof line>;
+      return {
+        ...line,
+        taxCategory: old.taxCategory ?? line.category,
+        taxName: old.taxName ?? 'Tax',
+        taxRate: old.taxRate ?? 0,
+        taxAmount: old.taxAmount ?? 0,
+      };
+    }),
+  };
+};
+
+const fromRefundItem = (item: Record<string, unknown>): Refund => {
+  const refund = strip<Refund>(item);
+  return {
+    ...refund,
+    tax: (refund as Untaxed<Refund>).tax ?? 0,
+    lines: refund.lines.map((line) => ({ ...line, tax: (line as Untaxed<typeof line>).tax ?? 0 })),
+  };
+};
 
 export const newOrderWrite = (order: Order): GuardedWrite =>
   createItem(toOrderItem(order), () => new InternalError({ detail: `Order id ${order.orderId} collided.` }));
@@ -91,7 +125,7 @@ export const loadOrderDetail = async (orderId: string): Promise<OrderDetail | un
     for (const item of page.Items ?? []) {
       if (item.entityType === ENTITY.order) order = fromOrderItem(item);
       else if (item.entityType === ENTITY.payment) payments.push(strip<Payment>(item));
-      else if (item.entityType === ENTITY.refund) refunds.push(strip<Refund>(item));
+      else if (item.entityType === ENTITY.refund) refunds.push(fromRefundItem(item));
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import {
@@ -14,6 +15,7 @@ import {
   RefundOrderBody,
   StoreOrdersParams,
 } from './order-schemas.js';
+import { ReceiptSchema } from './receipt-schemas.js';
 
 const tag = 'Orders';
 const theOrder = { description: 'The order with its payments and refunds.', schema: OrderDetailSchema };
@@ -129,7 +131,8 @@ export const cancelOrderRoute = defineRoute({
   operationId: 'cancelOrder',
   method: 'POST',
   path: '/orders/{orderId}/cancel',
-  summary: 'Cancel an unpaid or paid order: stock, promotions and points are given back, payments refunded',
+  summary:
+    'Cancel an unpaid or paid order: stock, promotions and points are given back, payments refunded (with payments: needs orders:refund)',
   tag,
   access: 'orders:write',
   params: OrderParams,
@@ -157,4 +160,25 @@ export const refundOrderRoute = defineRoute({
     },
   },
   errors: [400, 401, 403, 404, 409, 415, 422],
+});
+
+export const getOrderReceiptRoute = defineRoute({
+  operationId: 'getOrderReceipt',
+  method: 'GET',
+  path: '/orders/{orderId}/receipt',
+  summary:
+    'The receipt (tax invoice) of a paid order: JSON, or 42-column plain text for a receipt printer with `Accept: text/plain`',
+  tag,
+  access: 'orders:read',
+  params: OrderParams,
+  headers: z.object({
+    accept: z.string().max(1000).optional().meta({ description: '`text/plain` for the printable receipt.' }),
+  }),
+  responses: {
+    200: {
+      description: 'The receipt; as `text/plain; charset=utf-8` when the caller prefers it.',
+      schema: ReceiptSchema,
+    },
+  },
+  errors: [400, 401, 403, 404],
 });

@@ -133,7 +133,19 @@ export const OrderLineSchema = z
     allocatedDiscount: MinorUnits.meta({
       description: 'This line’s share of order-level reductions (points redemption, order-wide promotions).',
     }),
-    netTotal: MinorUnits.meta({ description: 'What the customer pays for this line; lines sum to `total`.' }),
+    netTotal: MinorUnits.meta({
+      description: 'What the customer pays for this line, tax included; lines sum to `total`.',
+    }),
+    taxRateId: ResourceId.optional().meta({ description: 'The rate applied; absent when none was set (0).' }),
+    taxCategory: z
+      .string()
+      .meta({ description: 'The category the rate is set for: the product’s, or `default`.' }),
+    taxName: z.string().meta({ example: 'GST' }),
+    taxRate: z.number().int().min(0).max(10_000).meta({ description: 'Basis points: 1000 = 10%.' }),
+    taxAmount: MinorUnits.meta({
+      description:
+        'Tax of this line, rounded half up once per line on what the customer pays for it (after promotions and points).',
+    }),
     refundedQuantity: z.number().int().min(0),
   })
   .meta({ id: 'OrderLine' });
@@ -167,6 +179,13 @@ export const OrderSchema = z
     discountTotal: MinorUnits,
     pointsRedeemed: z.number().int().min(0),
     pointsDiscount: MinorUnits,
+    pricesIncludeTax: z.boolean().meta({
+      description: 'Whether unit prices include tax (the store’s setting when the order was placed).',
+    }),
+    taxTotal: MinorUnits.meta({
+      description: 'Sum of the lines’ tax: included in `total` or, with tax-exclusive prices, added to it.',
+    }),
+    taxRefunded: MinorUnits.meta({ description: 'Tax returned by refunds so far.' }),
     total: MinorUnits,
     amountPaid: MinorUnits,
     amountDue: MinorUnits,
@@ -175,6 +194,10 @@ export const OrderSchema = z
     pointsEarned: z.number().int().min(0),
     expiresAt: z.iso.datetime().meta({ description: 'Cancelled automatically if still unpaid then.' }),
     paidAt: z.iso.datetime().optional(),
+    receiptNumber: z.string().optional().meta({
+      description: 'Given when the order is paid: sequential per store, without gaps.',
+      example: 'SYD-01-000123',
+    }),
     fulfilledAt: z.iso.datetime().optional(),
     fulfilment: z
       .object({ carrier: z.string().optional(), trackingNumber: z.string().optional() })
@@ -206,7 +229,19 @@ export const RefundSchema = z
     refundId: ResourceId,
     orderId: ResourceId,
     amount: MinorUnits,
-    lines: z.array(z.object({ sku: Sku, quantity: Quantity, amount: MinorUnits })),
+    lines: z.array(
+      z.object({
+        sku: Sku,
+        quantity: Quantity,
+        amount: MinorUnits,
+        tax: MinorUnits.meta({ description: 'Tax in `amount` returned for these units.' }),
+      }),
+    ),
+    tax: MinorUnits.meta({ description: 'Tax returned with this refund (part of `amount`).' }),
+    creditNoteNumber: z.string().optional().meta({
+      description: 'Sequential per store, without gaps; for refunds of orders that had a receipt.',
+      example: 'SYD-01-CN-000045',
+    }),
     restock: z.enum(RESTOCK_OPTIONS),
     reason: z.string(),
     pointsReturned: z.number().int().min(0).meta({

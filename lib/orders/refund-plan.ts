@@ -1,4 +1,5 @@
 import { type FieldIssue, ValidationError } from '../errors.js';
+import { taxOfMoney, taxOfUnits } from '../tax/tax-math.js';
 import { RefundExceedsPaidError, RefundExceedsSoldError } from './order-errors.js';
 import type { Order, RefundOrderInput } from './order-schemas.js';
 import { unitsValue } from './order-totals.js';
@@ -9,11 +10,15 @@ export interface RefundLinePlan {
   quantity: number;
   /** Value of these units at what the customer paid for them. */
   amount: number;
+  /** The tax in `amount` (the units' cumulative share of the line's tax). */
+  tax: number;
 }
 
 export interface RefundPlan {
   lines: RefundLinePlan[];
   amount: number;
+  /** Tax returned with the refund, part of `amount`. */
+  tax: number;
   /** The order's lines with their refunded quantities after this refund. */
   nextLines: Order['lines'];
 }
@@ -21,6 +26,9 @@ export interface RefundPlan {
 /**
  * Pure: checks a refund against the order (SKUs on the order, units not refunded yet, money
  * paid and not refunded yet) and prices it. The amount defaults to the value of the lines.
+ * Tax comes back with it: the units' tax when the refund is the lines' value (exact: every
+ * unit returned returns all the line's tax), otherwise the refund's share of the order's tax
+ * (taxOfMoney); never more than the tax not yet returned.
  */
 export const planRefund = (order: Order, input: RefundOrderInput): RefundPlan => {
   const issues: FieldIssue[] = [];
@@ -43,6 +51,7 @@ export const planRefund = (order: Order, input: RefundOrderInput): RefundPlan =>
       productId: line.productId,
       quantity: requested.quantity,
       amount: unitsValue(line, line.refundedQuantity, requested.quantity),
+      tax: taxOfUnits(line, line.refundedQuantity, requested.quantity),
     });
   });
   if (issues.length > 0) throw new ValidationError(issues);
@@ -53,10 +62,16 @@ export const planRefund = (order: Order, input: RefundOrderInput): RefundPlan =>
   if (amount > order.refundableAmount) {
     throw new RefundExceedsPaidError(order.orderId, amount, order.refundableAmount);
   }
+  const everything = order.amountRefunded + amount === order.total;
+  const linesTax = lines.reduce((total, line) => total + line.tax, 0);
+  const tax =
+    lines.length > 0 && amount === linesValue && !everything
+      ? Math.min(linesTax, order.taxTotal - order.taxRefunded)
+      : taxOfMoney(order, amount, everything);
   const refundedNow = new Map(lines.map((line) => [line.sku, line.quantity]));
   const nextLines = order.lines.map((line) => ({
     ...line,
     refundedQuantity: line.refundedQuantity + (refundedNow.get(line.sku) ?? 0),
   }));
-  return { lines, amount, nextLines };
+  return { lines, amount, tax, nextLines };
 };

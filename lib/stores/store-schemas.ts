@@ -53,10 +53,18 @@ const storeFields = {
     .refine((list) => new Set(list).size === list.length, 'Channels must not repeat.'),
   timezone: z.string().refine(isTimeZone, 'Unknown IANA time zone.').meta({ example: 'Australia/Sydney' }),
   status: z.enum(STORE_STATUSES),
+  pricesIncludeTax: z.boolean().meta({
+    description:
+      'Whether prices include tax (GST, VAT) or tax is added at the till. Default: from the country (included everywhere but US and CA).',
+  }),
 };
 
 export const CreateStoreBody = z
-  .strictObject({ ...storeFields, status: storeFields.status.default('active') })
+  .strictObject({
+    ...storeFields,
+    status: storeFields.status.default('active'),
+    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+  })
   .meta({ id: 'CreateStore' });
 export type CreateStoreInput = z.output<typeof CreateStoreBody>;
 
@@ -66,7 +74,13 @@ export const UpdateStoreBody = nonEmptyPatch(z.strictObject(storeFields).partial
 export type UpdateStoreInput = z.output<typeof UpdateStoreBody>;
 
 export const StoreSchema = z
-  .object({ storeId: ResourceId, ...storeFields, ...ItemMetaSchema })
+  .object({
+    storeId: ResourceId,
+    ...storeFields,
+    // Absent on stores opened before the setting existed: they follow their country.
+    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+    ...ItemMetaSchema,
+  })
   .meta({ id: 'Store' });
 export type Store = z.output<typeof StoreSchema>;
 

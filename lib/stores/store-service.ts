@@ -7,6 +7,7 @@ import { storeKeys } from '../db/keys.js';
 import type { Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
 import { NotFoundError } from '../errors.js';
+import { pricesIncludeTaxOf } from '../tax/store-tax-mode.js';
 import { findStore, findStores, insertStore, listAllStores, replaceStore } from './store-repository.js';
 import type { CreateStoreInput, ListStoresQuery, Store, UpdateStoreInput } from './store-schemas.js';
 
@@ -18,7 +19,13 @@ export const createStore = (
   actor: Principal | SystemActor,
   input: CreateStoreInput,
   options: { storeId?: string; now?: Date } = {},
-): Promise<Store> => insertStore(options.storeId ?? newStoreId(), input, actor, options.now ?? new Date());
+): Promise<Store> =>
+  insertStore(
+    options.storeId ?? newStoreId(),
+    { ...input, pricesIncludeTax: pricesIncludeTaxOf({ ...input }) },
+    actor,
+    options.now ?? new Date(),
+  );
 
 export const getStore = async (principal: Principal, storeId: string): Promise<Store> => {
   assertStoreAccess(principal, storeId);

@@ -329,6 +329,37 @@ describe('the order lifecycle over HTTP', () => {
   });
 });
 
+describe('cancelling a paid order needs the refund permission', () => {
+  it('lets staff cancel an unpaid order, refuses a paid one (403, nothing changes), and lets a manager refund it', async () => {
+    const unpaid = await place(staffA, storeA, [{ sku: skus[0], quantity: 1 }]);
+    expectSuccess(await post(staffA, `/orders/${unpaid.orderId}/cancel`, { reason: 'Left' }), 200);
+
+    const order = await place(staffA, storeA, [{ sku: skus[0], quantity: 1 }]);
+    const path = `/orders/${order.orderId}`;
+    expectSuccess(await post(staffA, `${path}/payments`, { method: 'cash', amount: 100 }), 201);
+    const partPaid = expectSuccess(await api<OrderDetail>('GET', path, { token: admin }), 200);
+    const refused = await rejected('POST', `${path}/cancel`, 403, { token: staffA, body: { reason: 'x' } });
+    expect(refused.type).toBe('/problems/forbidden');
+    expect(refused.detail).toContain('orders:refund');
+    expectSuccess(await post(staffA, `${path}/payments`, { method: 'card', amount: order.total - 100 }), 201);
+    const paid = expectSuccess(await api<OrderDetail>('GET', path, { token: admin }), 200);
+    expect(paid).toMatchObject({ status: 'PAID', version: partPaid.version + 1 });
+    const stock = await level(storeA, skus[0]);
+    await rejected('POST', `${path}/cancel`, 403, { token: staffA, body: { reason: 'Refund me' } });
+    expect(expectSuccess(await api<OrderDetail>('GET', path, { token: admin }), 200)).toEqual(paid);
+    expect(await level(storeA, skus[0])).toEqual(stock);
+
+    const cancelled = expectSuccess(await post(managerA, `${path}/cancel`, { reason: 'Refund me' }), 200);
+    expect(cancelled).toMatchObject({
+      status: 'CANCELLED',
+      amountRefunded: order.total,
+      refundableAmount: 0,
+    });
+    expect(cancelled.refunds).toMatchObject([{ amount: order.total, restock: 'none' }]);
+    expect((await level(storeA, skus[0])).committed).toBe(stock.committed - 1);
+  });
+});
+
 describe('listing orders over HTTP', () => {
   it('lists a store’s orders newest first, by status and time, and a customer’s orders by scope', async () => {
     const start = new Date(Date.now() - 1000).toISOString();

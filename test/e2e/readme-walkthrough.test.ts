@@ -126,6 +126,7 @@ describe('the README walkthrough', () => {
     for (const step of [/\/payments$/, /\/fulfil$/, /\/complete$/, /\/refunds$/, /\/stocktakes$/]) {
       expect(made('POST', step), String(step)).toHaveLength(1);
     }
+    expect(made('GET', /\/orders\/[^/]+\/receipt$/), 'receipt as JSON and as text').toHaveLength(2);
     for (const step of [/\/transfers\/[^/]+\/receive$/, /\/purchase-orders\/[^/]+\/receive$/]) {
       expect(made('POST', step), String(step)).toHaveLength(1);
     }

@@ -24,6 +24,7 @@ const context = {
 /** Each sample event of the order functions, with the status it answers on a freshly seeded table. */
 const SAMPLES: [file: string, fn: FunctionName, status: number][] = [
   ['get-order.json', 'getOrder', 200],
+  ['get-order-receipt.json', 'getOrderReceipt', 200],
   ['list-store-orders.json', 'listStoreOrders', 200],
   ['list-customer-orders.json', 'listCustomerOrders', 200],
   ['create-order.json', 'createOrder', 201],

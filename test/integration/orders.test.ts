@@ -383,7 +383,7 @@ describe('the order lifecycle', () => {
       pointsToRedeem: 500,
     });
     await pay(admin, order.orderId, 1000);
-    const cancelled = await cancelOrder(staffAt(storeId), order.orderId, 'customer left');
+    const cancelled = await cancelOrder(managerOf(storeId), order.orderId, 'customer left');
     expect(cancelled).toMatchObject({
       status: 'CANCELLED',
       cancelReason: 'customer left',
@@ -412,6 +412,35 @@ describe('the order lifecycle', () => {
     await expect(cancelOrder(admin, paid.orderId, 'too late')).rejects.toMatchObject({
       slug: 'invalid-state',
     });
+  });
+
+  it('lets staff cancel only orders with nothing paid: cancelling a paid one would refund it', async () => {
+    const storeId = await newSellingStore();
+    const { skus } = await stockedSkus(storeId, [5]);
+    const sku = skus[0] as string;
+    const staff = staffAt(storeId);
+    const unpaid = await place(staff, storeId, [{ sku, quantity: 1 }]);
+    expect(await cancelOrder(staff, unpaid.orderId, 'changed mind')).toMatchObject({ status: 'CANCELLED' });
+
+    // Part-paid (PENDING_PAYMENT) and paid orders both have money to give back.
+    const partPaid = await place(staff, storeId, [{ sku, quantity: 1 }]);
+    await pay(staff, partPaid.orderId, 100);
+    const paid = await place(staff, storeId, [{ sku, quantity: 2 }]);
+    await pay(staff, paid.orderId, paid.total);
+    for (const order of [partPaid, paid]) {
+      const before = await getOrder(admin, order.orderId);
+      const stockBefore = await quantities(storeId, sku);
+      await expect(cancelOrder(staff, order.orderId, 'refund me')).rejects.toMatchObject({
+        status: 403,
+        slug: 'forbidden',
+      });
+      expect(await getOrder(admin, order.orderId)).toEqual(before);
+      expect(await quantities(storeId, sku)).toEqual(stockBefore);
+    }
+    const cancelled = await cancelOrder(managerOf(storeId), paid.orderId, 'refund me');
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', amountRefunded: paid.total, refundableAmount: 0 });
+    expect(cancelled.refunds).toMatchObject([{ amount: paid.total }]);
+    expect(await quantities(storeId, sku)).toMatchObject({ committed: 1 });
   });
 
   it('hides other stores’ orders as 404 and never double-counts concurrent payments', async () => {

@@ -64,6 +64,7 @@ const draft = (overrides: Partial<OrderDraft> = {}): OrderDraft => ({
   actor: { userId: 'till-1', role: 'staff', storeIds: ['st_a'] },
   now,
   paymentTimeoutMinutes: 30,
+  tax: { pricesIncludeTax: true, rates: new Map() },
   ...overrides,
 });
 

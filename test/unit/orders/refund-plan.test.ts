@@ -11,7 +11,7 @@ describe('planRefund', () => {
       restock: 'available',
       reason: 'x',
     });
-    expect(plan.lines).toEqual([{ sku: 'SKU-A', productId: 'pr_a', quantity: 1, amount: 3000 }]);
+    expect(plan.lines).toEqual([{ sku: 'SKU-A', productId: 'pr_a', quantity: 1, amount: 3000, tax: 0 }]);
     expect(plan.amount).toBe(3000);
     expect(plan.nextLines.map((l) => l.refundedQuantity)).toEqual([1, 0]);
   });

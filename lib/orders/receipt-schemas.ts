@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { MinorUnits, Sku } from '../catalog/product-schemas.js';
+import { ResourceId } from '../http/common-schemas.js';
+import { Address } from '../stores/store-schemas.js';
+import { PAYMENT_METHODS } from './order-schemas.js';
+
+export const TaxBreakdownSchema = z
+  .object({
+    taxName: z.string(),
+    taxRate: z.number().int().meta({ description: 'Basis points.' }),
+    netAmount: MinorUnits.meta({ description: 'What was sold at this rate, before tax.' }),
+    taxAmount: MinorUnits,
+    grossAmount: MinorUnits.meta({ description: 'netAmount + taxAmount.' }),
+  })
+  .meta({ id: 'ReceiptTaxBreakdown' });
+export type TaxBreakdown = z.output<typeof TaxBreakdownSchema>;
+
+export const ReceiptSchema = z
+  .object({
+    receiptNumber: z.string().meta({ example: 'SYD-01-000123' }),
+    orderId: ResourceId,
+    issuedAt: z.iso.datetime().meta({ description: 'When the order was paid.' }),
+    issuedAtLocal: z
+      .string()
+      .meta({ description: 'The same instant in the store’s time zone.', example: '2026-12-01 14:05' }),
+    store: z.object({
+      storeId: ResourceId,
+      code: z.string(),
+      name: z.string(),
+      address: Address,
+      timezone: z.string(),
+    }),
+    channel: z.string(),
+    customerId: ResourceId.optional(),
+    currency: z.string(),
+    pricesIncludeTax: z.boolean(),
+    lines: z.array(
+      z.object({
+        sku: Sku,
+        name: z.string(),
+        options: z.record(z.string(), z.string()),
+        quantity: z.number().int(),
+        unitPrice: MinorUnits,
+        lineSubtotal: MinorUnits,
+        discount: MinorUnits.meta({ description: 'Promotions on this line.' }),
+        allocatedDiscount: MinorUnits.meta({ description: 'Its share of points and order-wide reductions.' }),
+        amount: MinorUnits.meta({ description: 'What the customer paid for the line, tax included.' }),
+        taxName: z.string(),
+        taxRate: z.number().int(),
+        taxAmount: MinorUnits,
+      }),
+    ),
+    promotions: z.array(
+      z.object({ name: z.string(), couponCode: z.string().optional(), amount: MinorUnits }),
+    ),
+    subtotal: MinorUnits,
+    discountTotal: MinorUnits,
+    pointsRedeemed: z.number().int(),
+    pointsDiscount: MinorUnits,
+    taxTotal: MinorUnits,
+    total: MinorUnits,
+    taxBreakdown: z.array(TaxBreakdownSchema),
+    payments: z.array(
+      z.object({
+        method: z.enum(PAYMENT_METHODS),
+        amount: MinorUnits,
+        reference: z.string().optional(),
+        at: z.iso.datetime(),
+      }),
+    ),
+    amountPaid: MinorUnits,
+    pointsEarned: z.number().int().meta({ description: 'Credited when the order completes.' }),
+    creditNotes: z.array(
+      z.object({
+        creditNoteNumber: z.string(),
+        refundId: ResourceId,
+        amount: MinorUnits,
+        tax: MinorUnits,
+        at: z.iso.datetime(),
+      }),
+    ),
+  })
+  .meta({ id: 'Receipt', description: 'A tax invoice for a paid order.' });
+export type Receipt = z.output<typeof ReceiptSchema>;

@@ -1,0 +1,89 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../db/client.js';
+import { stripStorageAttributes } from '../db/item-meta.js';
+import { ENTITY, taxRateKeys } from '../db/keys.js';
+import { type Page, queryPage } from '../db/query-page.js';
+import { transactWrite } from '../db/transact.js';
+import { createItem } from '../db/versioned-write.js';
+import { ConflictError } from '../errors.js';
+import type { TaxRate } from './tax-rate-schemas.js';
+
+const toItem = (rate: TaxRate) => ({
+  ...taxRateKeys.item(rate.region, rate.category, rate.effectiveFrom),
+  ...taxRateKeys.listings(rate),
+  entityType: ENTITY.taxRate,
+  ...rate,
+});
+
+const fromItem = (item: Record<string, unknown>): TaxRate => stripStorageAttributes<TaxRate>(item);
+
+/** The natural key is the item key, so a second rate for the same region, category and instant is 409. */
+export const insertTaxRate = async (rate: TaxRate): Promise<void> => {
+  await transactWrite([
+    createItem(
+      toItem(rate),
+      () =>
+        new ConflictError({
+          detail: `Region ${rate.region} already has a ${rate.category} rate from ${rate.effectiveFrom}; choose another instant.`,
+          errors: [{ path: 'body.effectiveFrom', message: 'Another rate takes effect at this instant.' }],
+        }),
+    ),
+  ]);
+};
+
+/** By id: one Query of gsi1 (`TAXRATE#<id>`). */
+export const findTaxRate = async (taxRateId: string): Promise<TaxRate | undefined> => {
+  const page = await queryPage({
+    indexName: 'gsi1',
+    partitionValue: taxRateKeys.idPartition(taxRateId),
+    limit: 1,
+    cursor: undefined,
+  });
+  const [item] = page.items;
+  return item ? fromItem(item) : undefined;
+};
+
+/** Every rate by region, category and effective instant (gsi2), optionally one region or region × category. */
+export const queryTaxRates = async (query: {
+  region?: string;
+  category?: string;
+  limit: number;
+  cursor?: string | undefined;
+}): Promise<Page<TaxRate>> => {
+  const prefix = taxRateKeys.listingPrefix(query.region, query.category);
+  const page = await queryPage({
+    indexName: 'gsi2',
+    partitionValue: taxRateKeys.listingPartition,
+    ...(prefix ? { sortKeyPrefix: prefix } : {}),
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
+};
+
+/**
+ * The rate of a region × category in force at `at`: one strongly consistent Query of its
+ * partition, `sk <= FROM#<at>`, newest first, limit 1.
+ */
+export const findRateInForce = async (
+  region: string,
+  category: string,
+  at: Date,
+): Promise<TaxRate | undefined> => {
+  const result = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :at',
+      ExpressionAttributeValues: {
+        ':pk': taxRateKeys.partition(region, category),
+        ':first': taxRateKeys.effectivePrefix,
+        ':at': `${taxRateKeys.effectivePrefix}${at.toISOString()}`,
+      },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const [item] = result.Items ?? [];
+  return item ? fromItem(item) : undefined;
+};

@@ -1,0 +1,48 @@
+import { defineRoute } from '../http/route.js';
+import {
+  CreateTaxRateBody,
+  ListTaxRatesQuery,
+  TaxRatePage,
+  TaxRateParams,
+  TaxRateSchema,
+} from './tax-rate-schemas.js';
+
+const tag = 'Tax';
+
+export const createTaxRateRoute = defineRoute({
+  operationId: 'createTaxRate',
+  method: 'POST',
+  path: '/tax-rates',
+  summary: 'Add a tax rate for a region and product category from an instant on (admin)',
+  tag,
+  access: 'tax:write',
+  body: CreateTaxRateBody,
+  responses: {
+    201: { description: 'The new rate.', schema: TaxRateSchema, headers: ['etag', 'location'] },
+  },
+  errors: [400, 401, 403, 409, 415],
+});
+
+export const listTaxRatesRoute = defineRoute({
+  operationId: 'listTaxRates',
+  method: 'GET',
+  path: '/tax-rates',
+  summary: 'List tax rates by region, category and effective instant',
+  tag,
+  access: 'tax:read',
+  query: ListTaxRatesQuery,
+  responses: { 200: { description: 'A page of tax rates.', schema: TaxRatePage } },
+  errors: [400, 401, 403],
+});
+
+export const getTaxRateRoute = defineRoute({
+  operationId: 'getTaxRate',
+  method: 'GET',
+  path: '/tax-rates/{taxRateId}',
+  summary: 'Get one tax rate',
+  tag,
+  access: 'tax:read',
+  params: TaxRateParams,
+  responses: { 200: { description: 'The tax rate.', schema: TaxRateSchema, headers: ['etag'] } },
+  errors: [400, 401, 403, 404],
+});
