@@ -5,7 +5,7 @@ import type { SystemActor } from '../db/item-meta.js';
 import { newItemMeta } from '../db/item-meta.js';
 import type { Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
+import { ConflictError, defineProblem, ForbiddenError, NotFoundError } from '../errors.js';
 import { assertStoreExists, getCustomer } from './customer-service.js';
 import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
 import type {
@@ -16,8 +16,12 @@ import type {
 } from './feedback-schemas.js';
 
 export class FeedbackAlreadyResolvedError extends ConflictError {
-  override readonly slug = 'feedback-already-resolved';
-  override readonly title = 'Feedback already resolved';
+  static override readonly problem = defineProblem({
+    slug: 'feedback-already-resolved',
+    status: 409,
+    title: 'Feedback already resolved',
+    description: 'The feedback was resolved before; it is resolved once and never reopened.',
+  });
 }
 
 /** Feedback is opened `open` and resolved once; it is never reopened or deleted. */

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../../infra/app-definition.js';
+import { documentedRoutes } from '../../../infra/documented-routes.js';
 import { buildOpenApiDocument } from '../../../lib/platform/openapi-document.js';
 
 describe('OpenAPI document', () => {
   const routes = httpRoutes().map(({ route }) => route);
-  const document = buildOpenApiDocument(routes, '1.2.3');
+  const document = buildOpenApiDocument(documentedRoutes(), '1.2.3');
 
   it('is OpenAPI 3.1 and documents every route of the app definition', () => {
     expect(document.openapi).toBe('3.1.0');
