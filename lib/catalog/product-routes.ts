@@ -21,7 +21,9 @@ export const createProductRoute = defineRoute({
   responses: {
     201: { description: 'The new product.', schema: ProductSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 409, 415],
+  errors: [
+    { status: 409, when: 'A SKU or barcode belongs to another product (`errors` names the variant field).' },
+  ],
 });
 
 export const listProductsRoute = defineRoute({
@@ -33,7 +35,7 @@ export const listProductsRoute = defineRoute({
   access: 'catalog:read',
   query: ListProductsQuery,
   responses: { 200: { description: 'A page of products.', schema: ProductPage } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getProductRoute = defineRoute({
@@ -45,7 +47,7 @@ export const getProductRoute = defineRoute({
   access: 'catalog:read',
   params: ProductParams,
   responses: { 200: { description: 'The product.', schema: ProductSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updateProductRoute = defineRoute({
@@ -59,5 +61,8 @@ export const updateProductRoute = defineRoute({
   body: UpdateProductBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed product.', schema: ProductSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [
+    404,
+    { status: 409, when: 'A SKU or barcode belongs to another product (`errors` names the variant field).' },
+  ],
 });

@@ -15,6 +15,8 @@ export interface ResponseContract {
   otherMediaTypes?: Readonly<Record<string, z.ZodType>>;
   /** Response headers worth documenting, e.g. ETag and Location. */
   headers?: readonly ResponseHeader[];
+  /** Headers sent only sometimes (e.g. no ETag for a level never stored). */
+  optionalHeaders?: readonly ResponseHeader[];
 }
 
 /** What declares a problem type: an AppError subclass with its own `static problem` (lib/errors.ts). */

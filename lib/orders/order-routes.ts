@@ -1,5 +1,16 @@
+import { InvalidStateError } from '../db/status-transition.js';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
+import { InsufficientStockError } from '../inventory/stock-change.js';
+import { InsufficientPointsError } from '../loyalty/points.js';
+import { PromotionExhaustedError } from '../promotions/pricing.js';
+import {
+  OrderChangedError,
+  PaymentExceedsDueError,
+  RefundExceedsPaidError,
+  RefundExceedsSoldError,
+  StoreClosedError,
+} from './order-errors.js';
 import {
   CancelOrderBody,
   CreateOrderBody,
@@ -35,7 +46,14 @@ export const createOrderRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    InsufficientStockError,
+    StoreClosedError,
+    PromotionExhaustedError,
+    InsufficientPointsError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });
 
 export const getOrderRoute = defineRoute({
@@ -47,7 +65,7 @@ export const getOrderRoute = defineRoute({
   access: 'orders:read',
   params: OrderParams,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listStoreOrdersRoute = defineRoute({
@@ -60,7 +78,7 @@ export const listStoreOrdersRoute = defineRoute({
   params: StoreOrdersParams,
   query: ListStoreOrdersQuery,
   responses: { 200: { description: 'A page of orders.', schema: OrderPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listCustomerOrdersRoute = defineRoute({
@@ -75,7 +93,7 @@ export const listCustomerOrdersRoute = defineRoute({
   responses: {
     200: { description: 'A page of orders; may be short for store-scoped callers.', schema: OrderPage },
   },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const recordPaymentRoute = defineRoute({
@@ -97,7 +115,13 @@ export const recordPaymentRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is not PENDING_PAYMENT.' },
+    PaymentExceedsDueError,
+    OrderChangedError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });
 
 export const fulfilOrderRoute = defineRoute({
@@ -110,7 +134,7 @@ export const fulfilOrderRoute = defineRoute({
   params: OrderParams,
   body: FulfilOrderBody,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [404, { type: InvalidStateError, when: 'The order is not PAID.' }, OrderChangedError],
 });
 
 export const completeOrderRoute = defineRoute({
@@ -122,7 +146,7 @@ export const completeOrderRoute = defineRoute({
   access: 'orders:write',
   params: OrderParams,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409],
+  errors: [404, { type: InvalidStateError, when: 'The order is not FULFILLED.' }, OrderChangedError],
 });
 
 export const cancelOrderRoute = defineRoute({
@@ -135,7 +159,11 @@ export const cancelOrderRoute = defineRoute({
   params: OrderParams,
   body: CancelOrderBody,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is past cancelling (fulfilled, completed or cancelled).' },
+    OrderChangedError,
+  ],
 });
 
 export const refundOrderRoute = defineRoute({
@@ -156,5 +184,12 @@ export const refundOrderRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is neither FULFILLED nor COMPLETED.' },
+    RefundExceedsPaidError,
+    RefundExceedsSoldError,
+    OrderChangedError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });

@@ -15,7 +15,7 @@ import {
   takesBody,
   takesIdempotencyKey,
 } from './problem-catalog.js';
-import { type HeaderName, headerComponents, headerRefs } from './response-headers.js';
+import { type HeaderName, headerComponents, headerRefs, optionalHeaders } from './response-headers.js';
 
 /** One operation to document: its route contract and whether its function uses the table. */
 export interface DocumentedRoute {
@@ -36,12 +36,10 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */
-const GatewayMessageSchema = z
-  .object({ message: z.string() })
-  .meta({
-    id: 'GatewayMessage',
-    description: 'API Gateway’s own answer, before any function runs (AWS only).',
-  });
+const GatewayMessageSchema = z.object({ message: z.string() }).meta({
+  id: 'GatewayMessage',
+  description: 'API Gateway’s own answer, before any function runs (AWS only).',
+});
 
 /** Statuses API Gateway may answer itself in AWS, with its own JSON body. */
 const GATEWAY_ANSWERS: Record<number, string> = {
@@ -141,7 +139,7 @@ const successResponse = (
   };
   return {
     description: response.description,
-    headers: headerRefs(headers),
+    headers: { ...headerRefs(headers), ...optionalHeaders(response.optionalHeaders ?? []) },
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
 };

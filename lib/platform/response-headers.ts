@@ -88,6 +88,15 @@ export const headerRefs = (names: Iterable<HeaderName>) =>
     ]),
   );
 
+/** Headers sent only sometimes: the component's text, not required. */
+export const optionalHeaders = (names: Iterable<HeaderName>) =>
+  Object.fromEntries(
+    [...names].map((name) => {
+      const { name: spelled, description, schema } = RESPONSE_HEADERS[name];
+      return [spelled, { description: `${description} Not always sent.`, required: false, schema }];
+    }),
+  );
+
 /** `components.headers` of the document. */
 export const headerComponents = () =>
   Object.fromEntries(
