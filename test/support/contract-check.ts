@@ -47,7 +47,9 @@ const rebased = (value: unknown): unknown => {
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key,
-      key === '$ref' && typeof inner === 'string' && inner.startsWith('#/') ? `${DOC_ID}${inner}` : rebased(inner),
+      key === '$ref' && typeof inner === 'string' && inner.startsWith('#/')
+        ? `${DOC_ID}${inner}`
+        : rebased(inner),
     ]),
   );
 };
@@ -100,11 +102,19 @@ export const contractViolations = (method: string, url: string, response: Observ
     match = { kind: 'not-found' };
   }
   const operation =
-    match.kind === 'matched' ? openApiDocument.paths[match.route.path]?.[match.route.method.toLowerCase()] : undefined;
-  const label = match.kind === 'matched' ? `${operation?.operationId} (${routeKey(match.route)})` : `$default (${upper} ${path})`;
+    match.kind === 'matched'
+      ? openApiDocument.paths[match.route.path]?.[match.route.method.toLowerCase()]
+      : undefined;
+  const label =
+    match.kind === 'matched'
+      ? `${operation?.operationId} (${routeKey(match.route)})`
+      : `$default (${upper} ${path})`;
   const declared = operation ? operation.responses : openApiDocument['x-default-route'].responses;
   if (operation) {
-    observedStatuses.set(operation.operationId, (observedStatuses.get(operation.operationId) ?? new Set()).add(response.status));
+    observedStatuses.set(
+      operation.operationId,
+      (observedStatuses.get(operation.operationId) ?? new Set()).add(response.status),
+    );
   }
   const entry = declared[String(response.status)];
   if (!entry) {
@@ -123,14 +133,19 @@ export const contractViolations = (method: string, url: string, response: Observ
       continue;
     }
     const validate = validatorFor(`header ${name}`, spec.schema);
-    if (!validate(value)) violations.push(`${label} ${response.status}: header ${name}: "${value}" ${ajv.errorsText(validate.errors)}.`);
+    if (!validate(value))
+      violations.push(
+        `${label} ${response.status}: header ${name}: "${value}" ${ajv.errorsText(validate.errors)}.`,
+      );
   }
 
   const content = declaredResponse.content ?? {};
   const mediaType = (response.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (upper === 'HEAD' || response.text === '') {
     if (upper !== 'HEAD' && Object.keys(content).length > 0) {
-      violations.push(`${label} ${response.status} has an empty body; the document declares ${Object.keys(content).join(', ')}.`);
+      violations.push(
+        `${label} ${response.status} has an empty body; the document declares ${Object.keys(content).join(', ')}.`,
+      );
     }
     return violations;
   }
