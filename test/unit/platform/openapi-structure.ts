@@ -62,8 +62,11 @@ const parameter = {
     schema: schemaObject,
     example: {},
   },
-  if: { properties: { in: { const: 'path' } } },
-  then: { required: ['required'], properties: { required: { const: true } } },
+  // A path parameter is always required (`in: path` ⇒ `required: true`).
+  anyOf: [
+    { properties: { in: { not: { const: 'path' } } } },
+    { required: ['required'], properties: { required: { const: true } } },
+  ],
   additionalProperties: false,
   patternProperties: extensions,
 };
