@@ -130,7 +130,13 @@ describe('OpenAPI document', () => {
       'https://{apiId}.execute-api.{region}.amazonaws.com',
       'http://localhost:{port}',
     ]);
-    for (const tag of document.tags) expect(tag).toHaveProperty('description');
+    for (const tag of document.tags) {
+      const described = (tag as { description?: string }).description;
+      expect(
+        described,
+        `tag ${tag.name}: describe it in TAG_DESCRIPTIONS (lib/platform/openapi-document.ts)`,
+      ).toBeTruthy();
+    }
   });
 
   it('declares 401 with WWW-Authenticate on every protected operation, none on public ones', () => {
