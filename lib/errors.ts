@@ -56,10 +56,10 @@ export abstract class AppError extends Error {
    * inherited one describes the parent's type); lib/platform/problem-catalog.ts checks that.
    */
   static readonly problem: ProblemType;
-  readonly status: number;
+  abstract readonly status: number;
   /** Short slug that becomes the problem `type` (`/problems/<slug>`). */
-  readonly slug: string;
-  readonly title: string;
+  abstract readonly slug: string;
+  abstract readonly title: string;
   /** Whether `detail` may be sent to the caller. 5xx errors never expose theirs. */
   readonly expose: boolean = true;
   readonly detail: string | undefined;
@@ -70,11 +70,6 @@ export abstract class AppError extends Error {
   constructor(options: ProblemOptions = {}) {
     super(options.detail, { cause: options.cause });
     this.name = new.target.name;
-    // Subclasses may still set `slug`/`title` as fields (they override these after super()).
-    const type = (new.target as unknown as { problem?: ProblemType }).problem;
-    this.status = type?.status ?? 500;
-    this.slug = type?.slug ?? 'internal-error';
-    this.title = type?.title ?? 'Internal server error';
     this.detail = options.detail;
     this.errors = options.errors;
     this.extensions = options.extensions;
@@ -82,7 +77,21 @@ export abstract class AppError extends Error {
   }
 }
 
-export class ValidationError extends AppError {
+/** The declaration of the class an error was made by (its own, or the nearest parent's). */
+const declaredBy = (error: AppError): ProblemType => (error.constructor as typeof AppError).problem;
+
+/**
+ * An error whose status, slug and title come from its class's `static problem`: the base of
+ * every error below, so that a subclass declares its type once. (Subclasses that still set
+ * `slug`/`title` as fields override these.)
+ */
+export abstract class DeclaredError extends AppError {
+  readonly status: number = declaredBy(this).status;
+  readonly slug: string = declaredBy(this).slug;
+  readonly title: string = declaredBy(this).title;
+}
+
+export class ValidationError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'validation-error',
     status: 400,
@@ -96,7 +105,7 @@ export class ValidationError extends AppError {
   }
 }
 
-export class BadRequestError extends AppError {
+export class BadRequestError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'bad-request',
     status: 400,
@@ -106,7 +115,7 @@ export class BadRequestError extends AppError {
   });
 }
 
-export class UnauthorizedError extends AppError {
+export class UnauthorizedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'unauthorized',
     status: 401,
@@ -119,7 +128,7 @@ export class UnauthorizedError extends AppError {
   }
 }
 
-export class ForbiddenError extends AppError {
+export class ForbiddenError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'forbidden',
     status: 403,
@@ -128,7 +137,7 @@ export class ForbiddenError extends AppError {
   });
 }
 
-export class NotFoundError extends AppError {
+export class NotFoundError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'not-found',
     status: 404,
@@ -137,7 +146,7 @@ export class NotFoundError extends AppError {
   });
 }
 
-export class MethodNotAllowedError extends AppError {
+export class MethodNotAllowedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'method-not-allowed',
     status: 405,
@@ -154,7 +163,7 @@ export class MethodNotAllowedError extends AppError {
 }
 
 /** Subclassed by domain conflicts (insufficient stock, wrong state) with their own problem type. */
-export class ConflictError extends AppError {
+export class ConflictError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'conflict',
     status: 409,
@@ -164,7 +173,7 @@ export class ConflictError extends AppError {
   });
 }
 
-export class PreconditionFailedError extends AppError {
+export class PreconditionFailedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'precondition-failed',
     status: 412,
@@ -176,7 +185,7 @@ export class PreconditionFailedError extends AppError {
   });
 }
 
-export class PayloadTooLargeError extends AppError {
+export class PayloadTooLargeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'payload-too-large',
     status: 413,
@@ -185,7 +194,7 @@ export class PayloadTooLargeError extends AppError {
   });
 }
 
-export class UnsupportedMediaTypeError extends AppError {
+export class UnsupportedMediaTypeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'unsupported-media-type',
     status: 415,
@@ -196,7 +205,7 @@ export class UnsupportedMediaTypeError extends AppError {
 }
 
 /** Well-formed but unusable, e.g. an Idempotency-Key reused with a different body. */
-export class UnprocessableEntityError extends AppError {
+export class UnprocessableEntityError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'unprocessable-entity',
     status: 422,
@@ -205,7 +214,7 @@ export class UnprocessableEntityError extends AppError {
   });
 }
 
-export class PreconditionRequiredError extends AppError {
+export class PreconditionRequiredError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'precondition-required',
     status: 428,
@@ -214,7 +223,7 @@ export class PreconditionRequiredError extends AppError {
   });
 }
 
-export class RequestHeaderFieldsTooLargeError extends AppError {
+export class RequestHeaderFieldsTooLargeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'request-header-fields-too-large',
     status: 431,
@@ -224,7 +233,7 @@ export class RequestHeaderFieldsTooLargeError extends AppError {
 }
 
 /** Anything unexpected. Its message is logged, never sent. */
-export class InternalError extends AppError {
+export class InternalError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'internal-error',
     status: 500,
@@ -234,7 +243,7 @@ export class InternalError extends AppError {
   override readonly expose = false;
 }
 
-export class ServiceUnavailableError extends AppError {
+export class ServiceUnavailableError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'service-unavailable',
     status: 503,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentedRoutes } from '../../../infra/documented-routes.js';
-import { AppError, ConflictError, type ProblemType } from '../../../lib/errors.js';
+import { AppError, ConflictError, DeclaredError, type ProblemType } from '../../../lib/errors.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { InsufficientStockError } from '../../../lib/inventory/stock-change.js';
 import { operationProblems, problemTypeOf, STATUS_PROBLEMS } from '../../../lib/platform/problem-catalog.js';
@@ -16,7 +16,9 @@ const errorClasses = async (): Promise<(typeof AppError & { name: string })[]> =
   for (const file of libFiles) {
     const module: Record<string, unknown> = await import(join(LIB, file));
     for (const value of Object.values(module)) {
-      if (typeof value === 'function' && value.prototype instanceof AppError) found.add(value as never);
+      if (typeof value === 'function' && value.prototype instanceof AppError && value !== DeclaredError) {
+        found.add(value as never);
+      }
     }
   }
   return [...found];
