@@ -49,6 +49,11 @@ describe('problem type catalog', () => {
       shortages: [{ storeId: 'st_a', sku: 'A-1', requested: 2, available: 1 }],
     });
     expect(new ConflictError()).toMatchObject({ status: 409, slug: 'conflict' });
+    // Subclasses written before the catalog (fields, no declaration) still answer as they say.
+    class FieldStyle extends ConflictError {
+      override readonly slug = 'field-style';
+    }
+    expect(new FieldStyle()).toMatchObject({ status: 409, slug: 'field-style', title: 'Conflict' });
   });
 
   it('sets no slug or title as a field: a problem type is declared once, as `static problem`', () => {
