@@ -151,7 +151,14 @@ const operationFor = ({ route, tableAccess }: DocumentedRoute): ZodOpenApiOperat
   }
   for (const [status, problems] of operationProblems(route, { usesTable: tableAccess !== 'none' })) {
     const shared = SHARED[status as keyof typeof SHARED];
-    responses[String(status)] = shared
+    // The shared answer only where the operation adds nothing to it (a type of its own, a `when`).
+    const generic =
+      shared !== undefined &&
+      problems.map(({ type, when }) => `${type.slug}${when ?? ''}`).join() ===
+        genericProblems(status)
+          .map(({ type }) => type.slug)
+          .join();
+    responses[String(status)] = generic
       ? { $ref: `#/components/responses/${shared}` }
       : problemResponse(status, problems);
   }

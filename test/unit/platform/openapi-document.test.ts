@@ -3,6 +3,8 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../../infra/app-definition.js';
 import { documentedRoutes } from '../../../infra/documented-routes.js';
+import { defineProblem, ServiceUnavailableError } from '../../../lib/errors.js';
+import { defineRoute } from '../../../lib/http/route.js';
 import { isReservedReason } from '../../../lib/inventory/adjustment-rules.js';
 import { ADJUSTMENT_REASONS } from '../../../lib/inventory/stock-change.js';
 import { buildOpenApiDocument } from '../../../lib/platform/openapi-document.js';
@@ -194,6 +196,33 @@ describe('OpenAPI document', () => {
     ]) {
       expect(document.components.schemas, name).toHaveProperty(name);
     }
+  });
+
+  it('documents a route’s own type of a shared status (e.g. a 503 subclass) in place of the shared answer', () => {
+    class Contended extends ServiceUnavailableError {
+      static override readonly problem = defineProblem({
+        ...ServiceUnavailableError.problem,
+        slug: 'contended',
+        description: 'Kept losing races.',
+      });
+    }
+    const route = defineRoute({
+      operationId: 'probe',
+      method: 'GET',
+      path: '/probe',
+      summary: 'x',
+      tag: 'Platform',
+      access: 'stores:read',
+      responses: { 200: { description: 'x' } },
+      errors: [Contended],
+    });
+    const probe = buildOpenApiDocument([{ route, tableAccess: 'read' }], '1') as unknown as typeof document;
+    const unavailable = probe.paths['/probe']?.get?.responses['503'] as Json;
+    expect(unavailable.$ref).toBeUndefined();
+    expect(String(unavailable.description)).toContain('`/problems/contended`');
+    expect(probe.paths['/probe']?.get?.responses['500']).toEqual({
+      $ref: '#/components/responses/InternalError',
+    });
   });
 
   it('describes each 409 as what it is on that route, not as one generic duplicate', () => {
