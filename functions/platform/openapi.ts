@@ -1,14 +1,11 @@
-import { httpRoutes } from '../../infra/app-definition.js';
+import { documentedRoutes } from '../../infra/documented-routes.js';
 import { httpHandler } from '../../lib/http/http-handler.js';
 import { API_VERSION } from '../../lib/platform/api-version.js';
 import { buildOpenApiDocument } from '../../lib/platform/openapi-document.js';
 import { openApiRoute } from '../../lib/platform/platform-routes.js';
 
 // Built once per cold start: the document only changes with a deployment.
-const document = buildOpenApiDocument(
-  httpRoutes().map(({ route }) => route),
-  API_VERSION,
-);
+const document = buildOpenApiDocument(documentedRoutes(), API_VERSION);
 
 export const handler = httpHandler(openApiRoute, async () => ({
   status: 200,

@@ -1,10 +1,7 @@
 /** `npm run --silent openapi`: prints the OpenAPI document the API serves at /openapi.json. */
 import { API_VERSION } from '../../lib/platform/api-version.js';
 import { buildOpenApiDocument } from '../../lib/platform/openapi-document.js';
-import { httpRoutes } from '../app-definition.js';
+import { documentedRoutes } from '../documented-routes.js';
 
-const document = buildOpenApiDocument(
-  httpRoutes().map(({ route }) => route),
-  API_VERSION,
-);
+const document = buildOpenApiDocument(documentedRoutes(), API_VERSION);
 process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

@@ -21,7 +21,9 @@ export const createProductRoute = defineRoute({
   responses: {
     201: { description: 'The new product.', schema: ProductView, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 409, 415],
+  errors: [
+    { status: 409, when: 'A SKU or barcode belongs to another product (`errors` names the variant field).' },
+  ],
 });
 
 export const listProductsRoute = defineRoute({
@@ -39,7 +41,7 @@ export const listProductsRoute = defineRoute({
       schema: ProductPage,
     },
   },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getProductRoute = defineRoute({
@@ -51,7 +53,7 @@ export const getProductRoute = defineRoute({
   access: 'catalog:read',
   params: ProductParams,
   responses: { 200: { description: 'The product.', schema: ProductView, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updateProductRoute = defineRoute({
@@ -66,5 +68,11 @@ export const updateProductRoute = defineRoute({
   body: UpdateProductBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed product.', schema: ProductView, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [
+    404,
+    {
+      status: 409,
+      when: 'A SKU or barcode belongs to another product, or `variants` leaves out a variant the product has (archive it instead); `errors` names the field.',
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import { IdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
+import { InsufficientPointsError } from '../loyalty/points.js';
 import {
   PointsAdjustmentBody,
   PointsAdjustmentResultSchema,
@@ -22,6 +23,7 @@ import {
   ListFeedbackQuery,
   ResolveFeedbackBody,
 } from './feedback-schemas.js';
+import { FeedbackAlreadyResolvedError } from './feedback-service.js';
 
 const tag = 'Customers';
 
@@ -36,7 +38,7 @@ export const createCustomerRoute = defineRoute({
   responses: {
     201: { description: 'The new customer.', schema: CustomerSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 409, 415],
+  errors: [{ status: 409, when: 'Another customer has this email or phone (`errors` names the field).' }],
 });
 
 export const findCustomersRoute = defineRoute({
@@ -48,7 +50,7 @@ export const findCustomersRoute = defineRoute({
   access: 'customers:read',
   query: FindCustomersQuery,
   responses: { 200: { description: 'The matching customer, or none.', schema: CustomerMatches } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getCustomerRoute = defineRoute({
@@ -60,7 +62,7 @@ export const getCustomerRoute = defineRoute({
   access: 'customers:read',
   params: CustomerParams,
   responses: { 200: { description: 'The customer.', schema: CustomerSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updateCustomerRoute = defineRoute({
@@ -74,7 +76,10 @@ export const updateCustomerRoute = defineRoute({
   body: UpdateCustomerBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed customer.', schema: CustomerSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [
+    404,
+    { status: 409, when: 'Another customer has this email or phone (`errors` names the field).' },
+  ],
 });
 
 export const createFeedbackRoute = defineRoute({
@@ -89,7 +94,7 @@ export const createFeedbackRoute = defineRoute({
   responses: {
     201: { description: 'The new feedback.', schema: FeedbackSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 404, 415],
+  errors: [404],
 });
 
 export const listFeedbackRoute = defineRoute({
@@ -102,7 +107,7 @@ export const listFeedbackRoute = defineRoute({
   params: CustomerParams,
   query: ListFeedbackQuery,
   responses: { 200: { description: 'A page of feedback.', schema: FeedbackPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const resolveFeedbackRoute = defineRoute({
@@ -116,7 +121,7 @@ export const resolveFeedbackRoute = defineRoute({
   body: ResolveFeedbackBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The resolved feedback.', schema: FeedbackSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [404, FeedbackAlreadyResolvedError],
 });
 
 export const getPointsRoute = defineRoute({
@@ -131,7 +136,7 @@ export const getPointsRoute = defineRoute({
   responses: {
     200: { description: 'The balance and a page of ledger entries.', schema: PointsStatementSchema },
   },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const adjustPointsRoute = defineRoute({
@@ -151,5 +156,9 @@ export const adjustPointsRoute = defineRoute({
       schema: PointsAdjustmentResultSchema,
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    InsufficientPointsError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });

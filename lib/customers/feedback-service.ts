@@ -6,7 +6,7 @@ import { newItemMeta } from '../db/item-meta.js';
 import { orderKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, defineProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { assertStoreExists, getCustomer } from './customer-service.js';
 import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
 import type {
@@ -17,8 +17,12 @@ import type {
 } from './feedback-schemas.js';
 
 export class FeedbackAlreadyResolvedError extends ConflictError {
-  override readonly slug = 'feedback-already-resolved';
-  override readonly title = 'Feedback already resolved';
+  static override readonly problem = defineProblem({
+    slug: 'feedback-already-resolved',
+    status: 409,
+    title: 'Feedback already resolved',
+    description: 'The feedback was resolved before; it is resolved once and never reopened.',
+  });
 }
 
 const isPrincipal = (actor: Principal | SystemActor): actor is Principal => 'role' in actor;

@@ -6,7 +6,7 @@
  * refunds: the order; points adjustments: the customer), so two tills can never collide.
  */
 import { createHash } from 'node:crypto';
-import { ConflictError, UnprocessableEntityError } from '../errors.js';
+import { ConflictError, defineProblem, UnprocessableEntityError } from '../errors.js';
 import { tableName } from './client.js';
 import { ENTITY, idempotencyKeys } from './keys.js';
 import { getItem } from './query-page.js';
@@ -27,8 +27,13 @@ export interface IdempotencyRecord {
 
 /** The key was used before with another request body (422). */
 export class IdempotencyKeyReusedError extends UnprocessableEntityError {
-  override readonly slug = 'idempotency-key-reused';
-  override readonly title = 'Idempotency-Key reused with a different request';
+  static override readonly problem = defineProblem({
+    slug: 'idempotency-key-reused',
+    status: 422,
+    title: 'Idempotency-Key reused with a different request',
+    description: 'The `Idempotency-Key` was used before with another body; `errors` names the header.',
+    fieldErrors: true,
+  });
 }
 
 /**
@@ -36,7 +41,13 @@ export class IdempotencyKeyReusedError extends UnprocessableEntityError {
  * earlier one. Caught by the service that wrote it, never answered as is.
  */
 export class IdempotencyRecordExists extends ConflictError {
-  override readonly slug = 'idempotency-record-exists';
+  static override readonly problem = defineProblem({
+    slug: 'idempotency-record-exists',
+    status: 409,
+    title: 'Idempotency-Key already used',
+    description: 'A retry of an earlier request: answered with what that request did.',
+    internal: true,
+  });
   constructor(readonly record: IdempotencyRecord) {
     super({ detail: 'This Idempotency-Key was already used.' });
   }

@@ -1,4 +1,5 @@
-import { type AppError, ConflictError, NotFoundError } from '../errors.js';
+import * as z from 'zod';
+import { type AppError, ConflictError, defineProblem, NotFoundError } from '../errors.js';
 import { tableName } from './client.js';
 import { ContentionError } from './contention.js';
 import type { TableKey } from './keys.js';
@@ -6,8 +7,14 @@ import type { GuardedWrite } from './transact.js';
 
 /** An action asked of a transfer, purchase order or order in a status that does not allow it (409). */
 export class InvalidStateError extends ConflictError {
-  override readonly slug = 'invalid-state';
-  override readonly title = 'Not allowed in the current status';
+  static override readonly problem = defineProblem({
+    slug: 'invalid-state',
+    status: 409,
+    title: 'Not allowed in the current status',
+    description:
+      'The resource is in a status the action does not allow: `currentStatus` is where it is, `allowedFrom` where the action may start.',
+    extensions: { currentStatus: z.string(), allowedFrom: z.array(z.string()) },
+  });
   constructor(
     what: string,
     readonly currentStatus: string,

@@ -1,14 +1,40 @@
 import type * as z from 'zod';
 import type { Permission } from '../auth/roles.js';
+import type { ProblemType } from '../errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** Response headers a route may declare (documented in lib/platform/response-headers.ts). */
+export type ResponseHeader = 'etag' | 'location' | 'idempotent-replayed' | 'cache-control';
+
 export interface ResponseContract {
   description: string;
+  /** The `application/json` body. */
   schema?: z.ZodType;
+  /** Other media types the answer may be sent as (chosen by `Accept`), e.g. `{ 'text/plain': z.string() }`. */
+  otherMediaTypes?: Readonly<Record<string, z.ZodType>>;
   /** Response headers worth documenting, e.g. ETag and Location. */
-  headers?: readonly ('etag' | 'location')[];
+  headers?: readonly ResponseHeader[];
+  /** Headers sent only sometimes (e.g. no ETag for a level never stored). */
+  optionalHeaders?: readonly ResponseHeader[];
 }
+
+/** What declares a problem type: an AppError subclass with its own `static problem` (lib/errors.ts). */
+export interface ProblemSource {
+  readonly problem: ProblemType;
+}
+
+/**
+ * One error answer an operation can give, documented in OpenAPI with the schema of its problem
+ * type: an error class (its own problem type), a bare status (the generic type of that status,
+ * e.g. 409 `conflict`), or either with `when`, what it means on this route.
+ * Statuses that follow from the contract itself need no declaration (lib/platform/problem-catalog.ts).
+ */
+export type ErrorDeclaration =
+  | number
+  | ProblemSource
+  | { readonly status: number; readonly when: string }
+  | { readonly type: ProblemSource; readonly when: string };
 
 /**
  * The HTTP contract of one operation, declared once: the app definition attaches it to a
@@ -37,8 +63,12 @@ export interface RouteContract<
   /** Writes that require `If-Match` with the current version (optimistic concurrency). */
   requiresIfMatch?: boolean;
   responses: Partial<Record<200 | 201 | 204, ResponseContract>>;
-  /** Error statuses this operation can answer with, documented in OpenAPI. */
-  errors: readonly number[];
+  /**
+   * Error answers this operation can give besides those its contract implies (401/403 unless
+   * public, 400 for inputs, 412/428 for If-Match, 413/415 for bodies, 422 for Idempotency-Key,
+   * 431, 500, 503): domain problem types and statuses such as 404 and 409.
+   */
+  errors: readonly ErrorDeclaration[];
 }
 
 /** Keeps the literal type of a contract, so handlers get typed params, query, body and principal. */

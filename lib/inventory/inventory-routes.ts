@@ -17,6 +17,7 @@ import {
   StoreParams,
   StoreSkuParams,
 } from './inventory-schemas.js';
+import { InsufficientStockError } from './stock-change.js';
 
 const tag = 'Inventory';
 
@@ -30,7 +31,7 @@ export const listStoreInventoryRoute = defineRoute({
   params: StoreParams,
   query: ListInventoryQuery,
   responses: { 200: { description: 'A page of stock levels.', schema: InventoryPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const getInventoryLevelRoute = defineRoute({
@@ -41,8 +42,10 @@ export const getInventoryLevelRoute = defineRoute({
   tag,
   access: 'inventory:read',
   params: StoreSkuParams,
-  responses: { 200: { description: 'The stock level.', schema: InventoryLevelSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  responses: {
+    200: { description: 'The stock level.', schema: InventoryLevelSchema, optionalHeaders: ['etag'] },
+  },
+  errors: [404],
 });
 
 export const listProductInventoryRoute = defineRoute({
@@ -55,7 +58,7 @@ export const listProductInventoryRoute = defineRoute({
   params: ProductParams,
   query: PageQuery,
   responses: { 200: { description: 'A page of stock levels, by store then SKU.', schema: InventoryPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const adjustInventoryRoute = defineRoute({
@@ -74,7 +77,7 @@ export const adjustInventoryRoute = defineRoute({
       headers: ['etag'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [404, InsufficientStockError],
 });
 
 export const listMovementsRoute = defineRoute({
@@ -87,7 +90,7 @@ export const listMovementsRoute = defineRoute({
   params: StoreSkuParams,
   query: PageQuery,
   responses: { 200: { description: 'A page of movements.', schema: MovementPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const submitStocktakeRoute = defineRoute({
@@ -102,7 +105,7 @@ export const submitStocktakeRoute = defineRoute({
   responses: {
     201: { description: 'Lines applied and lines in conflict.', schema: StocktakeResultSchema },
   },
-  errors: [400, 401, 403, 404, 415],
+  errors: [404],
 });
 
 export const setReorderRuleRoute = defineRoute({
@@ -117,7 +120,7 @@ export const setReorderRuleRoute = defineRoute({
   responses: {
     200: { description: 'The level with its rule.', schema: InventoryLevelSchema, headers: ['etag'] },
   },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [404, { status: 409, when: 'The level of this SKU belongs to another product.' }],
 });
 
 export const removeReorderRuleRoute = defineRoute({
@@ -132,7 +135,7 @@ export const removeReorderRuleRoute = defineRoute({
   responses: {
     200: { description: 'The level without a rule.', schema: InventoryLevelSchema, headers: ['etag'] },
   },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listStocktakesRoute = defineRoute({
@@ -145,7 +148,7 @@ export const listStocktakesRoute = defineRoute({
   params: StoreParams,
   query: PageQuery,
   responses: { 200: { description: 'A page of stocktakes.', schema: StocktakePage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const getStocktakeRoute = defineRoute({
@@ -157,5 +160,5 @@ export const getStocktakeRoute = defineRoute({
   access: 'inventory:read',
   params: StocktakeParams,
   responses: { 200: { description: 'The stocktake.', schema: StocktakeRecordSchema } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });

@@ -8,7 +8,13 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
-import { ADJUSTMENT_REASONS, type MovementReason, type StockReference } from './stock-change.js';
+import { RESERVED_REASONS } from './adjustment-rules.js';
+import {
+  ADJUSTMENT_REASONS,
+  type AdjustmentReason,
+  type MovementReason,
+  type StockReference,
+} from './stock-change.js';
 
 /** A count of units; generous upper bound so that sums stay exact integers. */
 export const Quantity = z.number().int().min(0).max(1_000_000);
@@ -86,10 +92,15 @@ export const MovementSchema = z
   .meta({ id: 'InventoryMovement' });
 export type Movement = z.output<typeof MovementSchema>;
 
+/** What a caller may send: reasons reserved for transfers are refused, so they are not offered. */
+const MANUAL_REASONS: readonly AdjustmentReason[] = ADJUSTMENT_REASONS.filter(
+  (reason) => !(RESERVED_REASONS as readonly AdjustmentReason[]).includes(reason),
+);
+
 export const AdjustmentBody = z
   .strictObject({
     delta: nonZeroDelta('Signed change; see the reason table for which sign each reason takes.'),
-    reason: z.enum(ADJUSTMENT_REASONS),
+    reason: z.enum(MANUAL_REASONS),
     note: multiLineText({ max: 500 }).optional(),
   })
   .meta({ id: 'InventoryAdjustment' });

@@ -1,10 +1,11 @@
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { type AppError, ConflictError } from '../errors.js';
+import { type AppError, ConflictError, defineProblem } from '../errors.js';
 
 /** Reasons a caller may give for a manual adjustment. */
 export const ADJUSTMENT_REASONS = [
@@ -58,8 +59,22 @@ export const availableDelta = (d: StockDeltas): number =>
 
 /** Raised when a level lacks the stock a change needs; carries what was there. */
 export class InsufficientStockError extends ConflictError {
-  override readonly slug = 'insufficient-stock';
-  override readonly title = 'Not enough stock';
+  static override readonly problem = defineProblem({
+    slug: 'insufficient-stock',
+    status: 409,
+    title: 'Not enough stock',
+    description: 'The change would take stock below zero; `shortages` lists every short line.',
+    extensions: {
+      shortages: z.array(
+        z.object({
+          storeId: z.string(),
+          sku: z.string(),
+          requested: z.number().int(),
+          available: z.number().int(),
+        }),
+      ),
+    },
+  });
   constructor(readonly shortages: { storeId: string; sku: string; requested: number; available: number }[]) {
     super({
       detail: shortages
@@ -71,8 +86,14 @@ export class InsufficientStockError extends ConflictError {
 }
 
 export class StockMismatchError extends ConflictError {
-  override readonly slug = 'stock-changed';
-  override readonly title = 'Stock changed since it was read';
+  static override readonly problem = defineProblem({
+    slug: 'stock-changed',
+    status: 409,
+    title: 'Stock changed since it was read',
+    description: 'On-hand moved since it was counted; a stocktake reports it per line in `conflicts`.',
+    extensions: { sku: z.string(), onHand: z.number().int() },
+    internal: true,
+  });
 }
 
 /**

@@ -1,10 +1,11 @@
 import { ulid } from 'ulid';
+import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { customerKeys, ENTITY } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, defineProblem, NotFoundError } from '../errors.js';
 
 const rateFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -49,8 +50,13 @@ export interface PointsChange {
 export const newPointsEntryId = (now: Date): string => `pt_${ulid(now.getTime()).toLowerCase()}`;
 
 export class InsufficientPointsError extends ConflictError {
-  override readonly slug = 'insufficient-points';
-  override readonly title = 'Not enough loyalty points';
+  static override readonly problem = defineProblem({
+    slug: 'insufficient-points',
+    status: 409,
+    title: 'Not enough loyalty points',
+    description: 'Redeeming or deducting more points than the customer has (`balance`, `requested`).',
+    extensions: { balance: z.number().int(), requested: z.number().int() },
+  });
 }
 
 /**

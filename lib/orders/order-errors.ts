@@ -1,10 +1,16 @@
+import * as z from 'zod';
 import { ContentionError } from '../db/contention.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, defineProblem } from '../errors.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
 export class PaymentExceedsDueError extends ConflictError {
-  override readonly slug = 'payment-exceeds-due';
-  override readonly title = 'Payment exceeds the amount due';
+  static override readonly problem = defineProblem({
+    slug: 'payment-exceeds-due',
+    status: 409,
+    title: 'Payment exceeds the amount due',
+    description: 'The payment is larger than what is still due (`amountDue`).',
+    extensions: { amountDue: z.number().int().min(0).meta({ description: 'Still due, minor units.' }) },
+  });
   constructor(orderId: string, amount: number, amountDue: number) {
     super({
       detail: `Order ${orderId} has ${amountDue} due; a payment of ${amount} would overpay it.`,
@@ -15,8 +21,15 @@ export class PaymentExceedsDueError extends ConflictError {
 
 /** A refund of more money than is paid and not yet refunded. */
 export class RefundExceedsPaidError extends ConflictError {
-  override readonly slug = 'refund-exceeds-paid';
-  override readonly title = 'Refund exceeds what was paid';
+  static override readonly problem = defineProblem({
+    slug: 'refund-exceeds-paid',
+    status: 409,
+    title: 'Refund exceeds what was paid',
+    description: 'The refund is more money than was paid and not yet refunded (`refundableAmount`).',
+    extensions: {
+      refundableAmount: z.number().int().min(0).meta({ description: 'Left to refund, minor units.' }),
+    },
+  });
   constructor(orderId: string, amount: number, refundable: number) {
     super({
       detail: `Order ${orderId} has ${refundable} left to refund; ${amount} was asked.`,
@@ -27,8 +40,18 @@ export class RefundExceedsPaidError extends ConflictError {
 
 /** A refund of more units of a line than were sold and not yet refunded. */
 export class RefundExceedsSoldError extends ConflictError {
-  override readonly slug = 'refund-exceeds-sold';
-  override readonly title = 'Refund exceeds the quantity sold';
+  static override readonly problem = defineProblem({
+    slug: 'refund-exceeds-sold',
+    status: 409,
+    title: 'Refund exceeds the quantity sold',
+    description:
+      'The refund returns more units of a line than were sold and not yet refunded; `lines` lists each.',
+    extensions: {
+      lines: z.array(
+        z.object({ sku: z.string(), requested: z.number().int(), refundable: z.number().int() }),
+      ),
+    },
+  });
   constructor(excess: { sku: string; requested: number; refundable: number }[]) {
     super({
       detail: excess
@@ -40,8 +63,12 @@ export class RefundExceedsSoldError extends ConflictError {
 }
 
 export class StoreClosedError extends ConflictError {
-  override readonly slug = 'store-closed';
-  override readonly title = 'The store is closed';
+  static override readonly problem = defineProblem({
+    slug: 'store-closed',
+    status: 409,
+    title: 'The store is closed',
+    description: 'The store is not active and takes no orders.',
+  });
 }
 
 /**

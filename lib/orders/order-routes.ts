@@ -1,6 +1,16 @@
 import * as z from 'zod';
+import { InvalidStateError } from '../db/status-transition.js';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
+import { InsufficientStockError } from '../inventory/stock-change.js';
+import { InsufficientPointsError } from '../loyalty/points.js';
+import { PromotionExhaustedError } from '../promotions/pricing.js';
+import {
+  PaymentExceedsDueError,
+  RefundExceedsPaidError,
+  RefundExceedsSoldError,
+  StoreClosedError,
+} from './order-errors.js';
 import {
   CancelOrderBody,
   CreateOrderBody,
@@ -37,7 +47,14 @@ export const createOrderRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    InsufficientStockError,
+    StoreClosedError,
+    PromotionExhaustedError,
+    InsufficientPointsError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });
 
 export const getOrderRoute = defineRoute({
@@ -49,7 +66,7 @@ export const getOrderRoute = defineRoute({
   access: 'orders:read',
   params: OrderParams,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listStoreOrdersRoute = defineRoute({
@@ -62,7 +79,7 @@ export const listStoreOrdersRoute = defineRoute({
   params: StoreOrdersParams,
   query: ListStoreOrdersQuery,
   responses: { 200: { description: 'A page of orders.', schema: OrderPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listCustomerOrdersRoute = defineRoute({
@@ -77,7 +94,7 @@ export const listCustomerOrdersRoute = defineRoute({
   responses: {
     200: { description: 'A page of orders; may be short for store-scoped callers.', schema: OrderPage },
   },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const recordPaymentRoute = defineRoute({
@@ -99,7 +116,12 @@ export const recordPaymentRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is not PENDING_PAYMENT.' },
+    PaymentExceedsDueError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });
 
 export const fulfilOrderRoute = defineRoute({
@@ -112,7 +134,7 @@ export const fulfilOrderRoute = defineRoute({
   params: OrderParams,
   body: FulfilOrderBody,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [404, { type: InvalidStateError, when: 'The order is not PAID.' }],
 });
 
 export const completeOrderRoute = defineRoute({
@@ -124,7 +146,7 @@ export const completeOrderRoute = defineRoute({
   access: 'orders:write',
   params: OrderParams,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409],
+  errors: [404, { type: InvalidStateError, when: 'The order is not FULFILLED.' }],
 });
 
 export const cancelOrderRoute = defineRoute({
@@ -138,7 +160,10 @@ export const cancelOrderRoute = defineRoute({
   params: OrderParams,
   body: CancelOrderBody,
   responses: { 200: { ...theOrder, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is past cancelling (fulfilled, completed or cancelled).' },
+  ],
 });
 
 export const refundOrderRoute = defineRoute({
@@ -159,7 +184,13 @@ export const refundOrderRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415, 422],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The order is neither FULFILLED nor COMPLETED.' },
+    RefundExceedsPaidError,
+    RefundExceedsSoldError,
+    { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
+  ],
 });
 
 export const getOrderReceiptRoute = defineRoute({

@@ -19,6 +19,8 @@ export const openApiRoute = defineRoute({
   summary: 'This API’s OpenAPI 3.1 document (no authentication)',
   tag: 'Platform',
   access: 'public',
-  responses: { 200: { description: 'The OpenAPI document.', schema: OpenApiDocumentSchema } },
+  responses: {
+    200: { description: 'The OpenAPI document.', schema: OpenApiDocumentSchema, headers: ['cache-control'] },
+  },
   errors: [],
 });

@@ -1,7 +1,8 @@
+import * as z from 'zod';
 import { tableName } from '../db/client.js';
 import { ENTITY, promotionKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, defineProblem, ValidationError } from '../errors.js';
 import { applyPromotions, couponError } from './apply-promotions.js';
 import type { AppliedPromotion, PricedOrder, PricingContext, PricingLine } from './pricing-types.js';
 import { findCouponOwner, findCustomerUses, loadLivePromotions } from './promotion-repository.js';
@@ -18,8 +19,14 @@ export type {
 
 /** A promotion's limit was reached between pricing an order and writing it. */
 export class PromotionExhaustedError extends ConflictError {
-  override readonly slug = 'promotion-exhausted';
-  override readonly title = 'Promotion no longer available';
+  static override readonly problem = defineProblem({
+    slug: 'promotion-exhausted',
+    status: 409,
+    title: 'Promotion no longer available',
+    description:
+      'A limited promotion ran out between pricing and placing the order (`promotionId`): price it again.',
+    extensions: { promotionId: z.string() },
+  });
 }
 
 export const normaliseCouponCode = (code: string): string => code.trim().toUpperCase();

@@ -21,7 +21,9 @@ export const createPromotionRoute = defineRoute({
   responses: {
     201: { description: 'The new promotion.', schema: PromotionSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 409, 415],
+  errors: [
+    { status: 409, when: 'Another promotion has this coupon code (`errors` names `body.couponCode`).' },
+  ],
 });
 
 export const listPromotionsRoute = defineRoute({
@@ -33,7 +35,7 @@ export const listPromotionsRoute = defineRoute({
   access: 'promotions:read',
   query: ListPromotionsQuery,
   responses: { 200: { description: 'A page of promotions.', schema: PromotionPage } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getPromotionRoute = defineRoute({
@@ -45,7 +47,7 @@ export const getPromotionRoute = defineRoute({
   access: 'promotions:read',
   params: PromotionParams,
   responses: { 200: { description: 'The promotion.', schema: PromotionSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updatePromotionRoute = defineRoute({
@@ -60,5 +62,8 @@ export const updatePromotionRoute = defineRoute({
   body: UpdatePromotionBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed promotion.', schema: PromotionSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [
+    404,
+    { status: 409, when: 'Another promotion has this coupon code (`errors` names `body.couponCode`).' },
+  ],
 });

@@ -1,3 +1,4 @@
+import { InvalidStateError } from '../db/status-transition.js';
 import { defineRoute } from '../http/route.js';
 import {
   CreatePurchaseOrderBody,
@@ -26,7 +27,7 @@ export const createPurchaseOrderRoute = defineRoute({
       headers: ['etag', 'location'],
     },
   },
-  errors: [400, 401, 403, 404, 415],
+  errors: [404],
 });
 
 export const getPurchaseOrderRoute = defineRoute({
@@ -38,7 +39,7 @@ export const getPurchaseOrderRoute = defineRoute({
   access: 'purchasing:read',
   params: PurchaseOrderParams,
   responses: { 200: { description: 'The purchase order.', schema: PurchaseOrderSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listStorePurchaseOrdersRoute = defineRoute({
@@ -51,7 +52,7 @@ export const listStorePurchaseOrdersRoute = defineRoute({
   params: StorePurchaseOrdersParams,
   query: ListStorePurchaseOrdersQuery,
   responses: { 200: { description: 'A page of purchase orders.', schema: PurchaseOrderPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 const transitionRoute = <
@@ -77,7 +78,14 @@ const transitionRoute = <
         headers: ['etag'],
       },
     },
-    errors: [400, 401, 403, 404, 409],
+    errors: [
+      404,
+      {
+        type: InvalidStateError,
+        when: 'The purchase order is not in a status this action starts from (`allowedFrom`).',
+      },
+      { status: 409, when: 'The purchase order changed meanwhile: read it again and retry.' },
+    ],
   });
 
 export const orderPurchaseOrderRoute = transitionRoute(
@@ -114,5 +122,9 @@ export const receivePurchaseOrderRoute = defineRoute({
       headers: ['etag'],
     },
   },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The purchase order is neither ORDERED nor PARTIALLY_RECEIVED.' },
+    { status: 409, when: 'The purchase order changed meanwhile: read it again and retry.' },
+  ],
 });

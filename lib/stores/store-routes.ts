@@ -19,7 +19,7 @@ export const createStoreRoute = defineRoute({
   access: 'stores:create',
   body: CreateStoreBody,
   responses: { 201: { description: 'The new store.', schema: StoreSchema, headers: ['etag', 'location'] } },
-  errors: [400, 401, 403, 409, 415],
+  errors: [{ status: 409, when: 'A store has this `code` already (`errors` names `body.code`).' }],
 });
 
 export const listStoresRoute = defineRoute({
@@ -31,7 +31,7 @@ export const listStoresRoute = defineRoute({
   access: 'stores:read',
   query: ListStoresQuery,
   responses: { 200: { description: 'A page of stores.', schema: StorePage } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getStoreRoute = defineRoute({
@@ -43,7 +43,7 @@ export const getStoreRoute = defineRoute({
   access: 'stores:read',
   params: StoreParams,
   responses: { 200: { description: 'The store.', schema: StoreSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updateStoreRoute = defineRoute({
@@ -57,5 +57,5 @@ export const updateStoreRoute = defineRoute({
   body: UpdateStoreBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed store.', schema: StoreSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  errors: [404, { status: 409, when: 'Another store has this `code` (`errors` names `body.code`).' }],
 });

@@ -21,7 +21,7 @@ export const createSupplierRoute = defineRoute({
   responses: {
     201: { description: 'The new supplier.', schema: SupplierSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 415],
+  errors: [],
 });
 
 export const listSuppliersRoute = defineRoute({
@@ -33,7 +33,7 @@ export const listSuppliersRoute = defineRoute({
   access: 'suppliers:read',
   query: ListSuppliersQuery,
   responses: { 200: { description: 'A page of suppliers.', schema: SupplierPage } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getSupplierRoute = defineRoute({
@@ -45,7 +45,7 @@ export const getSupplierRoute = defineRoute({
   access: 'suppliers:read',
   params: SupplierParams,
   responses: { 200: { description: 'The supplier.', schema: SupplierSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const updateSupplierRoute = defineRoute({
@@ -59,5 +59,5 @@ export const updateSupplierRoute = defineRoute({
   body: UpdateSupplierBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The changed supplier.', schema: SupplierSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 412, 415, 428],
+  errors: [404],
 });

@@ -1,4 +1,6 @@
+import { InvalidStateError } from '../db/status-transition.js';
 import { defineRoute } from '../http/route.js';
+import { InsufficientStockError } from '../inventory/stock-change.js';
 import {
   CreateTransferBody,
   ListStoreTransfersQuery,
@@ -22,7 +24,7 @@ export const createTransferRoute = defineRoute({
   responses: {
     201: { description: 'The DRAFT transfer.', schema: TransferSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 404, 415],
+  errors: [404],
 });
 
 export const getTransferRoute = defineRoute({
@@ -34,7 +36,7 @@ export const getTransferRoute = defineRoute({
   access: 'transfers:read',
   params: TransferParams,
   responses: { 200: { description: 'The transfer.', schema: TransferSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 export const listStoreTransfersRoute = defineRoute({
@@ -47,7 +49,7 @@ export const listStoreTransfersRoute = defineRoute({
   params: StoreTransfersParams,
   query: ListStoreTransfersQuery,
   responses: { 200: { description: 'A page of transfers.', schema: TransferPage } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });
 
 const transitionRoute = <const Id extends string, const Path extends `/transfers/{transferId}/${string}`>(
@@ -66,7 +68,15 @@ const transitionRoute = <const Id extends string, const Path extends `/transfers
     responses: {
       200: { description: 'The transfer after the transition.', schema: TransferSchema, headers: ['etag'] },
     },
-    errors: [400, 401, 403, 404, 409],
+    errors: [
+      404,
+      {
+        type: InvalidStateError,
+        when: 'The transfer is not in a status this action starts from (`allowedFrom`).',
+      },
+      InsufficientStockError,
+      { status: 409, when: 'The transfer changed meanwhile: read it again and retry.' },
+    ],
   });
 
 export const readyTransferRoute = transitionRoute(
@@ -98,5 +108,9 @@ export const receiveTransferRoute = defineRoute({
   params: TransferParams,
   body: ReceiveTransferBody,
   responses: { 200: { description: 'The received transfer.', schema: TransferSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404, 409, 415],
+  errors: [
+    404,
+    { type: InvalidStateError, when: 'The transfer is not IN_TRANSIT.' },
+    { status: 409, when: 'The transfer changed meanwhile: read it again and retry.' },
+  ],
 });

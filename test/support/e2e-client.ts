@@ -9,6 +9,7 @@ import { type DevTokenOptions, loadDevKeys, signDevToken } from '../../infra/loc
 import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import type { Role } from '../../lib/auth/roles.js';
 import type { ProblemDocument } from '../../lib/http/problem.js';
+import { contractViolations } from './contract-check.js';
 import { withLock } from './e2e-lock.js';
 
 const baseUrl = inject('baseUrl');
@@ -57,12 +58,11 @@ const send = async <T>(method: string, path: string, options: RequestOptions): P
   });
   const text = await response.text();
   const json = /json/.test(response.headers.get('content-type') ?? '') && text !== '';
-  return {
-    status: response.status,
-    headers: Object.fromEntries(response.headers),
-    body: (json ? JSON.parse(text) : text) as T,
-    text,
-  };
+  const answer = { status: response.status, headers: Object.fromEntries(response.headers), text };
+  // Every answer must be what /openapi.json says it is: the test fails otherwise.
+  const violations = contractViolations(method, path, answer);
+  if (violations.length > 0) throw new Error(`Contract violation:\n${violations.join('\n')}`);
+  return { ...answer, body: (json ? JSON.parse(text) : text) as T };
 };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
