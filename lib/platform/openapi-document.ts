@@ -32,7 +32,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Purchasing: 'Suppliers and purchase orders.',
   Customers: 'Customers, their feedback and loyalty points.',
   Promotions: 'Discounts and coupons.',
-  Orders: 'Orders, payments, fulfilment and refunds.',
+  Orders: 'Orders, payments, fulfilment, refunds, receipts and credit notes.',
+  Tax: 'Tax rates per region and product category, and how orders carry them.',
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Category } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId, singleLineText } from '../http/common-schemas.js';
 
 /** The category of a region's rate for every product category without a rate of its own. */
 export const DEFAULT_TAX_CATEGORY = 'default';
@@ -28,7 +28,7 @@ export const CreateTaxRateBody = z
   .strictObject({
     region: TaxRegion,
     category: TaxCategory,
-    name: z.string().trim().min(1).max(40).meta({ example: 'GST' }),
+    name: singleLineText({ max: 40 }).meta({ example: 'GST' }),
     rate: RateBasisPoints,
     effectiveFrom: z.iso
       .datetime({ offset: true })

@@ -18,6 +18,8 @@ describe('tax and receipts in the api stack', () => {
     expect(routeKeys.map((route) => route.RouteKey).sort()).toEqual([
       'GET /tax-rates',
       'GET /tax-rates/{taxRateId}',
+      'HEAD /tax-rates',
+      'HEAD /tax-rates/{taxRateId}',
       'POST /tax-rates',
     ]);
     expect(routeKeys.every((route) => route.AuthorizationType === 'JWT')).toBe(true);
