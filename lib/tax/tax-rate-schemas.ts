@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { Category } from '../catalog/product-schemas.js';
-import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId, singleLineText } from '../http/common-schemas.js';
+import {
+  ItemMetaSchema,
+  PaginationQuery,
+  pageOf,
+  ResourceId,
+  singleLineText,
+} from '../http/common-schemas.js';
 
 /** The category of a region's rate for every product category without a rate of its own. */
 export const DEFAULT_TAX_CATEGORY = 'default';
