@@ -94,14 +94,3 @@ export const nonZeroDelta = (description: string) =>
 /** Bodies that patch a resource must change something. */
 export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
   schema.refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change.' });
-
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });

@@ -209,7 +209,12 @@ export const getOrderReceiptRoute = defineRoute({
     200: {
       description: 'The receipt; as `text/plain; charset=utf-8` when the caller prefers it.',
       schema: ReceiptSchema,
+      otherMediaTypes: {
+        'text/plain': z.string().meta({ description: 'The receipt laid out 42 columns wide for a printer.' }),
+      },
     },
   },
-  errors: [400, 401, 403, 404],
+  errors: [
+    { status: 404, when: 'No such order in your stores, or the order has no receipt yet (not paid).' },
+  ],
 });

@@ -20,7 +20,12 @@ export const createTaxRateRoute = defineRoute({
   responses: {
     201: { description: 'The new rate.', schema: TaxRateSchema, headers: ['etag', 'location'] },
   },
-  errors: [400, 401, 403, 409, 415],
+  errors: [
+    {
+      status: 409,
+      when: 'The region and category have a rate from this `effectiveFrom` already (`errors` names it).',
+    },
+  ],
 });
 
 export const listTaxRatesRoute = defineRoute({
@@ -32,7 +37,7 @@ export const listTaxRatesRoute = defineRoute({
   access: 'tax:read',
   query: ListTaxRatesQuery,
   responses: { 200: { description: 'A page of tax rates.', schema: TaxRatePage } },
-  errors: [400, 401, 403],
+  errors: [],
 });
 
 export const getTaxRateRoute = defineRoute({
@@ -44,5 +49,5 @@ export const getTaxRateRoute = defineRoute({
   access: 'tax:read',
   params: TaxRateParams,
   responses: { 200: { description: 'The tax rate.', schema: TaxRateSchema, headers: ['etag'] } },
-  errors: [400, 401, 403, 404],
+  errors: [404],
 });

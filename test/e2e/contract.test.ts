@@ -25,6 +25,8 @@ interface World {
   skus: [string, string];
   customerId: string;
   supplierId: string;
+  taxRegion: string;
+  taxRateId: string;
 }
 
 let world: World;
@@ -733,6 +735,46 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     );
     await ok(api('POST', path, as(world.admin, { headers: { 'idempotency-key': key() }, body })), 201);
   },
+  getOrderReceipt: async () => {
+    const unpaid = await placeOrder();
+    await problem(api('GET', `/orders/${unpaid.orderId}/receipt`, as(world.admin)), 404);
+    const order = await paidOrder();
+    const receipt = await ok<{ receiptNumber: string }>(
+      api('GET', `/orders/${order.orderId}/receipt`, as(world.admin)),
+    );
+    expect(receipt.receiptNumber).toMatch(/-\d{6}$/);
+    const printed = await api('GET', `/orders/${order.orderId}/receipt`, {
+      token: world.admin,
+      headers: { accept: 'text/plain' },
+    });
+    expectSuccess(printed, 200);
+    expect(printed.headers['content-type']).toMatch(/^text\/plain/);
+    expect(String(printed.body)).toContain(receipt.receiptNumber);
+  },
+  createTaxRate: async () => {
+    const body = {
+      region: `ct-${randomUUID().slice(0, 8)}`,
+      category: 'default',
+      name: 'GST',
+      rate: 1000,
+      effectiveFrom: '2000-07-01T00:00:00+10:00',
+    };
+    await ok(api('POST', '/tax-rates', as(world.admin, { body })), 201);
+    await problem(api('POST', '/tax-rates', as(world.admin, { body })), 409, 'conflict');
+    await problem(
+      api('POST', '/tax-rates', as(world.admin, { body: { ...body, rate: -1 } })),
+      400,
+      'validation-error',
+    );
+  },
+  listTaxRates: async () => {
+    await ok(api('GET', `/tax-rates?region=${world.taxRegion}`, as(world.admin)));
+    await problem(api('GET', '/tax-rates?category=default', as(world.admin)), 400, 'validation-error');
+  },
+  getTaxRate: async () => {
+    await ok(api('GET', `/tax-rates/${world.taxRateId}`, as(world.admin)));
+    await problem(api('GET', '/tax-rates/tx_nope', as(world.admin)), 404);
+  },
 };
 
 const routes = httpRoutes().map(({ route }) => route);
@@ -756,7 +798,23 @@ describe('every operation against the OpenAPI document', () => {
       api('POST', '/suppliers', { token: admin, body: { name: 'Contract supplier', currency: 'AUD' } }),
       201,
     );
+    const taxRegion = `cw-${randomUUID().slice(0, 8)}`;
+    const rate = expectSuccess(
+      await api<{ taxRateId: string }>('POST', '/tax-rates', {
+        token: admin,
+        body: {
+          region: taxRegion,
+          category: 'default',
+          name: 'GST',
+          rate: 1000,
+          effectiveFrom: '2000-07-01T00:00:00Z',
+        },
+      }),
+      201,
+    );
     world = {
+      taxRegion,
+      taxRateId: rate.taxRateId,
       admin,
       storeA,
       storeB,
