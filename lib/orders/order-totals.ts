@@ -71,9 +71,15 @@ export const unitsValue = (
   line: { quantity: number; netTotal: number },
   refunded: number,
   quantity: number,
-): number =>
-  Math.floor((line.netTotal * (refunded + quantity)) / line.quantity) -
-  Math.floor((line.netTotal * refunded) / line.quantity);
+): number => cumulativeShare(line.netTotal, line.quantity, refunded, quantity);
+
+/**
+ * The share of `total` (spread over `units`) that `taken` more units carry after `before`
+ * were taken: floor(total × n / units) for the first n units, so taking every unit, in any
+ * number of steps, sums to exactly `total`. Money and tax of refunded units both use it.
+ */
+export const cumulativeShare = (total: number, units: number, before: number, taken: number): number =>
+  Math.floor((total * (before + taken)) / units) - Math.floor((total * before) / units);
 
 /**
  * Points to take back after a refund of a completed order: the points credited beyond what

@@ -3,6 +3,8 @@
  * `amount × rate` exact for any amount the API accepts. Worked examples: docs/tax.md.
  */
 
+import { cumulativeShare } from '../orders/order-totals.js';
+
 const BASIS = 10_000n;
 
 /** numerator / denominator rounded half up (both non-negative). */
@@ -29,9 +31,7 @@ export const taxOfUnits = (
   line: { quantity: number; taxAmount: number },
   refunded: number,
   quantity: number,
-): number =>
-  Math.floor((line.taxAmount * (refunded + quantity)) / line.quantity) -
-  Math.floor((line.taxAmount * refunded) / line.quantity);
+): number => cumulativeShare(line.taxAmount, line.quantity, refunded, quantity);
 
 /**
  * Tax returned with a refund of `amount` that is not priced by units (money only, or an

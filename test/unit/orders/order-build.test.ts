@@ -1,40 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrder, type OrderDraft } from '../../../lib/orders/order-build.js';
-import type { PricedOrder } from '../../../lib/promotions/pricing.js';
+import { pricedOrder } from './priced-order.js';
 
 const now = new Date('2030-01-01T00:00:00.000Z');
 
-const priced: PricedOrder = {
-  currency: 'AUD',
-  lines: [
-    {
-      sku: 'A',
-      productId: 'pr_a',
-      category: 'lens-care',
-      quantity: 2,
-      unitPrice: 2000,
-      currency: 'AUD',
-      lineSubtotal: 4000,
-      discount: 400,
-      lineTotal: 3600,
-    },
-    {
-      sku: 'B',
-      productId: 'pr_b',
-      category: 'lens-care',
-      quantity: 1,
-      unitPrice: 1000,
-      currency: 'AUD',
-      lineSubtotal: 1000,
-      discount: 0,
-      lineTotal: 1000,
-    },
-  ],
-  subtotal: 5000,
-  discountTotal: 400,
-  total: 4600,
-  appliedPromotions: [{ promotionId: 'pm_1', name: '10% lens care', amount: 400, limits: { usageLimit: 5 } }],
-};
+const priced = pricedOrder;
 
 const draft = (overrides: Partial<OrderDraft> = {}): OrderDraft => ({
   orderId: 'or_1',

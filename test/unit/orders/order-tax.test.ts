@@ -4,40 +4,11 @@ import type { Order } from '../../../lib/orders/order-schemas.js';
 import { planRefund } from '../../../lib/orders/refund-plan.js';
 import type { PricedOrder } from '../../../lib/promotions/pricing.js';
 import type { LineTaxRate } from '../../../lib/tax/rates-in-force.js';
+import { pricedOrder } from './priced-order.js';
 
-/**
- * The worked examples of docs/tax.md. Line A: 2 × 20.00 with a 10% promotion (−4.00) = 36.00;
- * line B: 1 × 10.00. Both lens care.
- */
+/** The worked examples of docs/tax.md run on the shared priced order (test/unit/orders/priced-order.ts). */
 const priced: PricedOrder = {
-  currency: 'AUD',
-  lines: [
-    {
-      sku: 'A',
-      productId: 'pr_a',
-      category: 'lens-care',
-      quantity: 2,
-      unitPrice: 2000,
-      currency: 'AUD',
-      lineSubtotal: 4000,
-      discount: 400,
-      lineTotal: 3600,
-    },
-    {
-      sku: 'B',
-      productId: 'pr_b',
-      category: 'lens-care',
-      quantity: 1,
-      unitPrice: 1000,
-      currency: 'AUD',
-      lineSubtotal: 1000,
-      discount: 0,
-      lineTotal: 1000,
-    },
-  ],
-  subtotal: 5000,
-  discountTotal: 400,
-  total: 4600,
+  ...pricedOrder,
   appliedPromotions: [{ promotionId: 'pm_1', name: '10% lens care', amount: 400 }],
 };
 
