@@ -124,6 +124,13 @@ export class StreamShards {
     }
   }
 
+  /** Starts at another reader's positions (so every consumer starts at the same point of the stream). */
+  adopt(other: StreamShards): void {
+    for (const shard of other.#shards.values()) {
+      this.#shards.set(shard.shardId, { ...shard, iterator: undefined, pending: [], pendingSince: 0 });
+    }
+  }
+
   /** Shards with something to read or deliver, parents before children, oldest first. */
   readable(): ShardState[] {
     return [...this.#shards.values()]

@@ -201,9 +201,12 @@ export const startDynamoDbStreamReader = async (
   try {
     const streamArn = await latestStreamArn(tables, options.tableName);
     const loops: ConsumerLoop[] = [];
+    let first: StreamShards | undefined;
     for (const consumer of options.consumers) {
       const shards = new StreamShards(streams, streamArn);
-      await shards.start(options.startingPosition ?? 'LATEST');
+      if (first) shards.adopt(first);
+      else await shards.start(options.startingPosition ?? 'LATEST');
+      first ??= shards;
       loops.push(
         new ConsumerLoop(consumer, shards, { region: options.region, streamArn }, pollIntervalMs, (error) =>
           report(error, consumer.name),
