@@ -262,6 +262,27 @@ describe('local DynamoDB stream reader', () => {
     expect(seen.batches.every((batch) => batch.length <= 100)).toBe(true);
   });
 
+  it('stops promptly while a batch is being retried forever (maximumRetryAttempts -1)', async () => {
+    let calls = 0;
+    const seen = recorder({
+      maximumRetryAttempts: -1,
+      answer: () => {
+        calls += 1;
+        throw new Error('always');
+      },
+    });
+    const started = await start(seen.consumer);
+    await put('forever', 'r1');
+    await expect.poll(() => calls, { timeout: 5_000 }).toBeGreaterThan(2);
+    const stopping = Date.now();
+    await started.stop();
+    expect(Date.now() - stopping).toBeLessThan(1_000);
+    const after = calls;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(calls).toBe(after);
+    expect(seen.failed).toEqual([]);
+  });
+
   it('stops cleanly, and a reader started again delivers only what came after it, without duplicates', async () => {
     const seen = recorder();
     const first = await start(seen.consumer);
