@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -109,6 +109,40 @@ describe('npm run events (the CLI as a subprocess)', () => {
     expect(stdout.trimEnd().split('\n')).toEqual([formatEvent(event()), formatEvent(later)]);
     const filtered = await run(['--no-follow', '--since', '2026-12-01T10:45:00Z'], dir);
     expect(filtered.stdout.trimEnd().split('\n')).toEqual([formatEvent(later)]);
+  }, 60_000);
+
+  it('follows new lines like tail -f, including a line written in two parts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'events-cli-'));
+    dirs.push(dir);
+    const file = join(dir, 'events.ndjson');
+    writeFileSync(file, `${JSON.stringify(event())}\n`);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'infra/local/events-cli.ts')], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, STOREFLEET_STATE_DIR: dir },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    const waitFor = async (lines: number) => {
+      const deadline = Date.now() + 20_000;
+      while (stdout.split('\n').filter(Boolean).length < lines && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    try {
+      await waitFor(1);
+      const next = JSON.stringify(event({ detail: { storeId: 'st_par', orderId: 'ord_9' } }));
+      appendFileSync(file, next.slice(0, 20));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      appendFileSync(file, `${next.slice(20)}\n`);
+      await waitFor(2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      formatEvent(event()),
+      formatEvent(event({ detail: { storeId: 'st_par', orderId: 'ord_9' } })),
+    ]);
   }, 60_000);
 
   it('--replay --since replays onto the running bus found through runtime.json', async () => {
