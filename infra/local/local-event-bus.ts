@@ -261,8 +261,10 @@ export const startLocalEventBus = async (options: LocalEventBusOptions): Promise
     replay,
     idle,
     stop: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive sockets of SDK clients would hold close() open.
       server.closeAllConnections();
+      await closed;
       await idle();
     },
   };
