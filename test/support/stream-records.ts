@@ -29,7 +29,8 @@ export const streamRecord = (
       SizeBytes: 100,
       StreamViewType: 'NEW_AND_OLD_IMAGES',
     },
-    eventSourceARN: 'arn:aws:dynamodb:ap-southeast-2:123456789012:table/storefleet/stream/2026-01-01T00:00:00.000',
+    eventSourceARN:
+      'arn:aws:dynamodb:ap-southeast-2:123456789012:table/storefleet/stream/2026-01-01T00:00:00.000',
   };
 };
 
@@ -43,7 +44,12 @@ const meta = (version: number) => ({
 /** An inventory level item as stock-change.ts writes it. */
 export const levelItem = (
   quantities: { onHand: number; committed?: number; unavailable?: number; incoming?: number },
-  rule?: { reorderPoint: number; reorderQuantity: number; safetyStock?: number; preferredSupplierId?: string },
+  rule?: {
+    reorderPoint: number;
+    reorderQuantity: number;
+    safetyStock?: number;
+    preferredSupplierId?: string;
+  },
   version = 2,
 ): Item => {
   const committed = quantities.committed ?? 0;
@@ -63,7 +69,9 @@ export const levelItem = (
     unavailable,
     incoming: quantities.incoming ?? 0,
     available,
-    ...(rule ? { reorderRule: rule, gsi4pk: 'STORE#st_1#REORDER', reorderGap: available - rule.reorderPoint } : {}),
+    ...(rule
+      ? { reorderRule: rule, gsi4pk: 'STORE#st_1#REORDER', reorderGap: available - rule.reorderPoint }
+      : {}),
     ...meta(version),
   };
 };

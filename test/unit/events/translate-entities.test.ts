@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_ENTITY_TYPES, passesStreamFilter, streamFilterPatterns } from '../../../lib/events/published-entities.js';
+import {
+  PUBLISHED_ENTITY_TYPES,
+  passesStreamFilter,
+  streamFilterPatterns,
+} from '../../../lib/events/published-entities.js';
 import { translateRecord, UntranslatableRecordError } from '../../../lib/events/translate-record.js';
 import { levelItem, orderItem, streamRecord } from '../../support/stream-records.js';
 
 const typesOf = (old: Record<string, unknown> | undefined, now: Record<string, unknown> | undefined) =>
   translateRecord(streamRecord(old, now)).map((event) => event.detailType);
-const meta = { createdAt: '2026-03-02T09:00:00.000Z', updatedAt: '2026-03-02T09:15:00.000Z', updatedBy: 'user-1' };
+const meta = {
+  createdAt: '2026-03-02T09:00:00.000Z',
+  updatedAt: '2026-03-02T09:15:00.000Z',
+  updatedBy: 'user-1',
+};
 
 describe('order translation', () => {
   it('publishes Placed on insert with totals, currency, channel and customer', () => {
@@ -33,11 +41,16 @@ describe('order translation', () => {
   });
 
   it('publishes nothing for a partial payment (status unchanged)', () => {
-    expect(typesOf(orderItem('PENDING_PAYMENT'), orderItem('PENDING_PAYMENT', { amountPaid: 100 }))).toEqual([]);
+    expect(typesOf(orderItem('PENDING_PAYMENT'), orderItem('PENDING_PAYMENT', { amountPaid: 100 }))).toEqual(
+      [],
+    );
   });
 
   it('tells the expiry job’s cancel (Expired) from a person’s (Cancelled)', () => {
-    const expired = orderItem('CANCELLED', { cancelReason: 'expired', updatedBy: 'system:expire-unpaid-orders' });
+    const expired = orderItem('CANCELLED', {
+      cancelReason: 'expired',
+      updatedBy: 'system:expire-unpaid-orders',
+    });
     expect(typesOf(orderItem('PENDING_PAYMENT'), expired)).toEqual(['Order.Expired']);
     const typedExpired = orderItem('CANCELLED', { cancelReason: 'expired', updatedBy: 'user-2' });
     expect(typesOf(orderItem('PENDING_PAYMENT'), typedExpired)).toEqual(['Order.Cancelled']);
@@ -45,14 +58,16 @@ describe('order translation', () => {
 
   it('publishes Refunded for a rise in amountRefunded, also with the cancel of a paid order', () => {
     const refunded = translateRecord(
-      streamRecord(orderItem('COMPLETED'), orderItem('COMPLETED', { amountRefunded: 4500, taxRefunded: 409 })),
+      streamRecord(
+        orderItem('COMPLETED'),
+        orderItem('COMPLETED', { amountRefunded: 4500, taxRefunded: 409 }),
+      ),
     );
     expect(refunded.map((event) => event.detailType)).toEqual(['Order.Refunded']);
     expect(refunded[0]?.detail).toMatchObject({ refundAmount: 4500, amountRefunded: 4500, taxRefunded: 409 });
-    expect(typesOf(orderItem('PAID'), orderItem('CANCELLED', { amountRefunded: 9000, cancelReason: 'x' }))).toEqual([
-      'Order.Cancelled',
-      'Order.Refunded',
-    ]);
+    expect(
+      typesOf(orderItem('PAID'), orderItem('CANCELLED', { amountRefunded: 9000, cancelReason: 'x' })),
+    ).toEqual(['Order.Cancelled', 'Order.Refunded']);
   });
 });
 
@@ -98,7 +113,12 @@ describe('transfer and purchase order translation', () => {
     expect(typesOf(transfer('DRAFT'), transfer('DRAFT', { note: 'x' }))).toEqual([]);
     const [event] = translateRecord(streamRecord(transfer('DRAFT'), transfer('READY_TO_SHIP')));
     expect(event?.source).toBe('storefleet.transfers');
-    expect(event?.detail).toMatchObject({ transferId: 'tr_1', fromStoreId: 'st_2', toStoreId: 'st_1', previousStatus: 'DRAFT' });
+    expect(event?.detail).toMatchObject({
+      transferId: 'tr_1',
+      fromStoreId: 'st_2',
+      toStoreId: 'st_1',
+      previousStatus: 'DRAFT',
+    });
   });
 
   it('publishes one event per purchase order status, and each further partial receipt', () => {
@@ -114,7 +134,9 @@ describe('transfer and purchase order translation', () => {
     expect(typesOf(po('ORDERED'), po('CANCELLED'))).toEqual(['PurchaseOrder.Cancelled']);
     const [event] = translateRecord(streamRecord(undefined, po('DRAFT')));
     expect(event?.source).toBe('storefleet.purchasing');
-    expect(event?.detail.lines).toEqual([{ sku: 'SKU-1', productId: 'pr_1', quantity: 10, received: 0, unitCost: 200 }]);
+    expect(event?.detail.lines).toEqual([
+      { sku: 'SKU-1', productId: 'pr_1', quantity: 10, received: 0, unitCost: 200 },
+    ]);
   });
 });
 
@@ -141,8 +163,12 @@ describe('product, customer and stocktake translation', () => {
   it('publishes Created, Updated (naming the fields) and Archived, without variant costs', () => {
     const [created] = translateRecord(streamRecord(undefined, product()));
     expect(created?.detailType).toBe('Product.Created');
-    expect(created?.detail.variants).toEqual([{ sku: 'SKU-1', status: 'active', price: 4500, currency: 'AUD' }]);
-    const [updated] = translateRecord(streamRecord(product(), product({ name: 'Lens 2', gsi1sk: 'x', version: 2 })));
+    expect(created?.detail.variants).toEqual([
+      { sku: 'SKU-1', status: 'active', price: 4500, currency: 'AUD' },
+    ]);
+    const [updated] = translateRecord(
+      streamRecord(product(), product({ name: 'Lens 2', gsi1sk: 'x', version: 2 })),
+    );
     expect(updated?.detailType).toBe('Product.Updated');
     expect(updated?.detail.changedFields).toEqual(['name']);
     expect(typesOf(product(), product({ status: 'archived' }))).toEqual(['Product.Archived']);
@@ -193,24 +219,40 @@ describe('product, customer and stocktake translation', () => {
 
 describe('bookkeeping and bad records', () => {
   it('translates bookkeeping items and REMOVEs into nothing', () => {
-    const guard = { pk: 'UNIQUE#SKU#X', sk: 'UNIQUE', entityType: 'UniqueGuard', kind: 'SKU', value: 'X', ownerId: 'p' };
+    const guard = {
+      pk: 'UNIQUE#SKU#X',
+      sk: 'UNIQUE',
+      entityType: 'UniqueGuard',
+      kind: 'SKU',
+      value: 'X',
+      ownerId: 'p',
+    };
     expect(typesOf(undefined, guard)).toEqual([]);
-    expect(typesOf(undefined, { pk: 'MOVES#st_1#SKU-1', sk: 'x', entityType: 'InventoryMovement' })).toEqual([]);
+    expect(typesOf(undefined, { pk: 'MOVES#st_1#SKU-1', sk: 'x', entityType: 'InventoryMovement' })).toEqual(
+      [],
+    );
     expect(typesOf(levelItem({ onHand: 1 }), undefined)).toEqual([]);
   });
 
   it('filters on the new image’s entity type, dropping REMOVEs, as the mapping’s pattern does', () => {
     expect(streamFilterPatterns()).toEqual([
-      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entityType: { S: [...PUBLISHED_ENTITY_TYPES] } } } },
+      {
+        eventName: ['INSERT', 'MODIFY'],
+        dynamodb: { NewImage: { entityType: { S: [...PUBLISHED_ENTITY_TYPES] } } },
+      },
     ]);
     expect(passesStreamFilter(streamRecord(undefined, levelItem({ onHand: 1 })))).toBe(true);
-    expect(passesStreamFilter(streamRecord(undefined, { pk: 'I', sk: 'I', entityType: 'IdempotencyRecord' }))).toBe(false);
+    expect(
+      passesStreamFilter(streamRecord(undefined, { pk: 'I', sk: 'I', entityType: 'IdempotencyRecord' })),
+    ).toBe(false);
     expect(passesStreamFilter(streamRecord(levelItem({ onHand: 1 }), undefined))).toBe(false);
   });
 
   it('throws UntranslatableRecordError for a published item of the wrong shape', () => {
     const broken = orderItem('PAID', { currency: 'dollars' });
-    expect(() => translateRecord(streamRecord(orderItem('PENDING_PAYMENT'), broken))).toThrow(UntranslatableRecordError);
+    expect(() => translateRecord(streamRecord(orderItem('PENDING_PAYMENT'), broken))).toThrow(
+      UntranslatableRecordError,
+    );
     const { updatedBy: _, ...noActor } = orderItem('PENDING_PAYMENT');
     expect(() => translateRecord(streamRecord(undefined, noActor))).toThrow(/actor/);
     const record = streamRecord(orderItem('PENDING_PAYMENT'), orderItem('PAID'));

@@ -8,7 +8,9 @@ const typesOf = (old: Record<string, unknown> | undefined, now: Record<string, u
 
 describe('inventory level translation', () => {
   it('publishes LevelChanged with before, after and delta', () => {
-    const [event] = translateRecord(streamRecord(levelItem({ onHand: 10 }, rule), levelItem({ onHand: 10, committed: 2 }, rule)));
+    const [event] = translateRecord(
+      streamRecord(levelItem({ onHand: 10 }, rule), levelItem({ onHand: 10, committed: 2 }, rule)),
+    );
     expect(event?.source).toBe('storefleet.inventory');
     expect(event?.detailType).toBe('Inventory.LevelChanged');
     expect(event?.detail).toMatchObject({
@@ -25,7 +27,9 @@ describe('inventory level translation', () => {
   });
 
   it('fires LowStock when available goes from above the point to exactly at it', () => {
-    const events = translateRecord(streamRecord(levelItem({ onHand: 6 }, rule), levelItem({ onHand: 5 }, rule)));
+    const events = translateRecord(
+      streamRecord(levelItem({ onHand: 6 }, rule), levelItem({ onHand: 5 }, rule)),
+    );
     const low = events.find((event) => event.detailType === 'Inventory.LowStock');
     expect(low?.detail).toMatchObject({
       available: 5,
@@ -47,14 +51,18 @@ describe('inventory level translation', () => {
   });
 
   it('does not fire again while the level stays at or below the point', () => {
-    expect(typesOf(levelItem({ onHand: 5 }, rule), levelItem({ onHand: 3 }, rule))).toEqual(['Inventory.LevelChanged']);
+    expect(typesOf(levelItem({ onHand: 5 }, rule), levelItem({ onHand: 3 }, rule))).toEqual([
+      'Inventory.LevelChanged',
+    ]);
     expect(typesOf(levelItem({ onHand: 4 }, rule), levelItem({ onHand: 4, committed: 1 }, rule))).toEqual([
       'Inventory.LevelChanged',
     ]);
   });
 
   it('does not fire on a rise, nor on a level without a rule', () => {
-    expect(typesOf(levelItem({ onHand: 3 }, rule), levelItem({ onHand: 8 }, rule))).toEqual(['Inventory.LevelChanged']);
+    expect(typesOf(levelItem({ onHand: 3 }, rule), levelItem({ onHand: 8 }, rule))).toEqual([
+      'Inventory.LevelChanged',
+    ]);
     expect(typesOf(levelItem({ onHand: 9 }), levelItem({ onHand: 2 }))).toEqual(['Inventory.LevelChanged']);
   });
 
@@ -67,7 +75,9 @@ describe('inventory level translation', () => {
     );
     expect(raised.map((event) => event.detailType)).toEqual(['Inventory.LowStock']);
     // Lowering the point, or removing the rule, publishes nothing: no quantity moved.
-    expect(typesOf(levelItem({ onHand: 3 }, rule), levelItem({ onHand: 3 }, { ...rule, reorderPoint: 1 }))).toEqual([]);
+    expect(
+      typesOf(levelItem({ onHand: 3 }, rule), levelItem({ onHand: 3 }, { ...rule, reorderPoint: 1 })),
+    ).toEqual([]);
     expect(typesOf(levelItem({ onHand: 3 }, rule), levelItem({ onHand: 3 }))).toEqual([]);
   });
 
@@ -88,7 +98,10 @@ describe('inventory level translation', () => {
   });
 
   it('treats a new level as coming from nothing: first stock is BackInStock, created low is LowStock', () => {
-    expect(typesOf(undefined, levelItem({ onHand: 4 }))).toEqual(['Inventory.LevelChanged', 'Inventory.BackInStock']);
+    expect(typesOf(undefined, levelItem({ onHand: 4 }))).toEqual([
+      'Inventory.LevelChanged',
+      'Inventory.BackInStock',
+    ]);
     expect(typesOf(undefined, levelItem({ onHand: 0 }, rule))).toEqual(['Inventory.LowStock']);
   });
 
