@@ -1,0 +1,176 @@
+import * as z from 'zod';
+import { PRODUCT_STATUSES, VARIANT_STATUSES } from '../catalog/product-schemas.js';
+import { ORDER_CHANNELS } from '../orders/order-schemas.js';
+import { ORDER_STATUSES } from '../orders/order-state.js';
+import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
+import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+import { EnvelopeFields } from './event-envelope.js';
+
+/**
+ * The detail of every domain event, declared once: the translation validates what it builds
+ * against these, docs/events.md shows them as JSON Schema. Objects are open (consumers must
+ * ignore fields they do not know), so adding a field is not a breaking change.
+ */
+const id = z.string().min(1);
+const count = z.number().int();
+const money = z.number().int().meta({ description: 'Minor units (e.g. cents).' });
+const currency = z.string().regex(/^[A-Z]{3}$/);
+const instant = z.iso.datetime();
+
+export const Quantities = z
+  .object({
+    onHand: count,
+    committed: count,
+    unavailable: count,
+    available: count.meta({ description: 'onHand − committed − unavailable.' }),
+    incoming: count,
+  })
+  .meta({ description: 'A level’s quantities at one moment.' });
+
+export const ReorderRuleDetail = z.object({
+  reorderPoint: count,
+  reorderQuantity: count,
+  safetyStock: count.optional(),
+  preferredSupplierId: id.optional(),
+});
+
+const levelIds = { storeId: id, sku: id, productId: id };
+
+export const LevelChangedDetail = z.object({
+  ...EnvelopeFields,
+  ...levelIds,
+  before: Quantities.meta({ description: 'All zero when the level was created by this change.' }),
+  after: Quantities,
+  delta: Quantities.meta({ description: 'after − before, per quantity.' }),
+  reorderRule: ReorderRuleDetail.optional(),
+});
+
+const levelAlertFields = {
+  ...EnvelopeFields,
+  ...levelIds,
+  ...Quantities.shape,
+  before: Quantities,
+};
+
+export const LowStockDetail = z.object({
+  ...levelAlertFields,
+  reorderPoint: count,
+  reorderQuantity: count,
+  safetyStock: count.optional(),
+  preferredSupplierId: id.optional(),
+  cause: z.enum(['stock', 'reorder-rule']).meta({
+    description:
+      '`stock`: available fell to or below the point; `reorder-rule`: a rule was set or its point raised to or above available.',
+  }),
+});
+
+export const OutOfStockDetail = z.object({ ...levelAlertFields, reorderRule: ReorderRuleDetail.optional() });
+export const BackInStockDetail = OutOfStockDetail;
+
+export const ProductVariantDetail = z
+  .object({
+    sku: id,
+    status: z.enum(VARIANT_STATUSES),
+    price: money,
+    currency,
+    barcode: z.string().optional(),
+  })
+  .meta({ description: 'A variant without its cost (cost is visible to some roles only).' });
+
+export const ProductDetail = z.object({
+  ...EnvelopeFields,
+  productId: id,
+  name: z.string(),
+  category: z.string(),
+  brand: z.string(),
+  status: z.enum(PRODUCT_STATUSES),
+  previousStatus: z.enum(PRODUCT_STATUSES).optional(),
+  variants: z.array(ProductVariantDetail),
+  changedFields: z
+    .array(z.string())
+    .meta({ description: 'Top-level fields that changed (empty on create).' }),
+  productVersion: count.meta({ description: 'The product’s version after the change (its ETag).' }),
+});
+
+export const OrderLineDetail = z.object({ sku: id, productId: id, quantity: count, netTotal: money });
+
+export const OrderDetail = z.object({
+  ...EnvelopeFields,
+  orderId: id,
+  storeId: id,
+  customerId: id.optional(),
+  channel: z.enum(ORDER_CHANNELS),
+  status: z.enum(ORDER_STATUSES),
+  previousStatus: z.enum(ORDER_STATUSES).optional(),
+  currency,
+  subtotal: money,
+  discountTotal: money,
+  taxTotal: money,
+  total: money,
+  amountPaid: money,
+  amountDue: money,
+  amountRefunded: money,
+  lines: z.array(OrderLineDetail),
+  receiptNumber: z.string().optional(),
+  cancelReason: z.string().optional(),
+});
+
+export const OrderRefundedDetail = OrderDetail.extend({
+  refundAmount: money.meta({ description: 'Refunded by this change (the rise in amountRefunded).' }),
+  taxRefunded: money.meta({ description: 'Tax returned by refunds so far.' }),
+});
+
+export const TransferDetail = z.object({
+  ...EnvelopeFields,
+  transferId: id,
+  fromStoreId: id,
+  toStoreId: id,
+  status: z.enum(TRANSFER_STATUSES),
+  previousStatus: z.enum(TRANSFER_STATUSES).optional(),
+  lines: z.array(
+    z.object({
+      sku: id,
+      productId: id,
+      quantity: count,
+      shipped: count.optional(),
+      received: count.optional(),
+      shortfall: count.optional(),
+    }),
+  ),
+  note: z.string().optional(),
+});
+
+export const PurchaseOrderDetail = z.object({
+  ...EnvelopeFields,
+  purchaseOrderId: id,
+  storeId: id,
+  supplierId: id,
+  status: z.enum(PURCHASE_ORDER_STATUSES),
+  previousStatus: z.enum(PURCHASE_ORDER_STATUSES).optional(),
+  currency,
+  total: money,
+  lines: z.array(z.object({ sku: id, productId: id, quantity: count, received: count, unitCost: money })),
+  expectedAt: instant.optional(),
+});
+
+export const CustomerCreatedDetail = z
+  .object({ ...EnvelopeFields, customerId: id, marketingOptIn: z.boolean(), tags: z.array(z.string()) })
+  .meta({ description: 'No personal data on the bus: consumers that need it read the customer.' });
+
+export const StocktakeSubmittedDetail = z.object({
+  ...EnvelopeFields,
+  stocktakeId: id,
+  storeId: id,
+  at: instant,
+  applied: z.array(z.object({ sku: id, expected: count, counted: count, variance: count })),
+  conflicts: z.array(
+    z.object({
+      sku: id,
+      expected: count,
+      onHand: count,
+      reason: z.enum(['on-hand-changed', 'below-committed']),
+    }),
+  ),
+  totalVariance: count,
+  note: z.string().optional(),
+});
