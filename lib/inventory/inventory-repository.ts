@@ -21,7 +21,9 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : Num
 
 /** Rules stored before `replenishment` and `autoApprove` existed read with their defaults. */
 export const withRuleDefaults = (rule: Partial<ReorderRule> | undefined): ReorderRule | undefined =>
-  rule ? ({ replenishment: 'transfer_then_purchase', autoApprove: false, ...rule } as ReorderRule) : undefined;
+  rule
+    ? ({ replenishment: 'transfer_then_purchase', autoApprove: false, ...rule } as ReorderRule)
+    : undefined;
 
 /** A level item as the API shows it; a SKU never stocked at the store reads as all zeros. */
 export const levelFromItem = (

@@ -56,7 +56,8 @@ export const ReorderRuleSchema = z
       .meta({ description: 'Reorder when available falls to or below this.' }),
     reorderQuantity: PositiveQuantity.meta({ description: 'How many to order when it does.' }),
     safetyStock: Quantity.optional().meta({
-      description: 'Units this store keeps above its reorder point when it gives stock to another store (default 0).',
+      description:
+        'Units this store keeps above its reorder point when it gives stock to another store (default 0).',
     }),
     preferredSupplierId: ResourceId.optional(),
     replenishment: z.enum(REPLENISHMENT_POLICIES).default('transfer_then_purchase').meta({
