@@ -93,6 +93,22 @@ const unitCostOf = async (productId: string, sku: string, supplier: Supplier): P
   return variant && variant.currency === supplier.currency ? variant.cost : 0;
 };
 
+/**
+ * Several documents check that the same store exists (each transfer's destination, the
+ * purchase order's store); a transaction may touch an item once, so one check is kept.
+ */
+const withoutRepeatedChecks = (writes: GuardedWrite[]): GuardedWrite[] => {
+  const checked = new Set<string>();
+  return writes.filter(({ write }) => {
+    const key = write.ConditionCheck?.Key;
+    if (!key) return true;
+    const id = JSON.stringify(key);
+    if (checked.has(id)) return false;
+    checked.add(id);
+    return true;
+  });
+};
+
 interface Context {
   detail: LowStockDetail;
   source: 'event' | 'sweep';
@@ -190,7 +206,9 @@ const attemptPlan = async ({ detail, source, now }: Context): Promise<PlanOutcom
     version: 1,
   };
   try {
-    await transactWrite([...openReplenishmentWrites(replenishment), ...documents.writes]);
+    await transactWrite(
+      withoutRepeatedChecks([...openReplenishmentWrites(replenishment), ...documents.writes]),
+    );
   } catch (error) {
     if (error instanceof ReplenishmentOpenError) return skipped('already-open');
     if (error instanceof ReplenishmentRecordedError) return skipped('duplicate-event', { replenishmentId });
