@@ -306,7 +306,7 @@ describe('listing and the daily sweep', () => {
   });
 
   it('plans what events missed, counts what is open, and summarises each store', async () => {
-    const { low, sku, productId } = await setUp({ replenishment: 'purchase_only' });
+    const { low, sku } = await setUp({ replenishment: 'purchase_only' });
     const otherProduct = await newProduct(1);
     const second = otherProduct.skus[0] as string;
     await setReorderRule(admin, low, second, {
