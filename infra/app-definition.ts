@@ -14,6 +14,7 @@ import { orderFunctions } from './functions/order-functions.js';
 import { platformFunctions } from './functions/platform-functions.js';
 import { promotionFunctions } from './functions/promotion-functions.js';
 import { purchasingFunctions } from './functions/purchasing-functions.js';
+import { replenishmentFunctions } from './functions/replenishment-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
@@ -41,6 +42,7 @@ export const appDefinition = defineApp({
     orders: orderFunctions,
     tax: taxFunctions,
     purchasing: purchasingFunctions,
+    replenishment: replenishmentFunctions,
   },
 });
 

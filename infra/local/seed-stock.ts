@@ -8,7 +8,7 @@
 import type { SystemActor } from '../../lib/db/item-meta.js';
 import { transactWrite } from '../../lib/db/transact.js';
 import { findStocktake } from '../../lib/inventory/inventory-repository.js';
-import type { ReorderRule, StocktakeInput } from '../../lib/inventory/inventory-schemas.js';
+import type { ReorderRuleInput, StocktakeInput } from '../../lib/inventory/inventory-schemas.js';
 import { setReorderRule } from '../../lib/inventory/inventory-service.js';
 import { requireProductIdsOfLines } from '../../lib/inventory/sku-catalog.js';
 import { StockMismatchError, stockChangeWrites } from '../../lib/inventory/stock-change.js';
@@ -55,7 +55,7 @@ const STORE_FACTOR: Record<DemoStoreId, number> = {
 };
 
 /** Some below their reorder point (BLK-CONT-10 and RB-RX5154-2000-51 at Sydney, the frame at Parramatta). */
-const REORDER_RULES: { storeId: DemoStoreId; sku: string; rule: ReorderRule }[] = [
+const REORDER_RULES: { storeId: DemoStoreId; sku: string; rule: ReorderRuleInput }[] = [
   { storeId: 'st_syd_cbd', sku: 'BLK-CONT-10', rule: { reorderPoint: 40, reorderQuantity: 60 } },
   {
     storeId: 'st_syd_cbd',

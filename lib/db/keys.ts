@@ -30,6 +30,8 @@ export const ENTITY = {
   purchaseOrder: 'PurchaseOrder',
   taxRate: 'TaxRate',
   documentCounter: 'DocumentCounter',
+  replenishmentGuard: 'ReplenishmentGuard',
+  replenishment: 'Replenishment',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
@@ -299,6 +301,28 @@ export const documentCounterKeys = {
     pk: `STORE#${storeId}`,
     sk: `COUNTER#${kind}`,
   }),
+};
+
+/**
+ * Replenishment (lib/replenishment/): a guard per store and SKU, present while a replenishment
+ * is open, written with `attribute_not_exists` in the same transaction as its transfers and
+ * purchase order, so at most one is ever open; and a record per replenishment in the store's
+ * partition, kept after it closes. Its id derives from the event that planned it, so a
+ * redelivered event collides with its own record. gsi1 lists a store's replenishments: open
+ * ones (`OPEN#<createdAt>`) sort after closed ones (`CLOSED#<closedAt>`), so one descending
+ * Query gives the open first, newest first, then the most recently closed.
+ */
+export const replenishmentKeys = {
+  guard: (storeId: string, sku: string): TableKey => ({ pk: `REPLENISHMENT#${storeId}#${sku}`, sk: 'GUARD' }),
+  record: (storeId: string, replenishmentId: string): TableKey => ({
+    pk: `STORE#${storeId}`,
+    sk: `REPLENISHMENT#${replenishmentId}`,
+  }),
+  listing: (storeId: string, state: 'OPEN' | 'CLOSED', at: string, replenishmentId: string) => ({
+    gsi1pk: replenishmentKeys.storePartition(storeId),
+    gsi1sk: `${state}#${timeOrdered(at, replenishmentId)}`,
+  }),
+  storePartition: (storeId: string) => `STORE#${storeId}#REPLENISHMENTS`,
 };
 
 /** Bookkeeping of the system itself, e.g. the marker that the demo data set is complete. */

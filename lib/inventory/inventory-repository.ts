@@ -19,6 +19,12 @@ import { levelIdentityUpdate } from './stock-change.js';
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : Number(value ?? 0));
 
+/** Rules stored before `replenishment` and `autoApprove` existed read with their defaults. */
+export const withRuleDefaults = (rule: Partial<ReorderRule> | undefined): ReorderRule | undefined =>
+  rule
+    ? ({ replenishment: 'transfer_then_purchase', autoApprove: false, ...rule } as ReorderRule)
+    : undefined;
+
 /** A level item as the API shows it; a SKU never stocked at the store reads as all zeros. */
 export const levelFromItem = (
   item: Record<string, unknown> | undefined,
@@ -38,7 +44,7 @@ export const levelFromItem = (
       updatedBy: null,
     };
   }
-  const rule = item.reorderRule as ReorderRule | undefined;
+  const rule = withRuleDefaults(item.reorderRule as Partial<ReorderRule> | undefined);
   const available = num(item.available);
   return {
     storeId: String(item.storeId ?? identity.storeId),

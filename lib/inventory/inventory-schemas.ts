@@ -37,6 +37,15 @@ export const REFERENCE_TYPES = [
   'adjustment',
 ] as const satisfies readonly StockReference['type'][];
 
+/** How a reorder rule replenishes (lib/replenishment/plan-replenishment.ts). */
+export const REPLENISHMENT_POLICIES = [
+  'transfer_then_purchase',
+  'purchase_only',
+  'transfer_only',
+  'notify_only',
+] as const;
+export type ReplenishmentPolicy = (typeof REPLENISHMENT_POLICIES)[number];
+
 export const ReorderRuleSchema = z
   .strictObject({
     reorderPoint: z
@@ -46,11 +55,24 @@ export const ReorderRuleSchema = z
       .max(1_000_000)
       .meta({ description: 'Reorder when available falls to or below this.' }),
     reorderQuantity: PositiveQuantity.meta({ description: 'How many to order when it does.' }),
-    safetyStock: Quantity.optional(),
+    safetyStock: Quantity.optional().meta({
+      description:
+        'Units this store keeps above its reorder point when it gives stock to another store (default 0).',
+    }),
     preferredSupplierId: ResourceId.optional(),
+    replenishment: z.enum(REPLENISHMENT_POLICIES).default('transfer_then_purchase').meta({
+      description:
+        'What happens when available falls to the reorder point: `transfer_then_purchase` (same-region stores with surplus first, the rest from the preferred supplier), `purchase_only`, `transfer_only`, or `notify_only` (the stock alert only).',
+    }),
+    autoApprove: z.boolean().default(false).meta({
+      description:
+        '`false`: replenishments are drafts a manager approves; `true`: the transfer is made ready (stock committed at the donor) and the purchase order ordered at once.',
+    }),
   })
   .meta({ id: 'ReorderRule' });
 export type ReorderRule = z.output<typeof ReorderRuleSchema>;
+/** A rule as sent: `replenishment` and `autoApprove` may be left to their defaults. */
+export type ReorderRuleInput = z.input<typeof ReorderRuleSchema>;
 
 const count = z.number().int();
 

@@ -17,6 +17,7 @@ import {
   queryStoreLevels,
   removeReorderRule as removeReorderRuleItem,
   updateReorderRule,
+  withRuleDefaults,
 } from './inventory-repository.js';
 import type {
   AdjustmentInput,
@@ -25,7 +26,7 @@ import type {
   ListInventoryQuery,
   Movement,
   PageQuery,
-  ReorderRule,
+  ReorderRuleInput,
 } from './inventory-schemas.js';
 import { multiStorePage } from './multi-store-page.js';
 import { requireProductIdOfSku } from './sku-catalog.js';
@@ -121,10 +122,11 @@ export const setReorderRule = async (
   actor: Principal | SystemActor,
   storeId: string,
   sku: string,
-  rule: ReorderRule,
+  input: ReorderRuleInput,
   now = new Date(),
 ): Promise<InventoryLevel> => {
   if ('role' in actor) assertStoreAccess(actor, storeId);
+  const rule = withRuleDefaults(input) as NonNullable<ReturnType<typeof withRuleDefaults>>;
   const productId = await requireProductIdOfSku(sku);
   // A single-item write meeting a sale's transaction on the level retries like any other race.
   const item = await retryOnContention(() =>

@@ -104,3 +104,13 @@ export const queryStorePurchaseOrders = async (
   });
   return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 };
+
+/** A DRAFT purchase order amended (a line added), written only if still DRAFT at the version read. */
+export const amendDraftWrite = (current: PurchaseOrder, next: PurchaseOrder): GuardedWrite =>
+  statusTransitionWrite({
+    item: toItem(next),
+    current,
+    what: `Purchase order ${current.purchaseOrderId}`,
+    action: 'add a line',
+    allowedFrom: ['DRAFT'],
+  });

@@ -4,11 +4,12 @@ import { assertStoreAccess, canAccessStore } from '../auth/store-scope.js';
 import { retryOnContention } from '../db/contention.js';
 import { newItemMeta, type SystemActor } from '../db/item-meta.js';
 import type { Page } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
+import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { NotFoundError } from '../errors.js';
 import { requireProductIdsOfLines } from '../inventory/sku-catalog.js';
 import { stockChangeWrites } from '../inventory/stock-change.js';
 import {
+  amendDraftWrite,
   findPurchaseOrder,
   insertPurchaseOrderWrites,
   queryStorePurchaseOrders,
@@ -17,6 +18,7 @@ import {
 import {
   afterTransition,
   assertTransition,
+  MAX_PURCHASE_ORDER_LINES,
   type PurchaseOrderAction,
   receiptQuantities,
   stockChangesFor,
@@ -26,6 +28,7 @@ import type {
   CreatePurchaseOrderInput,
   ListStorePurchaseOrdersQuery,
   PurchaseOrder,
+  PurchaseOrderLine,
   ReceivePurchaseOrderInput,
 } from './purchase-order-schemas.js';
 
@@ -63,6 +66,85 @@ export const createPurchaseOrder = async (
   };
   await transactWrite(insertPurchaseOrderWrites(po));
   return po;
+};
+
+/**
+ * For a caller that writes a purchase order inside its own transaction (replenishment): the
+ * DRAFT purchase order and the writes createPurchaseOrder makes, or with `order` the order as
+ * orderPurchaseOrder leaves it, its quantities incoming at the store in the same writes.
+ */
+export const plannedPurchaseOrderWrites = (
+  actor: Actor,
+  input: {
+    supplierId: string;
+    storeId: string;
+    currency: string;
+    lines: Omit<PurchaseOrderLine, 'received' | 'lineTotal'>[];
+    note?: string;
+  },
+  options: { now: Date; order: boolean; purchaseOrderId?: string },
+): { purchaseOrder: PurchaseOrder; writes: GuardedWrite[] } => {
+  const lines = input.lines.map((line) => ({
+    ...line,
+    received: 0,
+    lineTotal: line.quantity * line.unitCost,
+  }));
+  const draft: PurchaseOrder = {
+    purchaseOrderId: options.purchaseOrderId ?? newPurchaseOrderId(),
+    supplierId: input.supplierId,
+    storeId: input.storeId,
+    status: 'DRAFT',
+    currency: input.currency,
+    lines,
+    total: lines.reduce((sum, line) => sum + line.lineTotal, 0),
+    ...(input.note ? { note: input.note } : {}),
+    createdBy: actor.userId,
+    ...newItemMeta(actor, options.now),
+  };
+  if (!options.order) return { purchaseOrder: draft, writes: insertPurchaseOrderWrites(draft) };
+  const ordered: PurchaseOrder = { ...draft, status: 'ORDERED', orderedAt: options.now.toISOString() };
+  return {
+    purchaseOrder: ordered,
+    writes: [
+      ...insertPurchaseOrderWrites(ordered),
+      ...stockChangesFor(draft, 'order').flatMap((change) => stockChangeWrites(change, actor, options.now)),
+    ],
+  };
+};
+
+/**
+ * A line added to a DRAFT purchase order (or its quantity raised when the SKU is on it), as
+ * one write conditional on the order still being DRAFT at the version read; undefined when
+ * the order has no room for another line.
+ */
+export const addToDraftWrite = (
+  actor: Actor,
+  current: PurchaseOrder,
+  line: Omit<PurchaseOrderLine, 'received' | 'lineTotal'>,
+  now: Date,
+): { purchaseOrder: PurchaseOrder; write: GuardedWrite } | undefined => {
+  const onIt = current.lines.some((existing) => existing.sku === line.sku);
+  if (!onIt && current.lines.length >= MAX_PURCHASE_ORDER_LINES) return undefined;
+  const lines = onIt
+    ? current.lines.map((existing) =>
+        existing.sku === line.sku
+          ? {
+              ...existing,
+              quantity: existing.quantity + line.quantity,
+              lineTotal: (existing.quantity + line.quantity) * existing.unitCost,
+            }
+          : existing,
+      )
+    : [...current.lines, { ...line, received: 0, lineTotal: line.quantity * line.unitCost }];
+  const next: PurchaseOrder = {
+    ...current,
+    lines,
+    total: lines.reduce((sum, each) => sum + each.lineTotal, 0),
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: actor.userId,
+  };
+  return { purchaseOrder: next, write: amendDraftWrite(current, next) };
 };
 
 /** Visible only to callers who may see its store (404 otherwise). */

@@ -5,7 +5,7 @@ import { retryOnContention } from '../db/contention.js';
 import { newItemMeta, type SystemActor } from '../db/item-meta.js';
 import { inventoryKeys } from '../db/keys.js';
 import { batchGetItems, type Page } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
+import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { requireProductIdsOfLines } from '../inventory/sku-catalog.js';
 import {
@@ -34,6 +34,7 @@ import type {
   ListStoreTransfersQuery,
   ReceiveTransferInput,
   Transfer,
+  TransferLine,
 } from './transfer-schemas.js';
 
 type Actor = Principal | SystemActor;
@@ -64,6 +65,38 @@ export const createTransfer = async (
   };
   await transactWrite(insertTransferWrites(transfer));
   return transfer;
+};
+
+/**
+ * For a caller that writes a transfer inside its own transaction (replenishment): the DRAFT
+ * transfer and the writes createTransfer makes, or with `ready` the transfer as readyTransfer
+ * leaves it, with the commitment at the origin in the same writes, so its invariants hold.
+ */
+export const plannedTransferWrites = (
+  actor: Actor,
+  input: { fromStoreId: string; toStoreId: string; lines: TransferLine[]; note?: string },
+  options: { now: Date; ready: boolean; transferId?: string },
+): { transfer: Transfer; writes: GuardedWrite[] } => {
+  const draft: Transfer = {
+    transferId: options.transferId ?? newTransferId(),
+    fromStoreId: input.fromStoreId,
+    toStoreId: input.toStoreId,
+    status: 'DRAFT',
+    lines: input.lines,
+    ...(input.note ? { note: input.note } : {}),
+    createdBy: actor.userId,
+    ...newItemMeta(actor, options.now),
+  };
+  if (!options.ready) return { transfer: draft, writes: insertTransferWrites(draft) };
+  const ready: Transfer = { ...draft, status: 'READY_TO_SHIP', readyAt: options.now.toISOString() };
+  const commits = mergeStockChanges(stockChangesFor(draft, 'ready'));
+  return {
+    transfer: ready,
+    writes: [
+      ...insertTransferWrites(ready),
+      ...commits.flatMap((change) => stockChangeWrites(change, actor, options.now)),
+    ],
+  };
 };
 
 /** A transfer is visible to whoever may see either of its stores; to others it does not exist. */

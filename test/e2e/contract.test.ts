@@ -208,6 +208,11 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     await ok(api('GET', `/stores/${world.storeA}/inventory`, as(world.admin)));
     await problem(api('GET', `/stores/${world.storeA}/inventory?limit=x`, as(world.admin)), 400);
   },
+  listStoreReplenishments: async () => {
+    await ok(api('GET', `/stores/${world.storeA}/replenishments?limit=5`, as(world.admin)));
+    await problem(api('GET', `/stores/${world.storeA}/replenishments?cursor=garbage`, as(world.admin)), 400);
+    await problem(api('GET', '/stores/st_nope/replenishments', as(world.admin)), 404);
+  },
   getInventoryLevel: async () => {
     await ok(api('GET', `/stores/${world.storeA}/inventory/${world.skus[0]}`, as(world.admin)));
     await ok(api('GET', `/stores/${world.storeB}/inventory/${world.skus[0]}`, as(world.admin)));

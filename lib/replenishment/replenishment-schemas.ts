@@ -1,0 +1,75 @@
+import * as z from 'zod';
+import { Sku } from '../catalog/product-schemas.js';
+import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import { REPLENISHMENT_POLICIES } from '../inventory/inventory-schemas.js';
+import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
+import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+
+const count = z.number().int();
+
+export const PlannedFromSchema = z
+  .object({
+    available: count,
+    incoming: count.meta({ description: 'In-transit transfers and ordered purchase orders.' }),
+    openNotIncoming: count.meta({ description: 'Open replenishments not yet counted as incoming.' }),
+    projected: count.meta({ description: 'available + incoming + openNotIncoming.' }),
+    reorderPoint: count,
+    reorderQuantity: count,
+    quantity: count.meta({
+      description: 'Units to bring: up to reorderPoint + reorderQuantity, never less than reorderQuantity.',
+    }),
+  })
+  .meta({ id: 'ReplenishmentPlannedFrom' });
+export type PlannedFrom = z.output<typeof PlannedFromSchema>;
+
+export const REPLENISHMENT_STATUSES = ['OPEN', 'CLOSED'] as const;
+
+export const ReplenishmentSchema = z
+  .object({
+    replenishmentId: ResourceId,
+    storeId: ResourceId,
+    sku: Sku,
+    productId: ResourceId,
+    status: z.enum(REPLENISHMENT_STATUSES).meta({
+      description: 'OPEN until every transfer and purchase order it made is received, closed or cancelled.',
+    }),
+    policy: z.enum(REPLENISHMENT_POLICIES),
+    autoApprove: z.boolean(),
+    trigger: z.object({
+      source: z
+        .enum(['event', 'sweep'])
+        .meta({ description: '`event`: Inventory.LowStock; `sweep`: the daily sweep.' }),
+      eventId: z.string(),
+    }),
+    plannedFrom: PlannedFromSchema,
+    transfers: z.array(
+      z.object({
+        transferId: ResourceId,
+        fromStoreId: ResourceId,
+        quantity: count,
+        status: z.enum(TRANSFER_STATUSES).optional().meta({ description: 'The transfer’s status now.' }),
+      }),
+    ),
+    purchaseOrder: z
+      .object({
+        purchaseOrderId: ResourceId,
+        supplierId: ResourceId,
+        quantity: count,
+        joined: z.boolean().meta({ description: 'Added to a draft purchase order that was already open.' }),
+        status: z.enum(PURCHASE_ORDER_STATUSES).optional().meta({ description: 'Its status now.' }),
+      })
+      .optional(),
+    unplanned: count.meta({ description: 'Units no donor and no supplier could cover under the policy.' }),
+    pendingDocuments: z
+      .array(z.string())
+      .meta({ description: 'Transfers and purchase orders not yet completed.' }),
+    closedAt: z.iso.datetime().optional(),
+    ...ItemMetaSchema,
+  })
+  .meta({ id: 'Replenishment' });
+export type Replenishment = z.output<typeof ReplenishmentSchema>;
+
+export const ReplenishmentPage = pageOf(ReplenishmentSchema, 'ReplenishmentPage');
+export const StoreReplenishmentsParams = z.strictObject({ storeId: ResourceId });
+export const ListReplenishmentsQuery = z.strictObject({ ...PaginationQuery });
+export type ListReplenishmentsQuery = z.output<typeof ListReplenishmentsQuery>;
