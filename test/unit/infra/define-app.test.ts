@@ -6,9 +6,10 @@ import { defineApp } from '../../../infra/define-app.js';
 const fn = (entry: `functions/${string}.ts`): FunctionDefinition => ({
   entry,
   description: entry,
-  tableAccess: 'none',
+  triggers: [],
+  bindings: [],
 });
-const base = { service: 'svc', cors: appDefinition.cors };
+const base = { service: 'svc', cors: appDefinition.cors, topics: {} };
 
 describe('defineApp', () => {
   it('lists every function of every domain once, by name', () => {
