@@ -3,11 +3,30 @@ import type { RouteContract } from '../lib/http/route.js';
 /** How a function may use the table; CDK turns it into the matching least-privilege grant. */
 export type TableAccess = 'none' | 'read' | 'read-write';
 
+/** An EventBridge event pattern, as JSON (`detail-type`, not CDK's `detailType`). */
+export type EventPattern = Readonly<Record<string, unknown>>;
+
+/** Serves one route of the HTTP API (behind the JWT authorizer unless the route is public). */
+export interface HttpRouteTrigger {
+  kind: 'http';
+  route: RouteContract;
+}
+
+/** Serves API Gateway's `$default` route: every request no other route matched. */
+export interface HttpCatchAllTrigger {
+  kind: 'http';
+  catchAll: true;
+}
+
+export type HttpTrigger = HttpRouteTrigger | HttpCatchAllTrigger;
+
 /**
  * A schedule (EventBridge rule in AWS, a timer in the local runtime). `rate(...)` or
  * `cron(...)` in EventBridge syntax; `localEveryMinutes` is how often the local runtime runs it.
+ * Runs with retries and a dead-letter queue.
  */
 export interface ScheduleTrigger {
+  kind: 'schedule';
   expression: `rate(${string})` | `cron(${string})`;
   description: string;
   localEveryMinutes: number;
@@ -18,21 +37,105 @@ export interface ScheduleTrigger {
   alarmWhenNonZero?: readonly string[];
 }
 
+/**
+ * Reads the table's stream (a DynamoDB event source mapping in AWS, the local stream reader
+ * locally). The handler answers with partial batch failures (`batchItemFailures`).
+ */
+export interface StreamTrigger {
+  kind: 'stream';
+  /** Records per invocation (1–10,000). */
+  batchSize: number;
+  /** How long AWS gathers records before invoking (0–300 s). */
+  maximumBatchingWindowSeconds: number;
+  /** The same locally, usually shorter so a developer sees the effect at once. */
+  localBatchingWindowSeconds: number;
+  /** Split a failing batch in two and retry each half, isolating the bad record. */
+  bisectBatchOnError: boolean;
+  /** Retries of a failing batch before its records go to the on-failure destination (0–10,000). */
+  retryAttempts: number;
+  /** Records older than this are not retried but sent to the on-failure destination (60–604,800 s). */
+  maxRecordAgeSeconds: number;
+  /** Lambda event filtering: only records matching one of these patterns reach the function. */
+  filterPatterns?: readonly EventPattern[];
+  /** Concurrent batches per shard (1–10); order is then kept per partition key only. */
+  parallelizationFactor?: number;
+}
+
+/** Runs on events of the app's bus that match `eventPattern` (an EventBridge rule). */
+export interface EventTrigger {
+  kind: 'event';
+  description: string;
+  eventPattern: EventPattern;
+  /** Attempts after the first, by EventBridge (delivery) and by Lambda (function errors). */
+  retryAttempts: number;
+  /** Events older than this are given up on and dead-lettered (60–86,400 s). */
+  maxEventAgeSeconds: number;
+}
+
+export type Trigger = HttpTrigger | ScheduleTrigger | StreamTrigger | EventTrigger;
+export type TriggerKind = Trigger['kind'];
+export type TriggerOfKind<Kind extends TriggerKind> = Extract<Trigger, { kind: Kind }>;
+
+/** The table, read or read and written: TABLE_NAME and the matching table grant. */
+export interface TableBinding {
+  table: 'read' | 'read-write';
+}
+/** Puts events on the app's bus: EVENT_BUS_NAME and events:PutEvents on that bus only. */
+export interface EventBusBinding {
+  eventBus: 'put';
+}
+/** Publishes to a topic the app definition declares: its ARN variable and sns:Publish on it only. */
+export interface TopicBinding {
+  topic: string;
+  access: 'publish';
+}
+/**
+ * The function's own dead-letter queue, for what the handler itself parks there (e.g. a stream
+ * record that can never be translated): DEAD_LETTER_QUEUE_URL and sqs:SendMessage on it only.
+ */
+export interface DeadLetterQueueBinding {
+  deadLetterQueue: 'send';
+}
+
+export type Binding = TableBinding | EventBusBinding | TopicBinding | DeadLetterQueueBinding;
+
 export interface FunctionDefinition {
   /** Lambda entry point, relative to the repository root. */
   entry: `functions/${string}.ts`;
   description: string;
-  tableAccess: TableAccess;
-  /** HTTP routes this function serves (behind the JWT authorizer unless the route is public). */
-  routes?: readonly RouteContract[];
-  /** Serves API Gateway's `$default` route: every request no other route matched. */
-  catchAll?: true;
-  /** Runs on a schedule, with retries and a dead-letter queue. */
-  schedule?: ScheduleTrigger;
+  /** What invokes the function; none for one that is only invoked by hand. */
+  triggers: readonly Trigger[];
+  /** What the function may use; each gives its environment variable and least-privilege grant. */
+  bindings: readonly Binding[];
   memorySize?: number;
   timeoutSeconds?: number;
-  /** Extra environment; TABLE_NAME and the Powertools settings are added for every function. */
+  /** Extra environment; the Powertools settings and the bindings' variables are added for every function. */
   environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A message an EventBridge rule sends to a topic, in EventBridge's input-transformer shape:
+ * `paths` names JSON paths of the event, `template` uses them as `<name>`.
+ */
+export interface TopicNotification {
+  /** Construct id and local rule name. */
+  name: string;
+  description: string;
+  eventPattern: EventPattern;
+  message: { paths: Readonly<Record<string, `$.${string}`>>; template: string };
+  retryAttempts: number;
+  maxEventAgeSeconds: number;
+}
+
+/** An SNS topic of the app (encrypted, TLS only); functions publish to it through a binding. */
+export interface TopicDefinition {
+  displayName: string;
+  /** The variable a `{ topic, access: 'publish' }` binding sets to the topic's ARN. */
+  environmentVariable: string;
+  /** `-c <emailContext>=someone@example.com` subscribes that address, as `alarmEmail` does. */
+  emailContext: string;
+  /** Rules on the app's bus that notify this topic, declared here once. */
+  notifications: readonly TopicNotification[];
 }
 
 export interface CorsSettings {
@@ -53,6 +156,8 @@ export interface AppDefinition {
    * CloudFormation's 500-resource limit however many functions the app grows.
    */
   domains: Readonly<Record<string, DomainFunctions>>;
+  /** Topics by name (the name `{ topic }` bindings use). */
+  topics: Readonly<Record<string, TopicDefinition>>;
   /** Every function by name, across domains (derived from `domains` by defineApp). */
   functions: Readonly<Record<string, FunctionDefinition>>;
 }

@@ -1,11 +1,16 @@
 /**
- * The application definition: every function once, with its entry, triggers and table
- * access. The CDK app builds Lambda functions, routes, the authorizer attachment and grants
- * from it (infra/stacks/api-stack.ts); the local runtime wires the same handlers from it
- * (infra/local/). It imports no CDK, so handlers and the local runtime can load it too.
+ * The application definition: every function once, with its entry, triggers and bindings. The
+ * CDK app builds Lambda functions, routes, schedules, stream and event triggers, environment and
+ * grants from it (infra/stacks/); the local runtime wires the same handlers from it
+ * (infra/local/). It imports no CDK, so the local runtime can load it too; handlers never do.
  */
 import type { RouteContract } from '../lib/http/route.js';
-import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
+import type {
+  AppDefinition,
+  FunctionDefinition,
+  TriggerKind,
+  TriggerOfKind,
+} from './app-definition-types.js';
 import { defineApp } from './define-app.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
@@ -18,6 +23,7 @@ import { replenishmentFunctions } from './functions/replenishment-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
+import { stockAlertsTopic } from './topics.js';
 
 /**
  * Each domain lists its functions in infra/functions/<domain>-functions.ts and deploys as its own
@@ -44,6 +50,7 @@ export const appDefinition = defineApp({
     purchasing: purchasingFunctions,
     replenishment: replenishmentFunctions,
   },
+  topics: { stockAlerts: stockAlertsTopic },
 });
 
 export type FunctionName = keyof typeof appDefinition.functions;
@@ -51,29 +58,46 @@ export type FunctionName = keyof typeof appDefinition.functions;
 export const functionEntries = (): [FunctionName, FunctionDefinition][] =>
   Object.entries(appDefinition.functions) as [FunctionName, FunctionDefinition][];
 
+/** One trigger of a function, with the function it invokes. */
+export interface FunctionTrigger<Kind extends TriggerKind, Name extends string = string> {
+  functionName: Name;
+  fn: FunctionDefinition;
+  trigger: TriggerOfKind<Kind>;
+}
+
+/**
+ * Every trigger of one kind with its function, in definition order: the one way the stacks and
+ * the local runners find what invokes what. A function with two schedules appears twice.
+ */
+export function functionsWithTrigger<Kind extends TriggerKind>(
+  kind: Kind,
+): FunctionTrigger<Kind, FunctionName>[];
+export function functionsWithTrigger<Kind extends TriggerKind>(
+  kind: Kind,
+  definition: AppDefinition,
+): FunctionTrigger<Kind>[];
+export function functionsWithTrigger<Kind extends TriggerKind>(
+  kind: Kind,
+  definition: AppDefinition = appDefinition,
+): FunctionTrigger<Kind>[] {
+  return Object.entries(definition.functions).flatMap(([functionName, fn]) =>
+    fn.triggers
+      .filter((trigger): trigger is TriggerOfKind<Kind> => trigger.kind === kind)
+      .map((trigger) => ({ functionName, fn, trigger })),
+  );
+}
+
 /** Every HTTP route with the function that serves it. */
-export const httpRoutes = (): { functionName: FunctionName; route: RouteContract }[] =>
-  functionEntries().flatMap(([functionName, fn]) =>
-    (fn.routes ?? []).map((route) => ({ functionName, route })),
+export const httpRoutes = (
+  definition: AppDefinition = appDefinition,
+): { functionName: FunctionName; route: RouteContract }[] =>
+  functionsWithTrigger('http', definition).flatMap(({ functionName, trigger }) =>
+    'route' in trigger ? [{ functionName: functionName as FunctionName, route: trigger.route }] : [],
   );
 
 /** The function serving API Gateway's `$default` route (of THE app definition by default). */
 export const catchAllFunction = (definition: AppDefinition = appDefinition): FunctionName => {
-  const entry = Object.entries(definition.functions).find(([, fn]) => fn.catchAll);
+  const entry = functionsWithTrigger('http', definition).find(({ trigger }) => 'catchAll' in trigger);
   if (!entry) throw new Error('The app definition has no catch-all function for $default');
-  return entry[0] as FunctionName;
+  return entry.functionName as FunctionName;
 };
-
-/** Functions that run on a schedule. */
-export const scheduledFunctions = (): [
-  FunctionName,
-  FunctionDefinition & { schedule: NonNullable<FunctionDefinition['schedule']> },
-][] =>
-  functionEntries().filter(
-    (
-      entry,
-    ): entry is [
-      FunctionName,
-      FunctionDefinition & { schedule: NonNullable<FunctionDefinition['schedule']> },
-    ] => Boolean(entry[1].schedule),
-  );

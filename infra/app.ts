@@ -1,12 +1,21 @@
 /** CDK entry point (cdk.json): `npx cdk synth -c stage=dev|prod`. */
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { parseAlarmEmail, parseAllowedOrigins, parseStage } from './stacks/stage-config.js';
+import { appDefinition } from './app-definition.js';
+import { parseAlarmEmail, parseAllowedOrigins, parseEmail, parseStage } from './stacks/stage-config.js';
 import { createStacks } from './stacks/storefleet-app.js';
 
 const app = new App();
+/** `-c stockAlertEmail=...` and the like: each topic names its own context key. */
+const topicEmails = Object.fromEntries(
+  Object.entries(appDefinition.topics).flatMap(([name, topic]) => {
+    const email = parseEmail(topic.emailContext, app.node.tryGetContext(topic.emailContext));
+    return email ? [[name, email]] : [];
+  }),
+);
 createStacks(app, parseStage(app.node.tryGetContext('stage')), {
   alarmEmail: parseAlarmEmail(app.node.tryGetContext('alarmEmail')),
+  topicEmails,
   allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
 });
 // Fails the synth on any AwsSolutions finding not fixed or acknowledged with a reason.

@@ -1,4 +1,4 @@
-import type { CorsSettings, DomainFunctions } from './app-definition-types.js';
+import type { CorsSettings, DomainFunctions, TopicDefinition } from './app-definition-types.js';
 
 /** The standard idiom (type-fest exports the same); one type is not worth a dependency. */
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
@@ -16,11 +16,13 @@ export interface AppInput<Domains extends Record<string, DomainFunctions>> {
   service: string;
   cors: CorsSettings;
   domains: Domains;
+  topics: Readonly<Record<string, TopicDefinition>>;
 }
 
 /**
  * Builds the app definition from its domains: the flat `functions` record is derived here, once,
- * and a function name used by two domains fails fast (a spread would silently keep the last).
+ * and a mistake fails fast: a function name used by two domains (a spread would silently keep
+ * the last), a binding to a topic nobody declares, two functions serving `$default`.
  */
 export const defineApp = <const Domains extends Record<string, DomainFunctions>>(
   input: AppInput<Domains>,
@@ -34,7 +36,23 @@ export const defineApp = <const Domains extends Record<string, DomainFunctions>>
       if (other) throw new Error(`Function ${name} is declared by both ${other} and ${domain}`);
       domainOf.set(name, domain);
       functions[name] = fn;
+      for (const binding of fn.bindings) {
+        if ('topic' in binding && !Object.hasOwn(input.topics, binding.topic))
+          throw new Error(
+            `Function ${name} binds topic ${binding.topic}, which the app definition does not declare`,
+          );
+      }
+      const kinds = fn.bindings.map((binding) => Object.keys(binding)[0]);
+      const repeated = kinds.find((kind, index) => kind !== 'topic' && kinds.indexOf(kind) !== index);
+      if (repeated) throw new Error(`Function ${name} binds ${repeated} twice`);
     }
   }
+  const catchAlls = Object.entries(functions).filter(([, fn]) =>
+    fn.triggers.some((trigger) => trigger.kind === 'http' && 'catchAll' in trigger),
+  );
+  if (catchAlls.length > 1)
+    throw new Error(
+      `Only one function may serve $default, not ${catchAlls.map(([name]) => name).join(' and ')}`,
+    );
   return { ...input, functions: functions as FunctionsOf<Domains> };
 };

@@ -1,31 +1,63 @@
 import { CURSOR_SECRET_ID_ENV } from '../lib/db/cursor-secret.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
+import { putsEvents, sendsToDeadLetterQueue, tableAccessOf, topicsPublishedBy } from './bindings.js';
+
+/** Variables of the bindings that are the same for every function (the per-topic ones come from the topics). */
+export const EVENT_BUS_NAME_ENV = 'EVENT_BUS_NAME';
+export const DEAD_LETTER_QUEUE_URL_ENV = 'DEAD_LETTER_QUEUE_URL';
 
 /**
  * Functions that may sign or read pagination cursors: every function that Queries the table,
  * whether for a listing or an internal loop (expiry, live promotions) that pages through one.
  * Only these may read the cursor secret; it grants nothing beyond the table they already read.
  */
-export const signsCursors = (fn: FunctionDefinition): boolean => fn.tableAccess !== 'none';
+export const signsCursors = (fn: FunctionDefinition): boolean => tableAccessOf(fn) !== 'none';
+
+/** Where the bound resources are: CDK tokens in AWS, local names locally. */
+export interface BoundResources {
+  tableName: string;
+  eventBusName?: string;
+  /** By topic name of the app definition. */
+  topicArns?: Readonly<Record<string, string>>;
+  /** The function's own dead-letter queue (AWS; locally the stream runner parks records itself). */
+  deadLetterQueueUrl?: string;
+}
 
 /**
  * The environment every function runs with, computed once for AWS (CDK) and for the local
- * runtime, so the two cannot drift. `tableName` is a CDK token in AWS and the local table's
- * name locally; `cursorSecretId` (AWS only) names the Secrets Manager secret that signs cursors,
- * which the local runtime replaces by CURSOR_SECRET for the whole process.
+ * runtime, so the two cannot drift. Each binding adds its variable (the grant is CDK's, in
+ * infra/constructs/app-function.ts); `cursorSecretId` (AWS only) names the Secrets Manager
+ * secret that signs cursors, which the local runtime replaces by CURSOR_SECRET for the whole
+ * process. A binding whose resource is not given (locally) adds nothing.
  */
 export const functionEnvironment = (
   app: AppDefinition,
   fn: FunctionDefinition,
-  settings: { tableName: string; stage: string; logLevel?: string; cursorSecretId?: string },
-): Record<string, string> => ({
-  POWERTOOLS_SERVICE_NAME: app.service,
-  POWERTOOLS_METRICS_NAMESPACE: app.service,
-  POWERTOOLS_LOG_LEVEL: settings.logLevel ?? 'INFO',
-  STAGE: settings.stage,
-  CORS_ALLOWED_ORIGINS: app.cors.allowOrigins.join(','),
-  CORS_EXPOSE_HEADERS: app.cors.exposeHeaders.join(','),
-  ...(fn.tableAccess === 'none' ? {} : { TABLE_NAME: settings.tableName }),
-  ...(settings.cursorSecretId && signsCursors(fn) ? { [CURSOR_SECRET_ID_ENV]: settings.cursorSecretId } : {}),
-  ...fn.environment,
-});
+  settings: BoundResources & { stage: string; logLevel?: string; cursorSecretId?: string },
+): Record<string, string> => {
+  const topics: Record<string, string> = {};
+  for (const topic of topicsPublishedBy(fn)) {
+    const definition = app.topics[topic];
+    if (!definition) throw new Error(`Topic ${topic} is not declared by the app definition`);
+    const arn = settings.topicArns?.[topic];
+    if (arn) topics[definition.environmentVariable] = arn;
+  }
+  return {
+    POWERTOOLS_SERVICE_NAME: app.service,
+    POWERTOOLS_METRICS_NAMESPACE: app.service,
+    POWERTOOLS_LOG_LEVEL: settings.logLevel ?? 'INFO',
+    STAGE: settings.stage,
+    CORS_ALLOWED_ORIGINS: app.cors.allowOrigins.join(','),
+    CORS_EXPOSE_HEADERS: app.cors.exposeHeaders.join(','),
+    ...(tableAccessOf(fn) === 'none' ? {} : { TABLE_NAME: settings.tableName }),
+    ...(putsEvents(fn) && settings.eventBusName ? { [EVENT_BUS_NAME_ENV]: settings.eventBusName } : {}),
+    ...topics,
+    ...(sendsToDeadLetterQueue(fn) && settings.deadLetterQueueUrl
+      ? { [DEAD_LETTER_QUEUE_URL_ENV]: settings.deadLetterQueueUrl }
+      : {}),
+    ...(settings.cursorSecretId && signsCursors(fn)
+      ? { [CURSOR_SECRET_ID_ENV]: settings.cursorSecretId }
+      : {}),
+    ...fn.environment,
+  };
+};

@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
@@ -18,21 +17,33 @@ import {
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { AppDefinition, FunctionDefinition, ScheduleTrigger } from '../app-definition-types.js';
+import type {
+  AppDefinition,
+  EventTrigger as EventTriggerDefinition,
+  FunctionDefinition,
+  ScheduleTrigger as ScheduleTriggerDefinition,
+  StreamTrigger as StreamTriggerDefinition,
+} from '../app-definition-types.js';
+import { putsEvents, sendsToDeadLetterQueue, tableAccessOf, topicsPublishedBy } from '../bindings.js';
 import { functionEnvironment, signsCursors } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
 import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
+import { failureQueue } from './encrypted-queue.js';
+import { EventTrigger } from './event-trigger.js';
+import { SCHEDULE_MAX_EVENT_AGE, SCHEDULE_RETRY_ATTEMPTS, ScheduleTrigger } from './schedule-trigger.js';
+import { StreamTrigger } from './stream-trigger.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 wants the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
 
-/** Scheduled jobs: attempts after the first, by Lambda (job errors) and EventBridge (delivery). */
-const SCHEDULE_RETRY_ATTEMPTS = 2;
-const SCHEDULE_MAX_EVENT_AGE = Duration.hours(1);
+/** Lambda's own retries of an asynchronous invocation are capped at 2 and 6 hours. */
+const LAMBDA_MAX_ASYNC_RETRIES = 2;
+const LAMBDA_MAX_EVENT_AGE_SECONDS = 6 * 3600;
 
 export interface AppFunctionProps {
   app: AppDefinition;
@@ -43,18 +54,28 @@ export interface AppFunctionProps {
   alarms: AlarmTopic;
   /** Signs pagination cursors: granted, with the extension that reads it, to functions that page. */
   cursorSecret: ISecret;
+  /** The app's bus: `event` triggers' rules, `{ eventBus: 'put' }` bindings. */
+  eventBus: IEventBus;
+  /** The app's topics by name, for `{ topic, access: 'publish' }` bindings. */
+  topics: Readonly<Record<string, ITopic>>;
 }
 
 /**
- * One function of the app definition: the bundled Lambda, its own log group and role, the table
- * grant its `tableAccess` asks for and, for scheduled jobs, the rule and dead-letter queue.
- * Nothing else in the stacks grants table access.
+ * One function of the app definition: the bundled Lambda, its own log group and role, the
+ * environment and least-privilege grant of each binding, and its schedule, stream and event
+ * triggers (one construct per kind; the http ones are the domain stack's routes). Functions
+ * invoked asynchronously (schedule, event) retry and then park the event in their own
+ * dead-letter queue. Nothing else in the stacks grants access.
  */
 export class AppFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
   readonly role: Role;
+  /** The first schedule trigger's rule. */
   readonly rule?: Rule;
+  readonly scheduleTriggers: ScheduleTrigger[] = [];
+  readonly streamTriggers: StreamTrigger[] = [];
+  readonly eventTriggers: EventTrigger[] = [];
   readonly deadLetterQueue?: Queue;
   /** Fires while the dead-letter queue holds a message: a run that failed for good. */
   readonly deadLetterAlarm?: Alarm;
@@ -64,6 +85,12 @@ export class AppFunction extends Construct {
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     super(scope, id);
     const { app, definition, table, settings } = props;
+    const schedules = definition.triggers.filter(
+      (t): t is ScheduleTriggerDefinition => t.kind === 'schedule',
+    );
+    const streams = definition.triggers.filter((t): t is StreamTriggerDefinition => t.kind === 'stream');
+    const events = definition.triggers.filter((t): t is EventTriggerDefinition => t.kind === 'event');
+    const tableAccess = tableAccessOf(definition);
 
     // Explicit log group: retention and removal are ours, not Lambda's never-expiring default.
     this.logGroup = new LogGroup(this, 'LogGroup', {
@@ -79,7 +106,9 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    if (definition.schedule) this.deadLetterQueue = this.createDeadLetterQueue(settings);
+    const asynchronous = schedules.length > 0 || events.length > 0;
+    if (asynchronous || sendsToDeadLetterQueue(definition))
+      this.deadLetterQueue = failureQueue(this, 'DeadLetterQueue', settings.removalPolicy);
     const pages = signsCursors(definition);
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -101,6 +130,11 @@ export class AppFunction extends Construct {
       environment: {
         ...functionEnvironment(app, definition, {
           tableName: table.tableName,
+          eventBusName: props.eventBus.eventBusName,
+          topicArns: Object.fromEntries(
+            topicsPublishedBy(definition).map((name) => [name, topicNamed(props.topics, name).topicArn]),
+          ),
+          ...(this.deadLetterQueue ? { deadLetterQueueUrl: this.deadLetterQueue.queueUrl } : {}),
           stage: settings.stage,
           logLevel: settings.logLevel,
           cursorSecretId: props.cursorSecret.secretArn,
@@ -114,13 +148,13 @@ export class AppFunction extends Construct {
           logLevel: ParamsAndSecretsLogLevel.WARN,
         }),
       }),
-      // Only asynchronous (scheduled) invocations: a job that throws is retried by Lambda, then
-      // parked in the dead-letter queue with the error in the message attributes.
-      ...(this.deadLetterQueue && {
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
-        maxEventAge: SCHEDULE_MAX_EVENT_AGE,
-      }),
+      // Only asynchronous (scheduled, event) invocations: a run that throws is retried by
+      // Lambda, then parked in the dead-letter queue with the error in the message attributes.
+      ...(asynchronous &&
+        this.deadLetterQueue && {
+          deadLetterQueue: this.deadLetterQueue,
+          ...asyncRetries(schedules, events),
+        }),
       bundling: {
         forceDockerBundling: false,
         minify: true,
@@ -138,7 +172,7 @@ export class AppFunction extends Construct {
       },
     });
 
-    switch (definition.tableAccess) {
+    switch (tableAccess) {
       case 'read':
         table.grantReadData(this.function);
         break;
@@ -148,12 +182,48 @@ export class AppFunction extends Construct {
       case 'none':
         break;
     }
+    if (putsEvents(definition)) props.eventBus.grantPutEventsTo(this.function);
+    for (const name of topicsPublishedBy(definition))
+      topicNamed(props.topics, name).grantPublish(this.function);
+    if (sendsToDeadLetterQueue(definition)) this.deadLetterQueue?.grantSendMessages(this.function);
 
     if (pages) props.cursorSecret.grantRead(this.function);
 
-    if (definition.schedule && this.deadLetterQueue) {
-      this.rule = this.createSchedule(definition.schedule, this.deadLetterQueue);
-    }
+    const nth = (kind: string, index: number) => (index === 0 ? kind : `${kind}${index + 1}`);
+    schedules.forEach((trigger, index) => {
+      if (!this.deadLetterQueue) return;
+      this.scheduleTriggers.push(
+        new ScheduleTrigger(this, nth('Schedule', index), {
+          trigger,
+          function: this.function,
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      );
+    });
+    this.rule = this.scheduleTriggers[0];
+    events.forEach((trigger, index) => {
+      if (!this.deadLetterQueue) return;
+      this.eventTriggers.push(
+        new EventTrigger(this, nth('EventRule', index), {
+          trigger,
+          eventBus: props.eventBus,
+          function: this.function,
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      );
+    });
+    streams.forEach((trigger, index) => {
+      this.streamTriggers.push(
+        new StreamTrigger(this, nth('Stream', index), {
+          trigger,
+          table,
+          function: this.function,
+          alarms: props.alarms,
+          removalPolicy: settings.removalPolicy,
+          functionName: id,
+        }),
+      );
+    });
     if (this.deadLetterQueue) {
       this.deadLetterAlarm = props.alarms.alarmWhen(this, 'DeadLetterAlarm', {
         description: `${id}: a run failed after its retries and waits in the dead-letter queue. Read the message (its attributes carry the error), fix the cause, then redrive or delete it.`,
@@ -164,7 +234,7 @@ export class AppFunction extends Construct {
         atLeast: 1,
       });
     }
-    for (const field of definition.schedule?.alarmWhenNonZero ?? []) {
+    for (const field of new Set(schedules.flatMap((schedule) => schedule.alarmWhenNonZero ?? []))) {
       this.summaryAlarms[field] = props.alarms.alarmWhen(this, `SummaryAlarm-${field}`, {
         description: `${id}: a run reported ${field} > 0. Its "job finished" log line has the summary; the job's own logs say which items and why.`,
         // Published by lib/runtime/scheduled-handler.ts (Powertools adds the service dimension).
@@ -183,38 +253,38 @@ export class AppFunction extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
     });
-    if (definition.tableAccess !== 'none') {
+    if (tableAccess !== 'none') {
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${tableArnAsNagSees(this, table)}/index/*]`,
         reason: "CDK's table grant covers the indexes of this one table (index/*), which Query needs.",
       });
     }
   }
-
-  private createDeadLetterQueue(settings: StageSettings): Queue {
-    return new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: settings.removalPolicy,
-    });
-  }
-
-  private createSchedule(schedule: ScheduleTrigger, deadLetterQueue: Queue): Rule {
-    return new Rule(this, 'Schedule', {
-      description: schedule.description,
-      schedule: Schedule.expression(schedule.expression),
-      // Events EventBridge cannot deliver (throttling, missing permission) land in the same queue.
-      targets: [
-        new LambdaFunction(this.function, {
-          deadLetterQueue,
-          retryAttempts: SCHEDULE_RETRY_ATTEMPTS,
-          maxEventAge: SCHEDULE_MAX_EVENT_AGE,
-        }),
-      ],
-    });
-  }
 }
+
+/** Lambda's retries of an asynchronous invocation: the schedule's, or the event triggers' within Lambda's caps. */
+const asyncRetries = (
+  schedules: readonly ScheduleTriggerDefinition[],
+  events: readonly EventTriggerDefinition[],
+): { retryAttempts: number; maxEventAge: Duration } => {
+  if (schedules.length > 0)
+    return { retryAttempts: SCHEDULE_RETRY_ATTEMPTS, maxEventAge: SCHEDULE_MAX_EVENT_AGE };
+  return {
+    retryAttempts: Math.min(
+      LAMBDA_MAX_ASYNC_RETRIES,
+      Math.max(...events.map((event) => event.retryAttempts)),
+    ),
+    maxEventAge: Duration.seconds(
+      Math.min(LAMBDA_MAX_EVENT_AGE_SECONDS, Math.max(...events.map((event) => event.maxEventAgeSeconds))),
+    ),
+  };
+};
+
+const topicNamed = (topics: Readonly<Record<string, ITopic>>, name: string): ITopic => {
+  const topic = topics[name];
+  if (!topic) throw new Error(`No topic ${name} was created for the app definition`);
+  return topic;
+};
 
 /**
  * The table ARN as cdk-nag prints it in this (consuming) stack: the name of the export that

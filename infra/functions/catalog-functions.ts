@@ -10,25 +10,25 @@ export const catalogFunctions = {
   createProduct: {
     entry: 'functions/products/create-product.ts',
     description: 'Add a product to the catalog',
-    tableAccess: 'read-write',
-    routes: [createProductRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: createProductRoute }],
   },
   listProducts: {
     entry: 'functions/products/list-products.ts',
     description: 'List catalog products, or look one up by barcode, SKU or name prefix',
-    tableAccess: 'read',
-    routes: [listProductsRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: listProductsRoute }],
   },
   getProduct: {
     entry: 'functions/products/get-product.ts',
     description: 'Get a product',
-    tableAccess: 'read',
-    routes: [getProductRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: getProductRoute }],
   },
   updateProduct: {
     entry: 'functions/products/update-product.ts',
     description: 'Change a product',
-    tableAccess: 'read-write',
-    routes: [updateProductRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: updateProductRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -10,25 +10,25 @@ export const promotionFunctions = {
   createPromotion: {
     entry: 'functions/promotions/create-promotion.ts',
     description: 'Create a promotion',
-    tableAccess: 'read-write',
-    routes: [createPromotionRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: createPromotionRoute }],
   },
   listPromotions: {
     entry: 'functions/promotions/list-promotions.ts',
     description: 'List promotions by status',
-    tableAccess: 'read',
-    routes: [listPromotionsRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: listPromotionsRoute }],
   },
   getPromotion: {
     entry: 'functions/promotions/get-promotion.ts',
     description: 'Get a promotion',
-    tableAccess: 'read',
-    routes: [getPromotionRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: getPromotionRoute }],
   },
   updatePromotion: {
     entry: 'functions/promotions/update-promotion.ts',
     description: 'Change a promotion',
-    tableAccess: 'read-write',
-    routes: [updatePromotionRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: updatePromotionRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

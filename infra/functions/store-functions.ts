@@ -10,25 +10,25 @@ export const storeFunctions = {
   createStore: {
     entry: 'functions/stores/create-store.ts',
     description: 'Open a store',
-    tableAccess: 'read-write',
-    routes: [createStoreRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: createStoreRoute }],
   },
   listStores: {
     entry: 'functions/stores/list-stores.ts',
     description: 'List stores in the caller’s scope',
-    tableAccess: 'read',
-    routes: [listStoresRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: listStoresRoute }],
   },
   getStore: {
     entry: 'functions/stores/get-store.ts',
     description: 'Get a store',
-    tableAccess: 'read',
-    routes: [getStoreRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: getStoreRoute }],
   },
   updateStore: {
     entry: 'functions/stores/update-store.ts',
     description: 'Change a store',
-    tableAccess: 'read-write',
-    routes: [updateStoreRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: updateStoreRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -5,19 +5,19 @@ export const taxFunctions = {
   createTaxRate: {
     entry: 'functions/tax/create-tax-rate.ts',
     description: 'Add a tax rate for a region and product category',
-    tableAccess: 'read-write',
-    routes: [createTaxRateRoute],
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: createTaxRateRoute }],
   },
   listTaxRates: {
     entry: 'functions/tax/list-tax-rates.ts',
     description: 'List tax rates',
-    tableAccess: 'read',
-    routes: [listTaxRatesRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: listTaxRatesRoute }],
   },
   getTaxRate: {
     entry: 'functions/tax/get-tax-rate.ts',
     description: 'Get a tax rate',
-    tableAccess: 'read',
-    routes: [getTaxRateRoute],
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: getTaxRateRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -1,11 +1,11 @@
 /**
- * Scheduled functions locally: each function with a `schedule` runs every
- * `schedule.localEveryMinutes` (EventBridge's expression is not interpreted), with the event
+ * Scheduled functions locally: each `schedule` trigger runs its function every
+ * `localEveryMinutes` (EventBridge's expression is not interpreted), with the event
  * an EventBridge rule sends. A failure is logged; AWS would retry it and then dead-letter it.
  */
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
-import { type FunctionName, functionEntries } from '../app-definition.js';
+import { type FunctionName, functionsWithTrigger } from '../app-definition.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 import { LOCAL_ACCOUNT_ID } from './api-gateway-event.js';
 import { LOCAL_AWS } from './dynamodb-local.js';
@@ -23,15 +23,6 @@ export const scheduledEvent = (functionName: string, at = new Date()): Scheduled
   resources: [`arn:aws:events:${LOCAL_AWS.region}:${LOCAL_ACCOUNT_ID}:rule/storefleet-local-${functionName}`],
   detail: {},
 });
-
-export const scheduledFunctions = (): [
-  FunctionName,
-  FunctionDefinition & Required<Pick<FunctionDefinition, 'schedule'>>,
-][] =>
-  functionEntries().filter(
-    (entry): entry is [FunctionName, FunctionDefinition & Required<Pick<FunctionDefinition, 'schedule'>>] =>
-      entry[1].schedule !== undefined,
-  );
 
 /** Starts the timers; call after the local environment is applied. */
 export const startLocalSchedules = (options: { quiet?: boolean } = {}): { stop(): void } => {
@@ -53,8 +44,8 @@ export const startLocalSchedules = (options: { quiet?: boolean } = {}): { stop()
       running.delete(name);
     }
   };
-  const timers = scheduledFunctions().map(([name, fn]) => {
-    const timer = setInterval(() => void run(name, fn), fn.schedule.localEveryMinutes * 60_000);
+  const timers = functionsWithTrigger('schedule').map(({ functionName, fn, trigger }) => {
+    const timer = setInterval(() => void run(functionName, fn), trigger.localEveryMinutes * 60_000);
     timer.unref();
     return timer;
   });

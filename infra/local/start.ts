@@ -67,9 +67,9 @@ watchLaunchers(() => void shutdown());
 
 const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
   // These load lib/, so only now that the runtime has set the environment.
-  const [{ DEMO_STORE_IDS }, { scheduledFunctions }] = await Promise.all([
+  const [{ DEMO_STORE_IDS }, { functionsWithTrigger }] = await Promise.all([
     import('./seed.js'),
-    import('./local-schedules.js'),
+    import('../app-definition.js'),
   ]);
   const managerStores: string[] = DEMO_STORE_IDS.slice(0, 2);
   const firstStore = managerStores[0] ?? '<storeId>';
@@ -80,8 +80,8 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
   const seeded = running.seeded?.created
     ? `loaded (${running.seeded.stores} stores, ${running.seeded.products} products)`
     : 'already loaded';
-  const schedules = scheduledFunctions()
-    .map(([name, fn]) => `${name} every ${fn.schedule.localEveryMinutes} min`)
+  const schedules = functionsWithTrigger('schedule')
+    .map(({ functionName, trigger }) => `${functionName} every ${trigger.localEveryMinutes} min`)
     .join(', ');
   process.stdout.write(
     [

@@ -29,25 +29,31 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
 import { ROLE_PRECEDENCE, ROLES } from '../../lib/auth/roles.js';
-import { appDefinition, catchAllFunction } from '../app-definition.js';
+import { appDefinition, catchAllFunction, httpRoutes } from '../app-definition.js';
 import type { AppDefinition } from '../app-definition-types.js';
 import { ALARM_PERIOD, AlarmTopic } from '../constructs/alarm-topic.js';
 import type { AppFunction } from '../constructs/app-function.js';
+import { AppTopic } from '../constructs/app-topic.js';
 import { DomainStack } from './domain-stack.js';
 import type { StageSettings } from './stage-config.js';
 
 export interface ApiStackProps extends StackProps {
   settings: StageSettings;
   table: ITable;
+  /** The app's bus (data stack). */
+  eventBus: IEventBus;
   /** Defaults to THE app definition; tests pass variants (e.g. with a scheduled job). */
   definition?: AppDefinition;
   /** Email subscribed to the stage's alarm topic (`-c alarmEmail=...`). */
   alarmEmail?: string;
+  /** Emails subscribed to the app's topics, by topic name (`-c stockAlertEmail=...`). */
+  topicEmails?: Readonly<Record<string, string>>;
 }
 
 /** A few 5xx in five minutes page someone; one could be a client hanging up mid-request. */
@@ -76,6 +82,8 @@ export class ApiStack extends Stack {
   readonly domains: Record<string, DomainStack>;
   /** By function name in the app definition, across domains. */
   readonly functions: Record<string, AppFunction>;
+  /** The app definition's topics by name (e.g. stockAlerts), with their notification rules. */
+  readonly topics: Record<string, AppTopic>;
   /** Signs pagination cursors; readable only by the functions that page (signsCursors). */
   readonly cursorSecret: Secret;
 
@@ -83,7 +91,6 @@ export class ApiStack extends Stack {
     super(scope, id, props);
     const { settings, table } = props;
     const definition: AppDefinition = props.definition ?? appDefinition;
-    const entries = Object.entries(definition.functions);
     // Strong (Fn::ImportValue): CloudFormation refuses to delete the data stack while this
     // stack uses the table. Removing the table later needs the weak/both migration.
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
@@ -104,7 +111,7 @@ export class ApiStack extends Stack {
       writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
     });
 
-    const methods = [...new Set(entries.flatMap(([, fn]) => (fn.routes ?? []).map((route) => route.method)))];
+    const methods = [...new Set(httpRoutes(definition).map(({ route }) => route.method))];
     const { cors } = definition;
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: this.stackName,
@@ -148,6 +155,24 @@ export class ApiStack extends Stack {
     });
 
     this.cursorSecret = this.createCursorSecret(settings);
+    this.topics = Object.fromEntries(
+      Object.entries(definition.topics).map(([name, topic]) => {
+        const email = props.topicEmails?.[name];
+        return [
+          name,
+          new AppTopic(this, `Topic-${name}`, {
+            definition: topic,
+            eventBus: props.eventBus,
+            alarms: this.alarms,
+            removalPolicy: settings.removalPolicy,
+            ...(email ? { email } : {}),
+          }),
+        ];
+      }),
+    );
+    const topics = Object.fromEntries(
+      Object.entries(this.topics).map(([name, topic]) => [name, topic.topic]),
+    );
 
     catchAllFunction(definition); // throws when no function serves API Gateway's $default
     this.domains = Object.fromEntries(
@@ -159,6 +184,8 @@ export class ApiStack extends Stack {
           functions,
           settings,
           table,
+          eventBus: props.eventBus,
+          topics,
           api: this.api,
           authorizer: routeAuthorizer,
           alarms: this.alarms,
@@ -176,6 +203,12 @@ export class ApiStack extends Stack {
       value: this.cursorSecret.secretArn,
       description: 'The secret that signs pagination cursors; rotate by putting a new random value (README)',
     });
+    for (const [name, topic] of Object.entries(this.topics)) {
+      new CfnOutput(this, `${name}TopicArn`, {
+        value: topic.topic.topicArn,
+        description: `${definition.topics[name]?.displayName}: subscribe with -c ${definition.topics[name]?.emailContext}=`,
+      });
+    }
     new CfnOutput(this, 'AlarmTopicArn', {
       value: this.alarms.topic.topicArn,
       description: 'Subscribe operators (email, chat, paging) to receive every alarm of this stage',

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   type Attribute,
   AttributeType,
@@ -8,6 +8,7 @@ import {
   Table,
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
+import { type Archive, EventBus, Match } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 import type { StageSettings } from './stage-config.js';
@@ -27,8 +28,15 @@ const keyAttribute = (name: string): Attribute => {
  * Stateful resources, kept apart from the API so that the API stack can be replaced or
  * torn down without touching data.
  */
+/** How long the bus archive keeps events for replay (`aws events start-replay`). */
+export const EVENT_ARCHIVE_RETENTION = Duration.days(30);
+
 export class DataStack extends Stack {
   readonly table: Table;
+  /** The app's one custom bus: every domain event goes here, and `event` triggers' rules listen here. */
+  readonly eventBus: EventBus;
+  /** The app's events (sources `storefleet.*`), kept for replay. */
+  readonly eventArchive: Archive;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -55,6 +63,20 @@ export class DataStack extends Stack {
       });
     }
 
+    // Here, beside the table: the archive is data too, and survives replacing the API stack.
+    this.eventBus = new EventBus(this, 'EventBus', {
+      description: `storefleet ${settings.stage} domain events`,
+    });
+    this.eventArchive = this.eventBus.archive('EventArchive', {
+      description: 'storefleet domain events, for replay',
+      eventPattern: { source: Match.prefix('storefleet.') },
+      retention: EVENT_ARCHIVE_RETENTION,
+    });
+
+    new CfnOutput(this, 'EventBusName', {
+      value: this.eventBus.eventBusName,
+      description: 'Domain events bus',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table name' });
   }
 }

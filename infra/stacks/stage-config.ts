@@ -46,12 +46,15 @@ export const parseStage = (value: unknown): Stage => {
 
 export const stageSettings = (stage: Stage): StageSettings => ({ stage, ...SETTINGS[stage] });
 
-/** Reads `-c alarmEmail=...` (optional); a value that is not an email address stops the synth. */
-export const parseAlarmEmail = (value: unknown): string | undefined => {
+/** Reads `-c <context>=...` (optional); a value that is not an email address stops the synth. */
+export const parseEmail = (context: string, value: unknown): string | undefined => {
   if (value === undefined || value === '') return undefined;
   if (typeof value === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value;
-  throw new Error(`-c alarmEmail must be an email address, not ${JSON.stringify(value)}`);
+  throw new Error(`-c ${context} must be an email address, not ${JSON.stringify(value)}`);
 };
+
+/** Reads `-c alarmEmail=...` (optional); a value that is not an email address stops the synth. */
+export const parseAlarmEmail = (value: unknown): string | undefined => parseEmail('alarmEmail', value);
 
 /**
  * Reads `-c allowedOrigins=https://shop.example.com,https://pos.example.com` (optional): the

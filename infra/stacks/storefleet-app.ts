@@ -18,7 +18,13 @@ export interface StorefleetStacks {
 export const createStacks = (
   app: App,
   stage: Stage,
-  options: { definition?: AppDefinition; alarmEmail?: string; allowedOrigins?: readonly string[] } = {},
+  options: {
+    definition?: AppDefinition;
+    alarmEmail?: string;
+    /** By topic name of the app definition (`-c stockAlertEmail=...` for stockAlerts). */
+    topicEmails?: Readonly<Record<string, string>>;
+    allowedOrigins?: readonly string[];
+  } = {},
 ): StorefleetStacks => {
   const base = options.definition ?? appDefinition;
   // The stage's browser origins replace the default for the API's preflight and every function.
@@ -35,14 +41,16 @@ export const createStacks = (
   const data = new DataStack(app, `${prefix}-data`, {
     env,
     settings,
-    description: `storefleet ${stage}: DynamoDB table (stateful)`,
+    description: `storefleet ${stage}: DynamoDB table and event bus with its archive (stateful)`,
     terminationProtection: settings.retain,
   });
   const api = new ApiStack(app, `${prefix}-api`, {
     env,
     settings,
     table: data.table,
+    eventBus: data.eventBus,
     definition,
+    ...(options.topicEmails ? { topicEmails: options.topicEmails } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
     description: `storefleet ${stage}: Cognito, HTTP API and Lambda functions`,
     terminationProtection: settings.retain,

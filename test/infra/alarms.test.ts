@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appDefinition, scheduledFunctions } from '../../infra/app-definition.js';
+import { appDefinition, functionsWithTrigger } from '../../infra/app-definition.js';
 import { REPO_ROOT } from '../../infra/constructs/app-function.js';
 import {
   apiResourcesOfType,
@@ -72,7 +72,7 @@ describe('alarms', () => {
     });
   });
 
-  it.each([...scheduledFunctions().map(([name]) => name), 'nightlyJob'])(
+  it.each([...functionsWithTrigger('schedule').map(({ functionName }) => functionName), 'nightlyJob'])(
     'page when %s leaves a message in its dead-letter queue',
     (name) => {
       const site = functionSite(synth, name);
@@ -101,8 +101,8 @@ describe('alarms', () => {
 });
 
 describe('scheduled job summary alarms', () => {
-  const watched = scheduledFunctions().flatMap(([name, fn]) =>
-    (fn.schedule.alarmWhenNonZero ?? []).map((field) => [name, field] as const),
+  const watched = functionsWithTrigger('schedule').flatMap(({ functionName, trigger }) =>
+    (trigger.alarmWhenNonZero ?? []).map((field) => [functionName, field] as const),
   );
 
   it('exist for the expiry job’s failures', () => {

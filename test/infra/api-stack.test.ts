@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appDefinition, catchAllFunction, functionEntries, httpRoutes } from '../../infra/app-definition.js';
+import { tableAccessOf } from '../../infra/bindings.js';
 import { functionEnvironment, signsCursors } from '../../infra/function-environment.js';
 import { STAGES } from '../../infra/stacks/stage-config.js';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
@@ -318,7 +319,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       expect(Object.keys(variables).some((key) => extension.test(key))).toBe(signsCursors(fn));
       expect(variables.STAGE).toBe(stage);
       expect(variables.NODE_OPTIONS).toBe('--enable-source-maps');
-      if (fn.tableAccess !== 'none') expect(variables.TABLE_NAME).toHaveProperty('Fn::ImportValue');
+      if (tableAccessOf(fn) !== 'none') expect(variables.TABLE_NAME).toHaveProperty('Fn::ImportValue');
     });
   });
 
@@ -344,7 +345,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       const dynamoActions = statementsOfRole(site.template, site.roleId)
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('dynamodb:'));
-      switch (fn.tableAccess) {
+      switch (tableAccessOf(fn)) {
         case 'none':
           expect(dynamoActions).toEqual([]);
           break;

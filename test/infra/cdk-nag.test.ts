@@ -51,6 +51,7 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
       'AwsSolutions-SMG4',
+      'AwsSolutions-SQS3',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scheduledFunctions } from '../../infra/app-definition.js';
+import { functionsWithTrigger } from '../../infra/app-definition.js';
 import {
   apiResourcesOfType,
   type CfnJson,
@@ -16,8 +16,13 @@ import {
 describe('scheduled functions', () => {
   it('get one rule each in the real app definition', () => {
     const synth = synthStage('dev');
-    expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(scheduledFunctions().length);
-    expect(apiResourcesOfType(synth, 'AWS::SQS::Queue')).toHaveLength(scheduledFunctions().length);
+    // Besides the schedules: the stock-alert notification rule and its dead-letter queue.
+    expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
+      functionsWithTrigger('schedule').length + 1,
+    );
+    expect(apiResourcesOfType(synth, 'AWS::SQS::Queue')).toHaveLength(
+      functionsWithTrigger('schedule').length + 1,
+    );
   });
 
   describe('wiring', () => {
@@ -38,7 +43,9 @@ describe('scheduled functions', () => {
     });
 
     it('triggers the function on its schedule, retrying and dead-lettering undeliverable events', () => {
-      expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(scheduledFunctions().length + 1);
+      expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
+        functionsWithTrigger('schedule').length + 2,
+      );
       site.template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'cron(0 3 * * ? *)',
         State: 'ENABLED',

@@ -30,12 +30,15 @@ export const withNightlyJob = defineApp({
       nightlyJob: {
         entry: 'functions/platform/health.ts',
         description: 'A scheduled job',
-        tableAccess: 'read-write',
-        schedule: {
-          expression: 'cron(0 3 * * ? *)',
-          description: 'Every night at 03:00 UTC',
-          localEveryMinutes: 60,
-        },
+        bindings: [{ table: 'read-write' }],
+        triggers: [
+          {
+            kind: 'schedule',
+            expression: 'cron(0 3 * * ? *)',
+            description: 'Every night at 03:00 UTC',
+            localEveryMinutes: 60,
+          },
+        ],
       },
     },
   },

@@ -70,7 +70,7 @@ describe('demo stock seed', () => {
       expect(appDefinition.functions[name as keyof typeof appDefinition.functions]).toBe(fn);
       const file = join(repoRoot, 'events/http', `${kebab(name)}.json`);
       const event = JSON.parse(readFileSync(file, 'utf8')) as HttpEvent;
-      const [route] = fn.routes;
+      const [{ route }] = fn.triggers;
       expect(event.routeKey, file).toBe(`${route.method} ${route.path}`);
       const { handler } = (await import(pathToFileURL(join(repoRoot, fn.entry)).href)) as {
         handler: Handler;

@@ -111,7 +111,7 @@ describe('demo seed', () => {
 describe('sample HTTP events', () => {
   it('has one event per HTTP function, each matching its route', () => {
     const httpFunctions = Object.entries(appDefinition.functions)
-      .filter(([, fn]) => 'routes' in fn || 'catchAll' in fn)
+      .filter(([, fn]) => fn.triggers.some((trigger) => trigger.kind === 'http'))
       .map(([name]) => name);
     expect(sampleEvents.map((sample) => sample.functionName).sort()).toEqual(httpFunctions.sort());
 

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { appDefinition, functionEntries } from '../../../infra/app-definition.js';
+import {
+  appDefinition,
+  functionEntries,
+  functionsWithTrigger,
+  httpRoutes,
+} from '../../../infra/app-definition.js';
 import type { FunctionDefinition } from '../../../infra/app-definition-types.js';
 import { defineApp } from '../../../infra/define-app.js';
 
 const fn = (entry: `functions/${string}.ts`): FunctionDefinition => ({
   entry,
   description: entry,
-  tableAccess: 'none',
+  triggers: [],
+  bindings: [],
 });
-const base = { service: 'svc', cors: appDefinition.cors };
+const base = { service: 'svc', cors: appDefinition.cors, topics: {} };
 
 describe('defineApp', () => {
   it('lists every function of every domain once, by name', () => {
@@ -33,6 +39,41 @@ describe('defineApp', () => {
     expect(() =>
       defineApp({ ...base, domains: { 'Bad Domain': { one: fn('functions/a/one.ts') } } }),
     ).toThrow(/kebab-case/);
+  });
+
+  it('refuses a binding to a topic the app definition does not declare', () => {
+    const publisher: FunctionDefinition = {
+      ...fn('functions/a/p.ts'),
+      bindings: [{ topic: 'nope', access: 'publish' }],
+    };
+    expect(() => defineApp({ ...base, domains: { alpha: { publisher } } })).toThrow(
+      'Function publisher binds topic nope, which the app definition does not declare',
+    );
+  });
+
+  it('refuses a function that binds the table twice, and a second $default function', () => {
+    const twice: FunctionDefinition = {
+      ...fn('functions/a/t.ts'),
+      bindings: [{ table: 'read' }, { table: 'read-write' }],
+    };
+    expect(() => defineApp({ ...base, domains: { alpha: { twice } } })).toThrow(
+      'Function twice binds table twice',
+    );
+    const catchAll: FunctionDefinition = {
+      ...fn('functions/a/c.ts'),
+      triggers: [{ kind: 'http', catchAll: true }],
+    };
+    expect(() => defineApp({ ...base, domains: { alpha: { one: catchAll, two: catchAll } } })).toThrow(
+      'Only one function may serve $default, not one and two',
+    );
+  });
+
+  it('selects triggers by kind, typed, with their functions', () => {
+    const schedules = functionsWithTrigger('schedule');
+    expect(schedules.map(({ functionName, trigger }) => [functionName, trigger.expression])).toEqual([
+      ['expireUnpaidOrders', 'rate(5 minutes)'],
+    ]);
+    expect(functionsWithTrigger('http').length).toBe(httpRoutes().length + 1);
   });
 
   it('puts every function of the real app definition in exactly one domain', () => {

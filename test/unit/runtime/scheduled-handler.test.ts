@@ -11,7 +11,8 @@ afterEach(() => {
 const context = lambdaContext('unitJob', {
   entry: 'functions/orders/expire-unpaid-orders.ts',
   description: 'A job under test',
-  tableAccess: 'none',
+  triggers: [],
+  bindings: [],
 });
 
 describe('scheduledHandler', () => {

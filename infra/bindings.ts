@@ -1,0 +1,20 @@
+import type { Binding, FunctionDefinition, TableAccess, TopicBinding } from './app-definition-types.js';
+
+/** The function's table access, from its `{ table }` binding. */
+export const tableAccessOf = (fn: Pick<FunctionDefinition, 'bindings'>): TableAccess => {
+  const binding = fn.bindings.find(
+    (candidate): candidate is Extract<Binding, { table: unknown }> => 'table' in candidate,
+  );
+  return binding?.table ?? 'none';
+};
+
+export const putsEvents = (fn: Pick<FunctionDefinition, 'bindings'>): boolean =>
+  fn.bindings.some((binding) => 'eventBus' in binding);
+
+export const topicsPublishedBy = (fn: Pick<FunctionDefinition, 'bindings'>): string[] =>
+  fn.bindings
+    .filter((binding): binding is TopicBinding => 'topic' in binding)
+    .map((binding) => binding.topic);
+
+export const sendsToDeadLetterQueue = (fn: Pick<FunctionDefinition, 'bindings'>): boolean =>
+  fn.bindings.some((binding) => 'deadLetterQueue' in binding);
