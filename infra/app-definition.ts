@@ -14,6 +14,7 @@ import type {
 import { defineApp } from './define-app.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
+import { eventFunctions } from './functions/event-functions.js';
 import { inventoryFunctions } from './functions/inventory-functions.js';
 import { orderFunctions } from './functions/order-functions.js';
 import { platformFunctions } from './functions/platform-functions.js';
@@ -49,6 +50,7 @@ export const appDefinition = defineApp({
     tax: taxFunctions,
     purchasing: purchasingFunctions,
     replenishment: replenishmentFunctions,
+    events: eventFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
 });

@@ -108,7 +108,15 @@ export class AppFunction extends Construct {
 
     const asynchronous = schedules.length > 0 || events.length > 0;
     if (asynchronous || sendsToDeadLetterQueue(definition))
-      this.deadLetterQueue = failureQueue(this, 'DeadLetterQueue', settings.removalPolicy);
+      this.deadLetterQueue = failureQueue(
+        this,
+        'DeadLetterQueue',
+        settings.removalPolicy,
+        // Only asynchronous invocations attach it as Lambda's own dead-letter queue.
+        asynchronous
+          ? undefined
+          : `the records ${id}'s handler gives up on (e.g. untranslatable stream records)`,
+      );
     const pages = signsCursors(definition);
 
     this.function = new NodejsFunction(this, 'Function', {

@@ -1,6 +1,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appDefinition, catchAllFunction, functionEntries, httpRoutes } from '../../infra/app-definition.js';
+import {
+  appDefinition,
+  catchAllFunction,
+  functionEntries,
+  functionsWithTrigger,
+  httpRoutes,
+} from '../../infra/app-definition.js';
 import { tableAccessOf } from '../../infra/bindings.js';
 import { functionEnvironment, signsCursors } from '../../infra/function-environment.js';
 import { STAGES } from '../../infra/stacks/stage-config.js';
@@ -311,6 +317,9 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         tableName: 'TOKEN',
         stage,
         cursorSecretId: 'TOKEN',
+        eventBusName: 'TOKEN',
+        deadLetterQueueUrl: 'TOKEN',
+        topicArns: Object.fromEntries(Object.keys(appDefinition.topics).map((topic) => [topic, 'TOKEN'])),
       });
       // The Parameters and Secrets extension's own settings, set by CDK where the layer is added.
       const extension = /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/;
@@ -347,7 +356,14 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         .filter((action) => action.startsWith('dynamodb:'));
       switch (tableAccessOf(fn)) {
         case 'none':
-          expect(dynamoActions).toEqual([]);
+          // A stream consumer reads the table's stream, and nothing of the table itself.
+          expect(dynamoActions).toEqual(
+            functionsWithTrigger('stream').some((entry) => entry.functionName === name)
+              ? expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator'])
+              : [],
+          );
+          for (const action of ['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS])
+            expect(dynamoActions).not.toContain(action);
           break;
         case 'read':
           expect(dynamoActions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));

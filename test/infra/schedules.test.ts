@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionsWithTrigger } from '../../infra/app-definition.js';
+import { functionEntries, functionsWithTrigger } from '../../infra/app-definition.js';
 import {
   apiResourcesOfType,
   type CfnJson,
@@ -16,12 +16,22 @@ import {
 describe('scheduled functions', () => {
   it('get one rule each in the real app definition', () => {
     const synth = synthStage('dev');
-    // Besides the schedules: the stock-alert notification rule and its dead-letter queue.
+    // One rule per schedule and per event trigger, besides the stock-alert notification rule.
+    const eventFunctions = functionsWithTrigger('event').map(({ functionName }) => functionName);
     expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
-      functionsWithTrigger('schedule').length + 1,
+      functionsWithTrigger('schedule').length + eventFunctions.length + 1,
     );
+    // A dead-letter queue per asynchronous function (or one that parks records itself), an
+    // on-failure queue per stream trigger, and the notification rule's.
+    const withOwnQueue = new Set([
+      ...functionsWithTrigger('schedule').map(({ functionName }) => functionName),
+      ...eventFunctions,
+      ...functionEntries()
+        .filter(([, fn]) => fn.bindings.some((binding) => 'deadLetterQueue' in binding))
+        .map(([name]) => name),
+    ]);
     expect(apiResourcesOfType(synth, 'AWS::SQS::Queue')).toHaveLength(
-      functionsWithTrigger('schedule').length + 1,
+      withOwnQueue.size + functionsWithTrigger('stream').length + 1,
     );
   });
 
@@ -43,8 +53,9 @@ describe('scheduled functions', () => {
     });
 
     it('triggers the function on its schedule, retrying and dead-lettering undeliverable events', () => {
+      // The real app's schedules and event rules, the stock-alert rule, and nightlyJob's.
       expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
-        functionsWithTrigger('schedule').length + 2,
+        functionsWithTrigger('schedule').length + functionsWithTrigger('event').length + 2,
       );
       site.template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'cron(0 3 * * ? *)',

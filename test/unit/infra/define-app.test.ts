@@ -72,6 +72,7 @@ describe('defineApp', () => {
     const schedules = functionsWithTrigger('schedule');
     expect(schedules.map(({ functionName, trigger }) => [functionName, trigger.expression])).toEqual([
       ['expireUnpaidOrders', 'rate(5 minutes)'],
+      ['sweepReplenishments', 'cron(0 19 * * ? *)'],
     ]);
     expect(functionsWithTrigger('http').length).toBe(httpRoutes().length + 1);
   });

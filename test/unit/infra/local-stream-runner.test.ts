@@ -65,7 +65,7 @@ describe('local stream runner', () => {
     expect(onFailure).toHaveBeenCalledWith('consumer', [record('INSERT')], new Error('spent'));
   });
 
-  it('hands the consumers to the reader, and starts none for an app without stream triggers', async () => {
+  it('hands the reader one consumer per stream trigger, of a test app and of the real one', async () => {
     const seen: LocalStreamConsumer[][] = [];
     const startReader: StartStreamReader = async ({ consumers }) => {
       seen.push(consumers);
@@ -81,6 +81,9 @@ describe('local stream runner', () => {
     };
     await startLocalStreamRunner({ ...common, definition });
     await startLocalStreamRunner({ ...common, definition: appDefinition });
-    expect(seen.map((consumers) => consumers.map(({ name }) => name))).toEqual([['consumer']]);
+    expect(seen.map((consumers) => consumers.map(({ name }) => name))).toEqual([
+      ['consumer'],
+      ['publishDomainEvents'],
+    ]);
   });
 });
