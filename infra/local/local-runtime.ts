@@ -9,8 +9,10 @@
 import { loadLocalCursorSecret } from './cursor-secret.js';
 import { type DevTokenOptions, loadDevKeys, signDevToken } from './dev-keys.js';
 import { createTokenVerifier } from './dev-token-verifier.js';
+import { LOCAL_AWS } from './dynamodb-local.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
+import { DEFAULT_LOCAL_STATE_DIR } from './repo-paths.js';
 
 export interface LocalRuntimeOptions {
   /** Gateway port; 0 (default) picks a free one. */
@@ -30,6 +32,13 @@ export interface LocalRuntimeOptions {
   maxBodyBytes?: number;
   /** Run scheduled functions on their local timers (`schedule.localEveryMinutes`). Default off. */
   schedules?: boolean;
+  /**
+   * Read the table's stream and run the event bus (stream → domain events → rules), archiving
+   * events under `eventsDir`. Default off; `npm start` turns it on.
+   */
+  events?: boolean;
+  /** Directory of the event archive; default `<repo>/.data`. */
+  eventsDir?: string;
 }
 
 export interface SeedSummary {
@@ -45,6 +54,8 @@ export interface LocalRuntime {
   tableName: string;
   /** Present when `seed` was asked for. */
   seeded: SeedSummary | undefined;
+  /** Present when `events` was asked for: the local bus and its archive. */
+  events: { busEndpoint: string; archiveFile: string; idle(): Promise<void> } | undefined;
   /** A token the gateway accepts (signed with this runtime's keys). */
   signToken(options: Omit<DevTokenOptions, 'keys' | 'keysDir'>): Promise<string>;
   stop(): Promise<void>;
@@ -58,8 +69,19 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const cursorSecret = loadLocalCursorSecret(options.secretsDir);
   await applyLocalEnvironment({ tableName, dynamoEndpoint: target.endpoint, cursorSecret, quiet });
   const database = await openLocalDatabase(target, tableName);
+  let events: Awaited<ReturnType<typeof import('./local-events.js').startLocalEvents>> | undefined;
   try {
     const seeded = options.seed ? await (await import('./seed.js')).seedDemoData() : undefined;
+    // After the seed: the stream reader starts at the end of the stream, so demo data raises no events.
+    events = options.events
+      ? await (await import('./local-events.js')).startLocalEvents({
+          endpoint: database.endpoint,
+          region: LOCAL_AWS.region,
+          tableName,
+          stateDir: options.eventsDir ?? DEFAULT_LOCAL_STATE_DIR,
+          quiet,
+        })
+      : undefined;
     const { startGateway } = await import('./gateway.js');
     const gateway = await startGateway({
       verifyToken: createTokenVerifier(keys),
@@ -77,13 +99,18 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       dynamoEndpoint: database.endpoint,
       tableName,
       seeded,
+      events,
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
       stop: async () => {
         schedules?.stop();
-        await gateway.close().finally(() => database.stop());
+        await gateway
+          .close()
+          .finally(() => events?.stop())
+          .finally(() => database.stop());
       },
     };
   } catch (error) {
+    await events?.stop();
     await database.stop();
     throw error;
   }

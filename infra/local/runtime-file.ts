@@ -17,6 +17,8 @@ export interface RuntimeRecord {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  /** The local EventBridge bus (`npm run events -- --replay` sends there). */
+  eventBusEndpoint?: string;
   /** Whether the database is in memory (gone when npm start stops). */
   inMemory: boolean;
   startedAt: string;

@@ -90,6 +90,9 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       `DynamoDB Local   ${running.dynamoEndpoint} (table ${running.tableName}, ${data})`,
       `Demo data        ${seeded}`,
       `Schedules        ${schedules || 'none'}`,
+      running.events
+        ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events)`
+        : 'Events           off',
       'npm run invoke   uses this database while this runs',
       '',
       'Admin token (12 h):',
@@ -117,6 +120,7 @@ try {
     dataDir: inMemory ? undefined : DEFAULT_DATA_DIR,
     seed: true,
     schedules: true,
+    events: true,
   });
   // So that `npm run invoke` uses this database; removed on every exit but a crash (then stale).
   removeRecord = writeRuntimeRecord({
@@ -124,6 +128,7 @@ try {
     url: runtime.url,
     dynamoEndpoint: runtime.dynamoEndpoint,
     tableName: runtime.tableName,
+    ...(runtime.events ? { eventBusEndpoint: runtime.events.busEndpoint } : {}),
     inMemory,
     startedAt: new Date().toISOString(),
   });

@@ -1,0 +1,75 @@
+/**
+ * The event flow locally, with the same handlers as in AWS: DynamoDB Local's stream → the stream
+ * consumers (the domain-event publisher) → the in-process EventBridge bus → the functions whose
+ * `event` triggers match, and the stock-alert notification. Started by the local runtime after
+ * the table exists; the handlers reach the bus through EVENT_BUS_ENDPOINT, set here before
+ * any of them runs.
+ */
+import { join } from 'node:path';
+
+export const LOCAL_EVENT_BUS_NAME = 'storefleet-local';
+
+export interface LocalEventsOptions {
+  endpoint: string;
+  region: string;
+  tableName: string;
+  /** Where the archive (`events.ndjson`) lives: `.data/` for npm start, a temp dir in tests. */
+  stateDir: string;
+  quiet: boolean;
+}
+
+export interface LocalEvents {
+  busEndpoint: string;
+  archiveFile: string;
+  /** Resolves when the stream is read to its end and every delivery has finished. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const startLocalEvents = async (options: LocalEventsOptions): Promise<LocalEvents> => {
+  const archiveFile = join(options.stateDir, 'events.ndjson');
+  const { startLocalEventBus } = await import('./local-event-bus.js');
+  const { localEventRules } = await import('./local-event-runner.js');
+  const { invokeFunction } = await import('./function-invoker.js');
+  const say = (line: string) => {
+    if (!options.quiet) process.stdout.write(`${line}\n`);
+  };
+  const bus = await startLocalEventBus({
+    busName: LOCAL_EVENT_BUS_NAME,
+    archiveFile,
+    region: options.region,
+    rules: localEventRules({
+      invoke: invokeFunction,
+      publish: async (topic, message) => say(`[${topic}] ${message}`),
+    }),
+  });
+  process.env.EVENT_BUS_NAME = LOCAL_EVENT_BUS_NAME;
+  process.env.EVENT_BUS_ENDPOINT = bus.endpoint;
+  try {
+    const { startLocalStreamRunner } = await import('./local-stream-runner.js');
+    const { startDynamoDbStreamReader } = await import('./dynamodb-stream-reader.js');
+    const { matchesPattern } = await import('../../lib/events/match-pattern.js');
+    const stream = await startLocalStreamRunner({
+      invoke: invokeFunction,
+      matchesPattern,
+      startReader: startDynamoDbStreamReader,
+      endpoint: options.endpoint,
+      region: options.region,
+      tableName: options.tableName,
+    });
+    return {
+      busEndpoint: bus.endpoint,
+      archiveFile,
+      idle: async () => {
+        await stream.idle();
+        await bus.idle();
+      },
+      stop: async () => {
+        await stream.stop().finally(() => bus.stop());
+      },
+    };
+  } catch (error) {
+    await bus.stop();
+    throw error;
+  }
+};

@@ -1,0 +1,132 @@
+/**
+ * The event flow of a running local system, end to end with real parts: a sale takes a SKU to its
+ * reorder point → DynamoDB Local's stream → publishDomainEvents → the local EventBridge bus
+ * (archived) → planOnLowStock → a DRAFT transfer from a same-region store with surplus, listed by
+ * GET /stores/{storeId}/replenishments. This file runs its own runtime with `events: true`, so the
+ * rest of the e2e suite keeps a runtime in which nothing plans by itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import { productInput, storeInput, uniqueSuffix } from '../support/fixtures.js';
+
+let runtime: LocalRuntime;
+let stateDir: string;
+let admin: string;
+
+const call = async <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> => {
+  const response = await fetch(`${runtime.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${admin}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+};
+
+const created = async <T = Record<string, unknown>>(path: string, body: unknown, headers = {}) => {
+  const answer = await call<T>('POST', path, body, headers);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body;
+};
+
+const sell = (storeId: string, sku: string, quantity: number) =>
+  created<{ orderId: string }>(
+    '/orders',
+    { storeId, channel: 'in_store', lines: [{ sku, quantity }] },
+    { 'idempotency-key': `low-stock-${randomUUID()}` },
+  );
+
+interface ReplenishmentPage {
+  items: { status: string; transfers: { fromStoreId: string; quantity: number; transferId: string }[] }[];
+}
+const replenishments = async (storeId: string) =>
+  (await call<ReplenishmentPage>('GET', `/stores/${storeId}/replenishments`)).body.items;
+
+beforeAll(async () => {
+  stateDir = await mkdtemp(join(tmpdir(), 'storefleet-events-e2e-'));
+  runtime = await startLocalRuntime({
+    port: 0,
+    seed: false,
+    quiet: true,
+    keysDir: stateDir,
+    secretsDir: stateDir,
+    eventsDir: stateDir,
+    tableName: 'storefleet-events-e2e',
+    events: true,
+  });
+  admin = await runtime.signToken({ role: 'admin' });
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+});
+
+describe('a sale that crosses the reorder point', () => {
+  it('raises Inventory.LowStock and plans one DRAFT transfer from a same-region store with surplus', async () => {
+    const region = `ev-${uniqueSuffix().toLowerCase()}`;
+    const low = await created<{ storeId: string }>('/stores', storeInput({ region }));
+    const donor = await created<{ storeId: string }>('/stores', storeInput({ region }));
+    const product = await created<{ variants: { sku: string }[] }>('/products', productInput());
+    const sku = product.variants[0]?.sku ?? '';
+    const receive = (storeId: string, delta: number) =>
+      created(`/stores/${storeId}/inventory/${sku}/adjustments`, { delta, reason: 'received' });
+    await receive(low.storeId, 10);
+    await receive(donor.storeId, 60);
+    const rule = await call('PUT', `/stores/${low.storeId}/inventory/${sku}/reorder-rule`, {
+      reorderPoint: 5,
+      reorderQuantity: 10,
+    });
+    expect(rule.status).toBe(200);
+
+    await sell(low.storeId, sku, 6); // available 10 → 4: at or below 5
+    await runtime.events?.idle();
+    await runtime.events?.idle(); // the planner's own writes go round the stream once more
+
+    const planned = await replenishments(low.storeId);
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ status: 'OPEN' });
+    // Enough to reach point + quantity (5 + 10) from available 4: 11 units, all from the donor.
+    expect(planned[0]?.transfers).toEqual([
+      expect.objectContaining({ fromStoreId: donor.storeId, quantity: 11 }),
+    ]);
+    const transfer = await call<{ status: string; toStoreId: string }>(
+      'GET',
+      `/transfers/${planned[0]?.transfers[0]?.transferId}`,
+    );
+    expect(transfer.body).toMatchObject({ status: 'DRAFT', toStoreId: low.storeId });
+
+    const archive = (await readFile(join(stateDir, 'events.ndjson'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as { 'detail-type': string; detail: { storeId?: string; sku?: string } },
+      );
+    const lowStock = archive.filter(
+      (event) =>
+        event['detail-type'] === 'Inventory.LowStock' &&
+        event.detail.storeId === low.storeId &&
+        event.detail.sku === sku,
+    );
+    expect(lowStock).toHaveLength(1);
+
+    // Further sales below the point raise no new crossing and plan nothing more.
+    await sell(low.storeId, sku, 1);
+    await runtime.events?.idle();
+    await runtime.events?.idle();
+    expect(await replenishments(low.storeId)).toHaveLength(1);
+  });
+});
