@@ -23,14 +23,14 @@ export const stockAlertsTopic = {
           type: '$.detail-type',
           store: '$.detail.storeId',
           sku: '$.detail.sku',
-          product: '$.detail.productName',
+          product: '$.detail.productId',
           available: '$.detail.available',
           reorderPoint: '$.detail.reorderPoint',
           reorderQuantity: '$.detail.reorderQuantity',
-          replenishment: '$.detail.replenishment',
         },
         template:
-          '<type> at store <store>: SKU <sku> (<product>) has <available> available, reorder point <reorderPoint>. Planned replenishment: <replenishment>, <reorderQuantity> to reorder.',
+          // The planner runs beside this alert, so the alert points at its answer rather than guessing it.
+          '<type> at store <store>: SKU <sku> (product <product>) has <available> available, reorder point <reorderPoint>, reorder quantity <reorderQuantity>. What was planned: GET /stores/<store>/replenishments',
       },
       retryAttempts: 8,
       maxEventAgeSeconds: 86_400,

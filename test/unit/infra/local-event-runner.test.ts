@@ -67,7 +67,7 @@ describe('local event runner', () => {
   it('renders a notification as the input transformer would, a missing path as empty', () => {
     const text = renderNotification(stockAlertsTopic.notifications[0].message, event);
     expect(text).toBe(
-      'Inventory.LowStock at store st_a: SKU SKU-1 () has 2 available, reorder point 5. Planned replenishment: transfer_then_purchase, 10 to reorder.',
+      'Inventory.LowStock at store st_a: SKU SKU-1 (product ) has 2 available, reorder point 5, reorder quantity 10. What was planned: GET /stores/st_a/replenishments',
     );
   });
 });
