@@ -3,24 +3,14 @@
  * (infra/local/dynamodb-stream-reader.ts), which hands them batches as the event source mapping
  * would. The reader is passed in, so this module depends only on its interface.
  */
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { appDefinition, type FunctionName, functionsWithTrigger } from '../app-definition.js';
 import type { AppDefinition, EventPattern } from '../app-definition-types.js';
+import type { LocalStreamConsumer } from './dynamodb-stream-reader-delivery.js';
 import type { FunctionInvoker } from './function-invoker.js';
 
-/** What the stream reader needs of one consumer (issue 7's plan). */
-export interface LocalStreamConsumer {
-  name: string;
-  batchSize: number;
-  maximumBatchingWindowSeconds: number;
-  maximumRetryAttempts: number;
-  bisectBatchOnFunctionError: boolean;
-  /** Applies the event source mapping's filter criteria (same data as CDK's FilterCriteria). */
-  filter?: (record: DynamoDBRecord) => boolean;
-  handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse | undefined>;
-  /** Records given up on (retries spent): what the on-failure destination would receive. */
-  onFailure(records: DynamoDBRecord[], error: unknown): Promise<void>;
-}
+// The consumer shape is the reader's own, declared once (dynamodb-stream-reader-delivery.ts).
+export type { LocalStreamConsumer };
 
 export type StartStreamReader = (options: {
   endpoint: string;

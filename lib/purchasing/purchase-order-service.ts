@@ -37,21 +37,25 @@ const isPrincipal = (actor: Actor): actor is Principal => 'role' in actor;
 
 export const newPurchaseOrderId = (): string => `po_${ulid().toLowerCase()}`;
 
-/** Creates a DRAFT purchase order for a store; the supplier's existence is checked in the same transaction. */
-export const createPurchaseOrder = async (
+/** A new DRAFT purchase order: lines priced, total summed, meta stamped (written by the callers). */
+const draftPurchaseOrder = (
   actor: Actor,
-  input: CreatePurchaseOrderInput,
-  options: { purchaseOrderId?: string; now?: Date } = {},
-): Promise<PurchaseOrder> => {
-  if (isPrincipal(actor)) assertStoreAccess(actor, input.storeId);
-  const productIds = await requireProductIdsOfLines(input.lines);
+  input: {
+    supplierId: string;
+    storeId: string;
+    currency: string;
+    lines: Omit<PurchaseOrderLine, 'received' | 'lineTotal'>[];
+    expectedAt?: string | undefined;
+    note?: string | undefined;
+  },
+  options: { now: Date; purchaseOrderId?: string },
+): PurchaseOrder => {
   const lines = input.lines.map((line) => ({
     ...line,
-    productId: productIds.get(line.sku) as string,
     received: 0,
     lineTotal: line.quantity * line.unitCost,
   }));
-  const po: PurchaseOrder = {
+  return {
     purchaseOrderId: options.purchaseOrderId ?? newPurchaseOrderId(),
     supplierId: input.supplierId,
     storeId: input.storeId,
@@ -62,8 +66,29 @@ export const createPurchaseOrder = async (
     ...(input.expectedAt ? { expectedAt: input.expectedAt } : {}),
     ...(input.note ? { note: input.note } : {}),
     createdBy: actor.userId,
-    ...newItemMeta(actor, options.now ?? new Date()),
+    ...newItemMeta(actor, options.now),
   };
+};
+
+/** Creates a DRAFT purchase order for a store; the supplier's existence is checked in the same transaction. */
+export const createPurchaseOrder = async (
+  actor: Actor,
+  input: CreatePurchaseOrderInput,
+  options: { purchaseOrderId?: string; now?: Date } = {},
+): Promise<PurchaseOrder> => {
+  if (isPrincipal(actor)) assertStoreAccess(actor, input.storeId);
+  const productIds = await requireProductIdsOfLines(input.lines);
+  const po = draftPurchaseOrder(
+    actor,
+    {
+      ...input,
+      lines: input.lines.map((line) => ({ ...line, productId: productIds.get(line.sku) as string })),
+    },
+    {
+      now: options.now ?? new Date(),
+      ...(options.purchaseOrderId ? { purchaseOrderId: options.purchaseOrderId } : {}),
+    },
+  );
   await transactWrite(insertPurchaseOrderWrites(po));
   return po;
 };
@@ -84,23 +109,7 @@ export const plannedPurchaseOrderWrites = (
   },
   options: { now: Date; order: boolean; purchaseOrderId?: string },
 ): { purchaseOrder: PurchaseOrder; writes: GuardedWrite[] } => {
-  const lines = input.lines.map((line) => ({
-    ...line,
-    received: 0,
-    lineTotal: line.quantity * line.unitCost,
-  }));
-  const draft: PurchaseOrder = {
-    purchaseOrderId: options.purchaseOrderId ?? newPurchaseOrderId(),
-    supplierId: input.supplierId,
-    storeId: input.storeId,
-    status: 'DRAFT',
-    currency: input.currency,
-    lines,
-    total: lines.reduce((sum, line) => sum + line.lineTotal, 0),
-    ...(input.note ? { note: input.note } : {}),
-    createdBy: actor.userId,
-    ...newItemMeta(actor, options.now),
-  };
+  const draft = draftPurchaseOrder(actor, input, options);
   if (!options.order) return { purchaseOrder: draft, writes: insertPurchaseOrderWrites(draft) };
   const ordered: PurchaseOrder = { ...draft, status: 'ORDERED', orderedAt: options.now.toISOString() };
   return {
