@@ -97,7 +97,19 @@ export interface DeadLetterQueueBinding {
   deadLetterQueue: 'send';
 }
 
-export type Binding = TableBinding | EventBusBinding | TopicBinding | DeadLetterQueueBinding;
+/**
+ * Reads and/or writes one key prefix of a bucket the app definition declares: the bucket's
+ * name variable and an S3 grant on `<prefix>*` only. A function may bind several prefixes
+ * (the compaction job reads `changes/` and writes `curated/`).
+ */
+export interface BucketBinding {
+  bucket: string;
+  access: 'read' | 'write' | 'read-write';
+  /** Key prefix the grant is limited to, ending in `/` (e.g. `changes/`). */
+  prefix: `${string}/`;
+}
+
+export type Binding = TableBinding | EventBusBinding | TopicBinding | DeadLetterQueueBinding | BucketBinding;
 
 export interface FunctionDefinition {
   /** Lambda entry point, relative to the repository root. */
@@ -138,6 +150,13 @@ export interface TopicDefinition {
   notifications: readonly TopicNotification[];
 }
 
+/** An S3 bucket of the app (encrypted, TLS only, public access blocked); functions use it through bindings. */
+export interface BucketDefinition {
+  description: string;
+  /** The variable a `{ bucket }` binding sets to the bucket's name. */
+  environmentVariable: string;
+}
+
 export interface CorsSettings {
   allowOrigins: readonly string[];
   allowHeaders: readonly string[];
@@ -158,6 +177,8 @@ export interface AppDefinition {
   domains: Readonly<Record<string, DomainFunctions>>;
   /** Topics by name (the name `{ topic }` bindings use). */
   topics: Readonly<Record<string, TopicDefinition>>;
+  /** Buckets by name (the name `{ bucket }` bindings use). */
+  buckets: Readonly<Record<string, BucketDefinition>>;
   /** Every function by name, across domains (derived from `domains` by defineApp). */
   functions: Readonly<Record<string, FunctionDefinition>>;
 }

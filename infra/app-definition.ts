@@ -11,6 +11,7 @@ import type {
   TriggerKind,
   TriggerOfKind,
 } from './app-definition-types.js';
+import { dataLakeBucket } from './buckets.js';
 import { defineApp } from './define-app.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
@@ -53,6 +54,7 @@ export const appDefinition = defineApp({
     events: eventFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
+  buckets: { dataLake: dataLakeBucket },
 });
 
 export type FunctionName = keyof typeof appDefinition.functions;

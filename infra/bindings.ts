@@ -1,4 +1,10 @@
-import type { Binding, FunctionDefinition, TableAccess, TopicBinding } from './app-definition-types.js';
+import type {
+  Binding,
+  BucketBinding,
+  FunctionDefinition,
+  TableAccess,
+  TopicBinding,
+} from './app-definition-types.js';
 
 /** The function's table access, from its `{ table }` binding. */
 export const tableAccessOf = (fn: Pick<FunctionDefinition, 'bindings'>): TableAccess => {
@@ -18,3 +24,11 @@ export const topicsPublishedBy = (fn: Pick<FunctionDefinition, 'bindings'>): str
 
 export const sendsToDeadLetterQueue = (fn: Pick<FunctionDefinition, 'bindings'>): boolean =>
   fn.bindings.some((binding) => 'deadLetterQueue' in binding);
+
+export const bucketBindingsOf = (fn: Pick<FunctionDefinition, 'bindings'>): BucketBinding[] =>
+  fn.bindings.filter((binding): binding is BucketBinding => 'bucket' in binding);
+
+/** The buckets a function uses, each once, whatever prefixes it binds. */
+export const bucketsUsedBy = (fn: Pick<FunctionDefinition, 'bindings'>): string[] => [
+  ...new Set(bucketBindingsOf(fn).map((binding) => binding.bucket)),
+];

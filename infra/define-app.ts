@@ -1,4 +1,9 @@
-import type { CorsSettings, DomainFunctions, TopicDefinition } from './app-definition-types.js';
+import type {
+  BucketDefinition,
+  CorsSettings,
+  DomainFunctions,
+  TopicDefinition,
+} from './app-definition-types.js';
 
 /** The standard idiom (type-fest exports the same); one type is not worth a dependency. */
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (
@@ -17,6 +22,7 @@ export interface AppInput<Domains extends Record<string, DomainFunctions>> {
   cors: CorsSettings;
   domains: Domains;
   topics: Readonly<Record<string, TopicDefinition>>;
+  buckets: Readonly<Record<string, BucketDefinition>>;
 }
 
 /**
@@ -41,9 +47,18 @@ export const defineApp = <const Domains extends Record<string, DomainFunctions>>
           throw new Error(
             `Function ${name} binds topic ${binding.topic}, which the app definition does not declare`,
           );
+        if ('bucket' in binding && !Object.hasOwn(input.buckets, binding.bucket))
+          throw new Error(
+            `Function ${name} binds bucket ${binding.bucket}, which the app definition does not declare`,
+          );
+        if ('bucket' in binding && !/^[a-z0-9][a-z0-9=_-]*(\/[a-z0-9=_-]+)*\/$/.test(binding.prefix))
+          throw new Error(`Function ${name} binds bucket prefix "${binding.prefix}", which must end in /`);
       }
       const kinds = fn.bindings.map((binding) => Object.keys(binding)[0]);
-      const repeated = kinds.find((kind, index) => kind !== 'topic' && kinds.indexOf(kind) !== index);
+      const repeatable = new Set(['topic', 'bucket']);
+      const repeated = kinds.find(
+        (kind, index) => !repeatable.has(kind ?? '') && kinds.indexOf(kind) !== index,
+      );
       if (repeated) throw new Error(`Function ${name} binds ${repeated} twice`);
     }
   }

@@ -1,6 +1,12 @@
 import { CURSOR_SECRET_ID_ENV } from '../lib/db/cursor-secret.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
-import { putsEvents, sendsToDeadLetterQueue, tableAccessOf, topicsPublishedBy } from './bindings.js';
+import {
+  bucketsUsedBy,
+  putsEvents,
+  sendsToDeadLetterQueue,
+  tableAccessOf,
+  topicsPublishedBy,
+} from './bindings.js';
 
 /** Variables of the bindings that are the same for every function (the per-topic ones come from the topics). */
 export const EVENT_BUS_NAME_ENV = 'EVENT_BUS_NAME';
@@ -19,6 +25,8 @@ export interface BoundResources {
   eventBusName?: string;
   /** By topic name of the app definition. */
   topicArns?: Readonly<Record<string, string>>;
+  /** By bucket name of the app definition: the bucket's name (AWS) or the local bucket's. */
+  bucketNames?: Readonly<Record<string, string>>;
   /** The function's own dead-letter queue (AWS; locally the stream runner parks records itself). */
   deadLetterQueueUrl?: string;
 }
@@ -42,6 +50,13 @@ export const functionEnvironment = (
     const arn = settings.topicArns?.[topic];
     if (arn) topics[definition.environmentVariable] = arn;
   }
+  const buckets: Record<string, string> = {};
+  for (const bucket of bucketsUsedBy(fn)) {
+    const definition = app.buckets[bucket];
+    if (!definition) throw new Error(`Bucket ${bucket} is not declared by the app definition`);
+    const name = settings.bucketNames?.[bucket];
+    if (name) buckets[definition.environmentVariable] = name;
+  }
   return {
     POWERTOOLS_SERVICE_NAME: app.service,
     POWERTOOLS_METRICS_NAMESPACE: app.service,
@@ -52,6 +67,7 @@ export const functionEnvironment = (
     ...(tableAccessOf(fn) === 'none' ? {} : { TABLE_NAME: settings.tableName }),
     ...(putsEvents(fn) && settings.eventBusName ? { [EVENT_BUS_NAME_ENV]: settings.eventBusName } : {}),
     ...topics,
+    ...buckets,
     ...(sendsToDeadLetterQueue(fn) && settings.deadLetterQueueUrl
       ? { [DEAD_LETTER_QUEUE_URL_ENV]: settings.deadLetterQueueUrl }
       : {}),

@@ -14,7 +14,12 @@ const fn = (entry: `functions/${string}.ts`): FunctionDefinition => ({
   triggers: [],
   bindings: [],
 });
-const base = { service: 'svc', cors: appDefinition.cors, topics: {} };
+const base = {
+  service: 'svc',
+  cors: appDefinition.cors,
+  topics: {},
+  buckets: { lake: { description: 'lake', environmentVariable: 'LAKE_BUCKET' } },
+};
 
 describe('defineApp', () => {
   it('lists every function of every domain once, by name', () => {
@@ -49,6 +54,27 @@ describe('defineApp', () => {
     expect(() => defineApp({ ...base, domains: { alpha: { publisher } } })).toThrow(
       'Function publisher binds topic nope, which the app definition does not declare',
     );
+  });
+
+  it('refuses a binding to an undeclared bucket or a prefix without a trailing slash, and allows several prefixes', () => {
+    const bind = (bucket: string, prefix: `${string}/`): FunctionDefinition => ({
+      ...fn('functions/a/b.ts'),
+      bindings: [{ bucket, access: 'read', prefix }],
+    });
+    expect(() => defineApp({ ...base, domains: { alpha: { one: bind('nope', 'changes/') } } })).toThrow(
+      'Function one binds bucket nope, which the app definition does not declare',
+    );
+    expect(() =>
+      defineApp({ ...base, domains: { alpha: { one: bind('lake', 'changes' as `${string}/`) } } }),
+    ).toThrow(/must end in \//);
+    const both: FunctionDefinition = {
+      ...fn('functions/a/c.ts'),
+      bindings: [
+        { bucket: 'lake', access: 'read', prefix: 'changes/' },
+        { bucket: 'lake', access: 'write', prefix: 'curated/' },
+      ],
+    };
+    expect(defineApp({ ...base, domains: { alpha: { both } } }).functions.both.bindings).toHaveLength(2);
   });
 
   it('refuses a function that binds the table twice, and a second $default function', () => {

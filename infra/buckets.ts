@@ -1,0 +1,11 @@
+import type { BucketDefinition } from './app-definition-types.js';
+
+/**
+ * The finance data lake: the change export (`changes/`), the curated tables (`curated/`) and
+ * the daily report files (`reports/`). Athena's query results live in a bucket of their own
+ * (infra/constructs/), which no function binds.
+ */
+export const dataLakeBucket = {
+  description: 'Change-data lake: raw changes, curated Parquet tables and daily report files',
+  environmentVariable: 'DATA_LAKE_BUCKET',
+} as const satisfies BucketDefinition;

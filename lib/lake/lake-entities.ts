@@ -1,0 +1,33 @@
+import { ENTITY, type EntityType } from '../db/keys.js';
+
+/**
+ * The entity types whose changes the lake keeps: every business entity. Bookkeeping never goes
+ * in: unique guards, idempotency records, promotion usage and document counters, transfer links
+ * (copies of the transfer) and replenishment guards (the replenishment item says the same).
+ */
+export const LAKE_ENTITY_TYPES = [
+  ENTITY.store,
+  ENTITY.product,
+  ENTITY.inventoryLevel,
+  ENTITY.inventoryMovement,
+  ENTITY.stocktake,
+  ENTITY.transfer,
+  ENTITY.customer,
+  ENTITY.feedback,
+  ENTITY.pointsEntry,
+  ENTITY.promotion,
+  ENTITY.order,
+  ENTITY.payment,
+  ENTITY.refund,
+  ENTITY.supplier,
+  ENTITY.purchaseOrder,
+  ENTITY.taxRate,
+  ENTITY.replenishment,
+] as const satisfies readonly EntityType[];
+
+export type LakeEntityType = (typeof LAKE_ENTITY_TYPES)[number];
+
+const kept = new Set<string>(LAKE_ENTITY_TYPES);
+
+export const isLakeEntityType = (entityType: unknown): entityType is LakeEntityType =>
+  typeof entityType === 'string' && kept.has(entityType);

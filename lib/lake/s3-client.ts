@@ -1,0 +1,32 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { tracer } from '../observability.js';
+
+let client: S3Client | undefined;
+
+/**
+ * The one S3 client of a Lambda module, created on first use (importing lake contracts must not
+ * create SDK clients). Locally, S3_ENDPOINT points it at the S3-compatible server; that server
+ * (s3rver) needs path-style addressing and stores objects corrupted when the SDK adds its
+ * default CRC checksums, so checksums are computed only when an operation requires them.
+ */
+export const s3Client = (): S3Client => {
+  if (!client) {
+    const endpoint = process.env.S3_ENDPOINT;
+    client = tracer.captureAWSv3Client(
+      new S3Client({
+        ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        maxAttempts: 4,
+      }),
+    );
+  }
+  return client;
+};
+
+/** The data lake's bucket, from the `{ bucket: 'dataLake' }` binding's variable. */
+export const dataLakeBucketName = (): string => {
+  const name = process.env.DATA_LAKE_BUCKET;
+  if (!name) throw new Error('DATA_LAKE_BUCKET is not set');
+  return name;
+};
