@@ -1,8 +1,5 @@
-import type { FunctionName } from '../../infra/app-definition.js';
 import { expireUnpaidOrders } from '../../lib/orders/order-expiry.js';
 import { scheduledHandler } from '../../lib/runtime/scheduled-handler.js';
 
 // Named as in the app definition: its metrics' `job` dimension is what the alarms watch.
-export const handler = scheduledHandler('expireUnpaidOrders' satisfies FunctionName, () =>
-  expireUnpaidOrders(),
-);
+export const handler = scheduledHandler('expireUnpaidOrders', () => expireUnpaidOrders());

@@ -55,7 +55,8 @@ export const replenishmentFunctions = {
   sweepReplenishments: {
     entry: 'functions/replenishment/sweep-replenishments.ts',
     description: 'Daily: plan replenishments events missed and summarise each store’s stock health',
-    bindings: [{ table: 'read-write' }],
+    // Puts one Inventory.StockHealth event per store on the bus.
+    bindings: [{ table: 'read-write' }, { eventBus: 'put' }],
     triggers: [
       {
         kind: 'schedule',

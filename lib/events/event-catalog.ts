@@ -9,6 +9,7 @@ import {
   OutOfStockDetail,
   ProductDetail,
   PurchaseOrderDetail,
+  StockHealthDetail,
   StocktakeSubmittedDetail,
   TransferDetail,
 } from './event-schemas.js';
@@ -165,6 +166,23 @@ export const EVENT_CATALOG: readonly EventDefinition[] = [
     BackInStockDetail,
     'Available went from zero to above zero (including a SKU’s first stock at a store).',
     { ...level, ...quantities(20), before: quantities(0), reorderRule: rule },
+  ),
+  define(
+    'inventory',
+    'Inventory.StockHealth',
+    StockHealthDetail,
+    'The daily sweep’s summary of a store’s stock: levels at or below their reorder point, out of stock, and what it planned.',
+    {
+      storeId: 'st_syd01',
+      sweptOn: '2026-03-02',
+      belowReorderPoint: 4,
+      outOfStock: 1,
+      plannedNow: 1,
+      alreadyOpen: 2,
+      notPlanned: 1,
+      failed: 0,
+    },
+    'system:sweep-replenishments',
   ),
   define('orders', 'Order.Placed', OrderDetail, 'An order was placed (usually PENDING_PAYMENT).', {
     ...order('PENDING_PAYMENT'),

@@ -174,3 +174,19 @@ export const StocktakeSubmittedDetail = z.object({
   totalVariance: count,
   note: z.string().optional(),
 });
+
+export const StockHealthDetail = z
+  .object({
+    ...EnvelopeFields,
+    storeId: id,
+    sweptOn: z.iso.date().meta({ description: 'The UTC day swept; with the store, the event’s stable id.' }),
+    belowReorderPoint: count.meta({ description: 'Levels at or below their reorder point.' }),
+    outOfStock: count.meta({ description: 'Of those, levels with nothing available.' }),
+    plannedNow: count.meta({ description: 'Replenishments this sweep planned (events had missed them).' }),
+    alreadyOpen: count.meta({ description: 'Low levels that already had an open replenishment.' }),
+    notPlanned: count.meta({
+      description: 'Low, but nothing could be planned (notify_only, no donor, no supplier).',
+    }),
+    failed: count.meta({ description: 'Levels the sweep could not plan for an error (alarmed).' }),
+  })
+  .meta({ description: 'One per store and daily sweep of the reorder watch.' });

@@ -17,6 +17,13 @@ export const scheduledHandler = <T extends Record<string, unknown>>(
   name: string,
   run: (event: ScheduledEvent, context: Context) => Promise<T>,
 ) =>
+  // `jobName` lets a test check that it is the app definition's function name (handlers do not import infra/).
+  Object.assign(chain(name, run), { jobName: name });
+
+const chain = <T extends Record<string, unknown>>(
+  name: string,
+  run: (event: ScheduledEvent, context: Context) => Promise<T>,
+) =>
   middy<ScheduledEvent, T>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer))
