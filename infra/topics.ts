@@ -1,10 +1,11 @@
 import type { TopicDefinition } from './app-definition-types.js';
 
 /**
- * Who hears about stock that runs low: one message per crossing of a reorder point (the domain
- * event carries one crossing), naming the store, SKU, numbers and the replenishment policy.
- * The message fields are paths in the `Inventory.LowStock`/`Inventory.OutOfStock` detail
- * (lib/events/ declares those schemas); a path the event lacks renders empty.
+ * Who hears about stock that runs low: one message per crossing (`Inventory.LowStock` or
+ * `Inventory.OutOfStock`), sent once the planner has answered it, so the message names the
+ * store, SKU, product, numbers and what replenishment was planned. The planner publishes its
+ * answer as `Inventory.StockAlert` (lib/replenishment/stock-alert.ts); the fields are paths in
+ * that detail, and a path the event lacks renders empty.
  */
 export const stockAlertsTopic = {
   displayName: 'storefleet stock alerts',
@@ -13,24 +14,24 @@ export const stockAlertsTopic = {
   notifications: [
     {
       name: 'StockAlert',
-      description: 'Low-stock and out-of-stock crossings, as a readable message to the stock-alert topic',
+      description: 'Low-stock and out-of-stock crossings with what was planned, as a readable message',
       eventPattern: {
-        source: ['storefleet.inventory'],
-        'detail-type': ['Inventory.LowStock', 'Inventory.OutOfStock'],
+        source: ['storefleet.replenishment'],
+        'detail-type': ['Inventory.StockAlert'],
       },
       message: {
         paths: {
-          type: '$.detail-type',
+          type: '$.detail.alert',
           store: '$.detail.storeId',
           sku: '$.detail.sku',
           product: '$.detail.productId',
           available: '$.detail.available',
           reorderPoint: '$.detail.reorderPoint',
           reorderQuantity: '$.detail.reorderQuantity',
+          plan: '$.detail.plan',
         },
         template:
-          // The planner runs beside this alert, so the alert points at its answer rather than guessing it.
-          '<type> at store <store>: SKU <sku> (product <product>) has <available> available, reorder point <reorderPoint>, reorder quantity <reorderQuantity>. What was planned: GET /stores/<store>/replenishments',
+          '<type> at store <store>: SKU <sku> (product <product>) has <available> available, reorder point <reorderPoint>, reorder quantity <reorderQuantity>. Replenishment: <plan>.',
       },
       retryAttempts: 8,
       maxEventAgeSeconds: 86_400,

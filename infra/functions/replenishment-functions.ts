@@ -1,4 +1,5 @@
 import { listStoreReplenishmentsRoute } from '../../lib/replenishment/replenishment-routes.js';
+import { ALERTED_CROSSINGS } from '../../lib/replenishment/stock-alert.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 
 /** Events after which a replenishment's transfer or purchase order no longer needs guarding. */
@@ -21,13 +22,14 @@ export const replenishmentFunctions = {
   planOnLowStock: {
     entry: 'functions/replenishment/plan-on-low-stock.ts',
     description:
-      'Plan a replenishment (transfer from a same-region donor, else a purchase order) on low stock',
-    bindings: [{ table: 'read-write' }],
+      'Plan a replenishment (transfer from a same-region donor, else a purchase order) on low stock, and alert what it planned',
+    // Puts the Inventory.StockAlert that the stock-alert topic's rule turns into a message.
+    bindings: [{ table: 'read-write' }, { eventBus: 'put' }],
     triggers: [
       {
         kind: 'event',
-        description: 'A SKU crossed its reorder point at a store',
-        eventPattern: { source: ['storefleet.inventory'], 'detail-type': ['Inventory.LowStock'] },
+        description: 'A SKU crossed its reorder point, or ran out, at a store',
+        eventPattern: { source: ['storefleet.inventory'], 'detail-type': [...ALERTED_CROSSINGS] },
         retryAttempts: 8,
         maxEventAgeSeconds: 7200,
       },

@@ -43,6 +43,8 @@ export interface LocalEventBusOptions {
   /** First retry delay; doubles per attempt up to 30 s. EventBridge backs off similarly. */
   retryBaseDelayMs?: number;
   log?: (line: string) => void;
+  /** Events replay re-delivers (the AWS archive's pattern); the file keeps every event for `npm run events`. */
+  archivePattern?: Record<string, unknown>;
 }
 
 export interface ReplayOptions {
@@ -178,6 +180,7 @@ export const startLocalEventBus = async (options: LocalEventBusOptions): Promise
       const time = Date.parse(event.time);
       // Replays of replays are not archived, but skip any marked one all the same.
       if (event['replay-name'] || !(time >= since.getTime() && time < until)) continue;
+      if (options.archivePattern && !matchesPattern(options.archivePattern, event)) continue;
       dispatch({ ...event, 'replay-name': name });
       count++;
     }

@@ -6,6 +6,7 @@
  * any of them runs.
  */
 import { join } from 'node:path';
+import { EVENT_ARCHIVE_PATTERN } from '../../lib/events/event-archive.js';
 
 export const LOCAL_EVENT_BUS_NAME = 'storefleet-local';
 
@@ -38,6 +39,7 @@ export const startLocalEvents = async (options: LocalEventsOptions): Promise<Loc
     busName: LOCAL_EVENT_BUS_NAME,
     archiveFile,
     region: options.region,
+    archivePattern: EVENT_ARCHIVE_PATTERN,
     rules: localEventRules({
       invoke: invokeFunction,
       publish: async (topic, message) => say(`[${topic}] ${message}`),

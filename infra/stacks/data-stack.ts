@@ -11,6 +11,7 @@ import {
 import { type Archive, EventBus, Match } from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
 import type { StageSettings } from './stage-config.js';
 
 export interface DataStackProps extends StackProps {
@@ -29,7 +30,7 @@ const keyAttribute = (name: string): Attribute => {
  * torn down without touching data.
  */
 /** How long the bus archive keeps events for replay (`aws events start-replay`). */
-export const EVENT_ARCHIVE_RETENTION = Duration.days(30);
+export const EVENT_ARCHIVE_RETENTION = Duration.days(EVENT_ARCHIVE_RETENTION_DAYS);
 
 export class DataStack extends Stack {
   readonly table: Table;
@@ -69,7 +70,10 @@ export class DataStack extends Stack {
     });
     this.eventArchive = this.eventBus.archive('EventArchive', {
       description: 'storefleet domain events, for replay',
-      eventPattern: { source: Match.prefix('storefleet.') },
+      eventPattern: {
+        source: Match.prefix('storefleet.'),
+        detailType: Match.anythingBut(...EVENT_ARCHIVE_PATTERN['detail-type'][0]['anything-but']),
+      },
       retention: EVENT_ARCHIVE_RETENTION,
     });
 

@@ -190,3 +190,26 @@ export const StockHealthDetail = z
     failed: count.meta({ description: 'Levels the sweep could not plan for an error (alarmed).' }),
   })
   .meta({ description: 'One per store and daily sweep of the reorder watch.' });
+
+export const StockAlertDetail = z
+  .object({
+    ...EnvelopeFields,
+    alert: z
+      .enum(['Inventory.LowStock', 'Inventory.OutOfStock'])
+      .meta({ description: 'The crossing alerted.' }),
+    crossingEventId: id.meta({ description: 'The eventId of the crossing event this alert answers.' }),
+    ...levelIds,
+    available: count,
+    reorderPoint: count.optional(),
+    reorderQuantity: count.optional(),
+    outcome: z.enum(['planned', 'already-open', 'not-planned']),
+    reason: z.string().optional().meta({ description: 'Why nothing was planned, when nothing was.' }),
+    replenishmentId: id.optional(),
+    transfers: z.array(z.object({ transferId: id, fromStoreId: id, quantity: count })),
+    purchaseOrder: z.object({ purchaseOrderId: id, supplierId: id, quantity: count }).optional(),
+    plan: z.string().meta({ description: 'What was planned, in one readable sentence (the alert’s text).' }),
+  })
+  .meta({
+    description:
+      'What the planner did about one crossing; the stock-alert topic’s message is made from it, so it can name the replenishment.',
+  });

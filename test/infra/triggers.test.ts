@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appDefinition } from '../../infra/app-definition.js';
 import { defineApp } from '../../infra/define-app.js';
+import { EVENT_ARCHIVE_PATTERN } from '../../lib/events/event-archive.js';
 import {
   actionsOf,
   type CfnJson,
@@ -170,11 +171,11 @@ describe('stream and event triggers', () => {
     synth.dataTemplate.hasResourceProperties('AWS::Events::Archive', {
       SourceArn: { 'Fn::GetAtt': [logicalId(synth.data, synth.data.eventBus), 'Arn'] },
       RetentionDays: 30,
-      EventPattern: { source: [{ prefix: 'storefleet.' }] },
+      EventPattern: EVENT_ARCHIVE_PATTERN,
     });
   });
 
-  it('notifies the encrypted stock-alert topic of low and out-of-stock crossings, readably', () => {
+  it('notifies the encrypted stock-alert topic of the planner’s answer to each crossing, readably', () => {
     const stockAlerts = synth.api.topics.stockAlerts;
     if (!stockAlerts) throw new Error('no stock-alert topic');
     const topicId = logicalId(synth.api, stockAlerts.topic);
@@ -189,8 +190,8 @@ describe('stream and event triggers', () => {
     if (!queue) throw new Error('no dead-letter queue');
     synth.apiTemplate.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
-        source: ['storefleet.inventory'],
-        'detail-type': ['Inventory.LowStock', 'Inventory.OutOfStock'],
+        source: ['storefleet.replenishment'],
+        'detail-type': ['Inventory.StockAlert'],
       },
       Targets: [
         Match.objectLike({
@@ -201,8 +202,11 @@ describe('stream and event triggers', () => {
             InputPathsMap: Match.objectLike({
               'detail-storeId': '$.detail.storeId',
               'detail-sku': '$.detail.sku',
+              'detail-plan': '$.detail.plan',
             }),
-            InputTemplate: Match.stringLikeRegexp('at store <detail-storeId>: SKU <detail-sku>'),
+            InputTemplate: Match.stringLikeRegexp(
+              'at store <detail-storeId>: SKU <detail-sku>.*Replenishment: <detail-plan>',
+            ),
           },
         }),
       ],

@@ -47,6 +47,22 @@ const event: EventBridgeEvent<string, unknown> = {
   },
 };
 
+const alert: EventBridgeEvent<string, unknown> = {
+  ...event,
+  id: 'e2',
+  'detail-type': 'Inventory.StockAlert',
+  source: 'storefleet.replenishment',
+  detail: {
+    alert: 'Inventory.LowStock',
+    storeId: 'st_a',
+    sku: 'SKU-1',
+    available: 2,
+    reorderPoint: 5,
+    reorderQuantity: 10,
+    plan: 'planned replenishment rp_1: transfer tr_1 of 8 from st_b (DRAFT)',
+  },
+};
+
 describe('local event runner', () => {
   it('builds one rule per event trigger and per notification, delivering through the invoker and the topic', async () => {
     const invoke = vi.fn(async () => undefined);
@@ -60,14 +76,14 @@ describe('local event runner', () => {
     ]);
     await rules[0]?.deliver(event);
     expect(invoke).toHaveBeenCalledWith('planner', event);
-    await rules[1]?.deliver(event);
+    await rules[1]?.deliver(alert);
     expect(publish).toHaveBeenCalledWith('stockAlerts', expect.stringContaining('at store st_a: SKU SKU-1'));
   });
 
   it('renders a notification as the input transformer would, a missing path as empty', () => {
-    const text = renderNotification(stockAlertsTopic.notifications[0].message, event);
+    const text = renderNotification(stockAlertsTopic.notifications[0].message, alert);
     expect(text).toBe(
-      'Inventory.LowStock at store st_a: SKU SKU-1 (product ) has 2 available, reorder point 5, reorder quantity 10. What was planned: GET /stores/st_a/replenishments',
+      'Inventory.LowStock at store st_a: SKU SKU-1 (product ) has 2 available, reorder point 5, reorder quantity 10. Replenishment: planned replenishment rp_1: transfer tr_1 of 8 from st_b (DRAFT).',
     );
   });
 });
