@@ -55,6 +55,22 @@ interface ReplenishmentPage {
 const replenishments = async (storeId: string) =>
   (await call<ReplenishmentPage>('GET', `/stores/${storeId}/replenishments`)).body.items;
 
+/** The planner's own writes go round the stream and the bus once more: wait for both twice. */
+const settle = async () => {
+  await runtime.events?.idle();
+  await runtime.events?.idle();
+};
+
+interface ArchivedEvent {
+  'detail-type': string;
+  detail: { storeId?: string; sku?: string; outcome?: string; alert?: string };
+}
+const archived = async (): Promise<ArchivedEvent[]> =>
+  (await readFile(join(stateDir, 'events.ndjson'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as ArchivedEvent);
+
 beforeAll(async () => {
   stateDir = await mkdtemp(join(tmpdir(), 'storefleet-events-e2e-'));
   runtime = await startLocalRuntime({
@@ -93,8 +109,7 @@ describe('a sale that crosses the reorder point', () => {
     expect(rule.status).toBe(200);
 
     await sell(low.storeId, sku, 6); // available 10 → 4: at or below 5
-    await runtime.events?.idle();
-    await runtime.events?.idle(); // the planner's own writes go round the stream once more
+    await settle();
 
     const planned = await replenishments(low.storeId);
     expect(planned).toHaveLength(1);
@@ -109,13 +124,7 @@ describe('a sale that crosses the reorder point', () => {
     );
     expect(transfer.body).toMatchObject({ status: 'DRAFT', toStoreId: low.storeId });
 
-    const archive = (await readFile(join(stateDir, 'events.ndjson'), 'utf8'))
-      .trim()
-      .split('\n')
-      .map(
-        (line) => JSON.parse(line) as { 'detail-type': string; detail: { storeId?: string; sku?: string } },
-      );
-    const lowStock = archive.filter(
+    const lowStock = (await archived()).filter(
       (event) =>
         event['detail-type'] === 'Inventory.LowStock' &&
         event.detail.storeId === low.storeId &&
@@ -125,8 +134,87 @@ describe('a sale that crosses the reorder point', () => {
 
     // Further sales below the point raise no new crossing and plan nothing more.
     await sell(low.storeId, sku, 1);
-    await runtime.events?.idle();
-    await runtime.events?.idle();
+    await settle();
     expect(await replenishments(low.storeId)).toHaveLength(1);
+
+    // Redelivery: replay the archive onto the bus, as `npm run events -- --replay --since` does.
+    const replay = await fetch(`${runtime.events?.busEndpoint}/local/replay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ since: new Date(Date.now() - 10 * 60_000).toISOString() }),
+    });
+    expect(((await replay.json()) as { replayed: number }).replayed).toBeGreaterThan(0);
+    await settle();
+    expect(await replenishments(low.storeId)).toHaveLength(1);
+    // The alert went once, and the archive holds no copy of it to replay.
+    const alerts = (await archived()).filter(
+      (event) => event['detail-type'] === 'Inventory.StockAlert' && event.detail.sku === sku,
+    );
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.detail).toMatchObject({ outcome: 'planned', alert: 'Inventory.LowStock' });
+  });
+});
+
+describe('bursts', () => {
+  it('plans exactly one replenishment for 50 concurrent sales through the point and 50 more crossing events', async () => {
+    const region = `ev-${uniqueSuffix().toLowerCase()}`;
+    const low = await created<{ storeId: string }>('/stores', storeInput({ region }));
+    const donor = await created<{ storeId: string }>('/stores', storeInput({ region }));
+    const product = await created<{ productId: string; variants: { sku: string }[] }>(
+      '/products',
+      productInput(),
+    );
+    const sku = product.variants[0]?.sku ?? '';
+    await created(`/stores/${low.storeId}/inventory/${sku}/adjustments`, { delta: 70, reason: 'received' });
+    await created(`/stores/${donor.storeId}/inventory/${sku}/adjustments`, {
+      delta: 200,
+      reason: 'received',
+    });
+    await call('PUT', `/stores/${low.storeId}/inventory/${sku}/reorder-rule`, {
+      reorderPoint: 40,
+      reorderQuantity: 10,
+    });
+
+    // 50 tills at once, one unit each: 70 → 20, through the point of 40 once.
+    await Promise.all(Array.from({ length: 50 }, () => sell(low.storeId, sku, 1)));
+    await settle();
+    expect(await replenishments(low.storeId)).toHaveLength(1);
+
+    // 50 distinct crossing events for the same store and SKU at once (as if 50 crossings raced):
+    // five PutEvents calls of ten (its limit), all in flight together.
+    const crossing = (i: number) => ({
+      EventBusName: 'storefleet-local',
+      Source: 'storefleet.inventory',
+      DetailType: 'Inventory.LowStock',
+      Detail: JSON.stringify({
+        eventId: `burst-${uniqueSuffix()}-${i}`,
+        storeId: low.storeId,
+        sku,
+        productId: product.productId,
+        available: 20,
+        reorderPoint: 40,
+        reorderQuantity: 10,
+      }),
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, call) =>
+        fetch(runtime.events?.busEndpoint ?? '', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' },
+          body: JSON.stringify({ Entries: Array.from({ length: 10 }, (_, i) => crossing(call * 10 + i)) }),
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    await settle();
+    const planned = await replenishments(low.storeId);
+    expect(planned).toHaveLength(1);
+    // From what was available when it planned (20 or a little more, mid-burst), up to 40 + 10.
+    expect(planned[0]?.transfers[0]?.fromStoreId).toBe(donor.storeId);
+    const alerts = (await archived()).filter(
+      (event) => event['detail-type'] === 'Inventory.StockAlert' && event.detail.sku === sku,
+    );
+    expect(alerts.filter((event) => event.detail.outcome === 'planned')).toHaveLength(1);
+    expect(alerts.filter((event) => event.detail.outcome === 'already-open')).toHaveLength(50);
   });
 });
