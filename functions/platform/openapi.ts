@@ -1,5 +1,5 @@
-import { documentedRoutes } from '../../infra/documented-routes.js';
 import { httpHandler } from '../../lib/http/http-handler.js';
+import { documentedRoutes } from '../../lib/platform/api-routes.js';
 import { API_VERSION } from '../../lib/platform/api-version.js';
 import { buildOpenApiDocument } from '../../lib/platform/openapi-document.js';
 import { openApiRoute } from '../../lib/platform/platform-routes.js';

@@ -1,9 +1,9 @@
-import { httpRoutes } from '../../infra/app-definition.js';
 import { MethodNotAllowedError, NotFoundError } from '../../lib/errors.js';
 import { httpChain } from '../../lib/http/http-handler.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
+import { apiRoutes } from '../../lib/platform/api-routes.js';
 
-const routes = httpRoutes().map(({ route }) => route);
+const routes = apiRoutes();
 
 /** API Gateway's `$default` route: anything no route matched becomes a 404 or 405 problem. */
 export const handler = httpChain('$default', async (event) => {

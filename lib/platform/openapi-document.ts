@@ -20,7 +20,7 @@ import { type HeaderName, headerComponents, headerRefs, optionalHeaders } from '
 /** One operation to document: its route contract and whether its function uses the table. */
 export interface DocumentedRoute {
   route: RouteContract;
-  tableAccess: 'none' | 'read' | 'read-write';
+  usesTable: boolean;
 }
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -145,12 +145,12 @@ const successResponse = (
   };
 };
 
-const operationFor = ({ route, tableAccess }: DocumentedRoute): ZodOpenApiOperationObject => {
+const operationFor = ({ route, usesTable }: DocumentedRoute): ZodOpenApiOperationObject => {
   const responses: Record<string, ZodOpenApiResponseObject | { $ref: string }> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     if (response) responses[status] = successResponse(route, status, response);
   }
-  for (const [status, problems] of operationProblems(route, { usesTable: tableAccess !== 'none' })) {
+  for (const [status, problems] of operationProblems(route, { usesTable })) {
     const shared = SHARED[status as keyof typeof SHARED];
     // The shared answer only where the operation adds nothing to it (a type of its own, a `when`).
     const generic =

@@ -7,9 +7,9 @@
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { documentedRoutes } from '../../infra/documented-routes.js';
 import { type RouteContract, routeKey } from '../../lib/http/route.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
+import { documentedRoutes } from '../../lib/platform/api-routes.js';
 import { buildOpenApiDocument } from '../../lib/platform/openapi-document.js';
 
 type Json = Record<string, unknown>;

@@ -2,11 +2,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../../infra/app-definition.js';
-import { documentedRoutes } from '../../../infra/documented-routes.js';
 import { defineProblem, ServiceUnavailableError } from '../../../lib/errors.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { isReservedReason } from '../../../lib/inventory/adjustment-rules.js';
 import { ADJUSTMENT_REASONS } from '../../../lib/inventory/stock-change.js';
+import { documentedRoutes } from '../../../lib/platform/api-routes.js';
 import { buildOpenApiDocument } from '../../../lib/platform/openapi-document.js';
 import { openApiStructureSchema } from './openapi-structure.js';
 
@@ -157,12 +157,12 @@ describe('OpenAPI document', () => {
   });
 
   it('declares 413 and 415 on every operation with a body, 503 with Retry-After where the table is used, 431 and 500 everywhere', () => {
-    for (const { route, tableAccess } of documentedRoutes()) {
+    for (const { route, usesTable } of documentedRoutes()) {
       const responses = document.paths[route.path]?.[route.method.toLowerCase()]?.responses ?? {};
       if (route.body)
         expect(Object.keys(responses), route.operationId).toEqual(expect.arrayContaining(['413', '415']));
       const unavailable = responses['503'];
-      if (tableAccess === 'none') expect(unavailable, route.operationId).toBeUndefined();
+      if (!usesTable) expect(unavailable, route.operationId).toBeUndefined();
       else expect(Object.keys((resolved(unavailable ?? {}).headers as Json) ?? {})).toContain('Retry-After');
       expect(Object.keys(responses), route.operationId).toEqual(
         expect.arrayContaining(['431', '500', '429']),
@@ -216,7 +216,7 @@ describe('OpenAPI document', () => {
       responses: { 200: { description: 'x' } },
       errors: [Contended],
     });
-    const probe = buildOpenApiDocument([{ route, tableAccess: 'read' }], '1') as unknown as typeof document;
+    const probe = buildOpenApiDocument([{ route, usesTable: true }], '1') as unknown as typeof document;
     const unavailable = probe.paths['/probe']?.get?.responses['503'] as Json;
     expect(unavailable.$ref).toBeUndefined();
     expect(String(unavailable.description)).toContain('`/problems/contended`');

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentedRoutes } from '../../../infra/documented-routes.js';
 import { AppError, ConflictError, DeclaredError, type ProblemType } from '../../../lib/errors.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { InsufficientStockError } from '../../../lib/inventory/stock-change.js';
+import { documentedRoutes } from '../../../lib/platform/api-routes.js';
 import { operationProblems, problemTypeOf, STATUS_PROBLEMS } from '../../../lib/platform/problem-catalog.js';
 
 const LIB = new URL('../../../lib/', import.meta.url).pathname;
@@ -108,8 +108,8 @@ describe('problem type catalog', () => {
 
   it('is listed in the README “Errors” section, every answered type', () => {
     const answered = new Set<string>();
-    for (const { route, tableAccess } of documentedRoutes()) {
-      for (const problems of operationProblems(route, { usesTable: tableAccess !== 'none' }).values()) {
+    for (const { route, usesTable } of documentedRoutes()) {
+      for (const problems of operationProblems(route, { usesTable }).values()) {
         for (const { type } of problems) answered.add(type.slug);
       }
     }
