@@ -10,6 +10,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { ShardCheckpoint } from './dynamodb-stream-reader-checkpoint.js';
 import { compareSequenceNumbers } from './dynamodb-stream-reader-records.js';
 
 /**
@@ -29,6 +30,11 @@ export interface ShardState {
   closed: boolean;
   /** The last sequence number read from this shard: records at or before it are never read again. */
   lastSequence: string | undefined;
+  /**
+   * The last sequence number the consumer is done with (delivered, filtered out or skipped):
+   * where a restart resumes. Behind `lastSequence` while records wait in `pending`.
+   */
+  committed: string | undefined;
   iterator: string | undefined;
   /** Read to its end and closed: once its pending records are delivered, its children may start. */
   exhausted: boolean;
@@ -99,6 +105,7 @@ export class StreamShards {
           parentShardId: shard.ParentShardId,
           closed,
           lastSequence: undefined,
+          committed: undefined,
           iterator: undefined,
           exhausted: false,
           pending: [],
@@ -121,7 +128,36 @@ export class StreamShards {
       for (let page = await this.read(shard); !page.caughtUp; page = await this.read(shard)) {
         // Skipped: older than the reader.
       }
+      shard.committed = shard.lastSequence;
     }
+  }
+
+  /**
+   * Resumes at a checkpoint: a shard it names continues after its committed record (or stays
+   * finished); a shard it does not name appeared since, or never had a record, and is read whole.
+   */
+  async resume(checkpoint: Readonly<Record<string, ShardCheckpoint>>): Promise<void> {
+    await this.refresh();
+    for (const shard of this.#shards.values()) {
+      const saved = checkpoint[shard.shardId];
+      if (!saved) continue;
+      shard.lastSequence = saved.committed;
+      shard.committed = saved.committed;
+      if (saved.exhausted) shard.exhausted = true;
+    }
+  }
+
+  /** Where this reader is, for the checkpoint file. */
+  checkpoint(): Record<string, ShardCheckpoint> {
+    return Object.fromEntries(
+      [...this.#shards.values()].map((shard) => [
+        shard.shardId,
+        {
+          ...(shard.committed ? { committed: shard.committed } : {}),
+          exhausted: shard.exhausted && shard.pending.length === 0,
+        },
+      ]),
+    );
   }
 
   /** Starts at another reader's positions (so every consumer starts at the same point of the stream). */

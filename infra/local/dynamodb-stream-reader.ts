@@ -7,6 +7,11 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { LOCAL_AWS } from './dynamodb-local.js';
+import {
+  type CheckpointFile,
+  readCheckpoints,
+  writeCheckpoints,
+} from './dynamodb-stream-reader-checkpoint.js';
 import { deliverBatch, type LocalStreamConsumer } from './dynamodb-stream-reader-delivery.js';
 import { toLambdaRecord } from './dynamodb-stream-reader-records.js';
 import { type ShardState, type StartingPosition, StreamShards } from './dynamodb-stream-reader-shards.js';
@@ -25,6 +30,12 @@ export interface DynamoDbStreamReaderOptions {
   startingPosition?: StartingPosition;
   /** Errors outside a function's answer (the Streams API failing, onFailure throwing). Default console.error. */
   onError?: (error: unknown, consumer: string) => void;
+  /**
+   * Keeps each consumer's position in this file and resumes there on the next start, so writes
+   * made while the reader was down are delivered (a consumer without a saved position starts at
+   * `startingPosition`). See dynamodb-stream-reader-checkpoint.ts.
+   */
+  checkpointFile?: string;
 }
 
 export interface DynamoDbStreamReader {
@@ -52,6 +63,7 @@ class ConsumerLoop {
     private readonly source: { region: string; streamArn: string },
     private readonly pollIntervalMs: number,
     private readonly onError: (error: unknown) => void,
+    private readonly onCommit: () => void = () => {},
   ) {}
 
   start(): void {
@@ -143,6 +155,11 @@ class ConsumerLoop {
       while (!caughtUp && shard.pending.length < batchSize && !this.#stopped) {
         const page = await this.shards.read(shard);
         this.#accept(shard, page.records);
+        // Everything read was filtered out or delivered: the consumer is done up to here.
+        if (shard.pending.length === 0 && shard.committed !== shard.lastSequence) {
+          shard.committed = shard.lastSequence;
+          this.onCommit();
+        }
         caughtUp = page.caughtUp || shard.exhausted;
         if (page.records.length === 0 && !page.caughtUp && !shard.exhausted) return this.pollIntervalMs;
       }
@@ -160,6 +177,9 @@ class ConsumerLoop {
       if (!done) return 0;
       shard.pending.splice(0, batch.length);
       shard.pendingSince = Date.now();
+      shard.committed =
+        shard.pending.length === 0 ? shard.lastSequence : batch.at(-1)?.dynamodb?.SequenceNumber;
+      this.onCommit();
     }
     return 0;
   }
@@ -201,18 +221,37 @@ export const startDynamoDbStreamReader = async (
   try {
     const streamArn = await latestStreamArn(tables, options.tableName);
     const loops: ConsumerLoop[] = [];
+    const positions = new Map<string, StreamShards>();
+    const saved: CheckpointFile = options.checkpointFile ? readCheckpoints(options.checkpointFile) : {};
+    const save = () => {
+      if (!options.checkpointFile) return;
+      const next: CheckpointFile = { ...saved };
+      for (const [name, shards] of positions) next[name] = { streamArn, shards: shards.checkpoint() };
+      writeCheckpoints(options.checkpointFile, next);
+    };
     let first: StreamShards | undefined;
     for (const consumer of options.consumers) {
       const shards = new StreamShards(streams, streamArn);
-      if (first) shards.adopt(first);
-      else await shards.start(options.startingPosition ?? 'LATEST');
-      first ??= shards;
+      const checkpoint = saved[consumer.name];
+      if (checkpoint?.streamArn === streamArn) await shards.resume(checkpoint.shards);
+      else if (first) shards.adopt(first);
+      else {
+        await shards.start(options.startingPosition ?? 'LATEST');
+        first = shards;
+      }
+      positions.set(consumer.name, shards);
       loops.push(
-        new ConsumerLoop(consumer, shards, { region: options.region, streamArn }, pollIntervalMs, (error) =>
-          report(error, consumer.name),
+        new ConsumerLoop(
+          consumer,
+          shards,
+          { region: options.region, streamArn },
+          pollIntervalMs,
+          (error) => report(error, consumer.name),
+          save,
         ),
       );
     }
+    save();
     for (const loop of loops) loop.start();
     let stopping: Promise<void> | undefined;
     return {

@@ -58,6 +58,8 @@ export const startLocalEvents = async (options: LocalEventsOptions): Promise<Loc
       endpoint: options.endpoint,
       region: options.region,
       tableName: options.tableName,
+      // Writes made while npm start was down still become events on the next start.
+      checkpointFile: join(options.stateDir, 'stream-checkpoints.json'),
     });
     return {
       busEndpoint: bus.endpoint,

@@ -18,6 +18,7 @@ export type StartStreamReader = (options: {
   tableName: string;
   consumers: LocalStreamConsumer[];
   pollIntervalMs?: number;
+  checkpointFile?: string;
 }) => Promise<{ stop(): Promise<void>; idle(): Promise<void> }>;
 
 export interface LocalStreamConsumerOptions {
@@ -66,6 +67,8 @@ export const startLocalStreamRunner = async (
     endpoint: string;
     region: string;
     tableName: string;
+    /** Keeps each consumer's stream position across restarts (the reader's checkpoint file). */
+    checkpointFile?: string;
   },
 ): Promise<{ stop(): Promise<void>; idle(): Promise<void> }> => {
   const consumers = localStreamConsumers(options);
@@ -75,5 +78,6 @@ export const startLocalStreamRunner = async (
     region: options.region,
     tableName: options.tableName,
     consumers,
+    ...(options.checkpointFile ? { checkpointFile: options.checkpointFile } : {}),
   });
 };

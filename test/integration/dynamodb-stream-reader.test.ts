@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
@@ -108,6 +111,61 @@ describe('local DynamoDB stream reader', () => {
     expect(remove?.dynamodb?.NewImage).toBeUndefined();
     expect(remove?.dynamodb?.OldImage?.qty).toEqual({ N: '3' });
     expect(started.streamArn).toMatch(new RegExp(`table/${tableName}/stream/`));
+  });
+
+  it('resumes after the last record each consumer was done with when a checkpoint file is kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-checkpoint-'));
+    const checkpointFile = join(dir, 'checkpoints.json');
+    try {
+      await put('resume', 'before-first-start');
+      const first = recorder({ name: 'events' });
+      const filtered = recorder({
+        name: 'lake',
+        filter: (record) => record.dynamodb?.Keys?.sk?.S !== 'a',
+      });
+      reader = await startDynamoDbStreamReader({
+        endpoint,
+        region,
+        tableName,
+        consumers: [first.consumer, filtered.consumer],
+        pollIntervalMs: 20,
+        checkpointFile,
+      });
+      await put('resume', 'a');
+      await reader.idle();
+      await reader.stop();
+      reader = undefined;
+      expect(sks(delivered(first))).toEqual(['a']);
+
+      // Written while nothing reads the stream (npm start is down).
+      await put('resume', 'b');
+      await put('resume', 'c');
+
+      const second = recorder({ name: 'events' });
+      const secondFiltered = recorder({ name: 'lake' });
+      const fresh = recorder({ name: 'added-later' });
+      reader = await startDynamoDbStreamReader({
+        endpoint,
+        region,
+        tableName,
+        consumers: [second.consumer, secondFiltered.consumer, fresh.consumer],
+        pollIntervalMs: 20,
+        checkpointFile,
+      });
+      await put('resume', 'd');
+      await reader.idle();
+      // Each resumes after its own position: nothing lost, nothing twice.
+      expect(sks(delivered(second))).toEqual(['b', 'c', 'd']);
+      // 'a' was filtered out, not pending: it stays done.
+      expect(sks(delivered(secondFiltered))).toEqual(['b', 'c', 'd']);
+      // A consumer with no saved position starts at LATEST.
+      expect(sks(delivered(fresh))).toEqual(['d']);
+      const saved = JSON.parse(readFileSync(checkpointFile, 'utf8')) as Record<string, { streamArn: string }>;
+      expect(Object.keys(saved).sort()).toEqual(['added-later', 'events', 'lake']);
+      expect(saved.events?.streamArn).toBe(reader.streamArn);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('skips what the stream held before it started (LATEST)', async () => {
