@@ -9,15 +9,14 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type RouteContract, routeKey } from '../../lib/http/route.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
-import { appDefinition, catchAllFunction, type FunctionName, httpRoutes } from '../app-definition.js';
+import { catchAllFunction, type FunctionName, httpRoutes } from '../app-definition.js';
 import { buildHttpEvent, splitUrl } from './api-gateway-event.js';
 import { TokenRejectedError, type TokenVerifier, type VerifiedClaims } from './dev-token-verifier.js';
-import { loadHandler } from './function-loader.js';
+import { invokeFunction } from './function-invoker.js';
 import { answerClientError } from './gateway-client-error.js';
 import { isPreflight, preflightHeaders, withCorsHeaders } from './gateway-cors.js';
 import { badRequest, internalError, payloadTooLarge, unauthorized } from './gateway-problems.js';
 import { type HttpAnswer, toHttpAnswer } from './gateway-response.js';
-import { lambdaContext } from './lambda-context.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** API Gateway HTTP API's quota on the request line and headers together. */
@@ -111,11 +110,7 @@ const invoke = async (
     pathParameters: target.pathParameters,
     claims,
   });
-  const handler = await loadHandler(target.functionName);
-  const result = await handler(
-    event,
-    lambdaContext(target.functionName, appDefinition.functions[target.functionName]),
-  );
+  const result = await invokeFunction(target.functionName, event);
   const answer = toHttpAnswer(result);
   if (!answer) throw new Error(`${target.functionName} returned an invalid statusCode`);
   return answer;

@@ -77,10 +77,10 @@ await applyLocalEnvironment({
   dynamoEndpoint: target.endpoint,
   cursorSecret: loadLocalCursorSecret(),
 });
-const [{ appDefinition }, { isFunctionName, loadHandler }, { lambdaContext }] = await Promise.all([
+const [{ appDefinition }, { isFunctionName }, { invokeFunction }] = await Promise.all([
   import('../app-definition.js'),
   import('./function-loader.js'),
-  import('./lambda-context.js'),
+  import('./function-invoker.js'),
 ]);
 if (!isFunctionName(functionName ?? '')) {
   fail(`unknown function "${functionName}". Functions: ${(await functionNames()).join(', ')}`, 2);
@@ -102,8 +102,7 @@ if (opened.tableCreated) {
 
 let exitCode = 0;
 try {
-  const handler = await loadHandler(name);
-  const result = await handler(event, lambdaContext(name, appDefinition.functions[name]));
+  const result = await invokeFunction(name, event);
   process.stdout.write(`${JSON.stringify(result ?? null, null, 2)}\n`);
 } catch (error) {
   // What Lambda reports for a function that threw; the stack goes to the log.

@@ -6,11 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduledEvent } from 'aws-lambda';
 import { type FunctionName, functionsWithTrigger } from '../app-definition.js';
-import type { FunctionDefinition } from '../app-definition-types.js';
 import { LOCAL_ACCOUNT_ID } from './api-gateway-event.js';
 import { LOCAL_AWS } from './dynamodb-local.js';
-import { loadHandler } from './function-loader.js';
-import { lambdaContext } from './lambda-context.js';
+import { invokeFunction } from './function-invoker.js';
 
 export const scheduledEvent = (functionName: string, at = new Date()): ScheduledEvent => ({
   version: '0',
@@ -27,14 +25,13 @@ export const scheduledEvent = (functionName: string, at = new Date()): Scheduled
 /** Starts the timers; call after the local environment is applied. */
 export const startLocalSchedules = (options: { quiet?: boolean } = {}): { stop(): void } => {
   const running = new Set<FunctionName>();
-  const run = async (name: FunctionName, fn: FunctionDefinition) => {
+  const run = async (name: FunctionName) => {
     // A run still going when the next is due is skipped rather than piled up.
     if (running.has(name)) return;
     running.add(name);
     const started = performance.now();
     try {
-      const handler = await loadHandler(name);
-      await handler(scheduledEvent(name), lambdaContext(name, fn));
+      await invokeFunction(name, scheduledEvent(name));
       if (!options.quiet) {
         process.stdout.write(`schedule ${name} -> ok (${(performance.now() - started).toFixed(0)} ms)\n`);
       }
@@ -44,8 +41,8 @@ export const startLocalSchedules = (options: { quiet?: boolean } = {}): { stop()
       running.delete(name);
     }
   };
-  const timers = functionsWithTrigger('schedule').map(({ functionName, fn, trigger }) => {
-    const timer = setInterval(() => void run(functionName, fn), trigger.localEveryMinutes * 60_000);
+  const timers = functionsWithTrigger('schedule').map(({ functionName, trigger }) => {
+    const timer = setInterval(() => void run(functionName), trigger.localEveryMinutes * 60_000);
     timer.unref();
     return timer;
   });
