@@ -9,8 +9,34 @@ export const compareSequenceNumbers = (a: string, b: string): number => {
 };
 
 type Image = Record<string, LambdaAttributeValue> | undefined;
-// The SDK's and aws-lambda's AttributeValue describe the same JSON; only their TypeScript unions differ.
-const image = (value: unknown): Image => value as Image;
+
+/**
+ * An attribute value as Lambda would deliver it. The SDK's and aws-lambda's AttributeValue
+ * describe the same JSON, except that an empty map arrives from the local Streams API as `{}`
+ * (a union with no member), which Lambda delivers as `{"M":{}}` and unmarshall refuses
+ * ("No value defined"): restore it, inside maps and lists too.
+ */
+const attribute = (value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return { M: {} };
+  const [[type, inner] = ['', undefined]] = entries;
+  if (type === 'M' && inner && typeof inner === 'object')
+    return {
+      M: Object.fromEntries(
+        Object.entries(inner as Record<string, unknown>).map(([k, v]) => [k, attribute(v)]),
+      ),
+    };
+  if (type === 'L' && Array.isArray(inner)) return { L: inner.map(attribute) };
+  return value;
+};
+
+const image = (value: unknown): Image =>
+  value && typeof value === 'object'
+    ? (Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, attribute(v)]),
+      ) as Image)
+    : undefined;
 
 /**
  * One Streams API record as the Lambda service hands it to a function: the same fields, the

@@ -6,7 +6,8 @@ import { passesStreamFilter } from '../../lib/events/published-entities.js';
 import { translateRecord } from '../../lib/events/translate-record.js';
 import { setReorderRule } from '../../lib/inventory/inventory-service.js';
 import { completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
-import { admin } from '../support/fixtures.js';
+import { createProduct } from '../../lib/catalog/product-service.js';
+import { admin, productInput, uniqueSuffix } from '../support/fixtures.js';
 import { newSellingStore, place, stockedSkus } from '../support/order-fixtures.js';
 import { readTableStream } from '../support/table-stream.js';
 
@@ -14,6 +15,21 @@ const translateAll = (records: DynamoDBRecord[]): DomainEvent[] =>
   records.filter(passesStreamFilter).flatMap((record) => translateRecord(record));
 
 describe('domain events from real items on DynamoDB Local’s stream', () => {
+  it('translates a product whose variant has no options (an empty map in the item)', async () => {
+    const suffix = uniqueSuffix();
+    const product = await createProduct(
+      admin,
+      productInput({
+        variants: [{ sku: `PLAIN-${suffix}`, options: {}, price: 1500, cost: 600, currency: 'AUD' }],
+      }),
+    );
+    const records = await readTableStream();
+    const created = translateAll(records).filter(
+      (event) => event.detailType === 'Product.Created' && event.detail.productId === product.productId,
+    );
+    expect(created).toHaveLength(1);
+  });
+
   it('turns a sale crossing the reorder point into LowStock, and the order’s life into its events', async () => {
     const storeId = await newSellingStore();
     const { productId, skus } = await stockedSkus(storeId, [8]);

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { LOCAL_AWS, localDynamoClient } from '../../infra/local/dynamodb-local.js';
+import { toLambdaRecord } from '../../infra/local/dynamodb-stream-reader-records.js';
 
 /**
  * Every record in the test table's stream so far, read through the DynamoDB Streams API
@@ -46,17 +47,8 @@ export const readTableStream = async (): Promise<DynamoDBRecord[]> => {
         iterator = page.NextShardIterator;
       }
     }
-    return records.map((record) => {
-      const created = record.dynamodb?.ApproximateCreationDateTime;
-      return {
-        ...record,
-        eventSourceARN: streamArn,
-        dynamodb: {
-          ...record.dynamodb,
-          ApproximateCreationDateTime: created ? Math.floor(created.getTime() / 1000) : undefined,
-        },
-      } as DynamoDBRecord;
-    });
+    // Shaped exactly as the local stream reader hands them to functions (empty maps restored too).
+    return records.map((record) => toLambdaRecord(record, { region: LOCAL_AWS.region, streamArn }));
   } finally {
     dynamo.destroy();
     streams.destroy();
