@@ -19,7 +19,8 @@ export default defineConfig({
     env,
     projects: [
       {
-        test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'] },
+        // A few unit tests walk every route and schema (seconds on a busy 2-core machine): room beyond the default 5 s.
+        test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         test: {
