@@ -32,6 +32,7 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
       });
       return { batchItemFailures: [] };
     } catch (error) {
+      metrics.addMetric('ChangeBatchesFailed', MetricUnit.Count, 1);
       logger.error('stream batch not exported; retrying it whole', {
         records: event.Records.length,
         error,
