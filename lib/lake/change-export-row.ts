@@ -1,11 +1,11 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { entityImageOf } from './change-export-filter.js';
+import { type JsonObject, toJsonObject } from './change-export-json.js';
 import type { changesTable } from './changes-table.js';
 
 type ColumnName = (typeof changesTable.columns)[number]['name'];
-type Image = Record<string, unknown>;
+type Image = JsonObject;
 
 /** One row of the `changes` table: exactly its columns (the type fails to compile if they drift). */
 export type ChangeRow = {
@@ -22,16 +22,8 @@ export interface PartitionedRow {
 /** Who a change is attributed to when the item names nobody (jobs, TTL deletions). */
 export const SYSTEM_ACTOR = 'system';
 
-// Numbers beyond double precision stay exact as their decimal string rather than failing the record.
-const number = (value: string): number | string => {
-  const parsed = Number(value);
-  return Number.isSafeInteger(parsed) || (!Number.isInteger(parsed) && Number.isFinite(parsed))
-    ? parsed
-    : value;
-};
-
 const plain = (image: Record<string, AttributeValue> | undefined): Image | null =>
-  image ? unmarshall(image, { wrapNumbers: number }) : null;
+  image ? toJsonObject(image) : null;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -79,12 +71,5 @@ export const changeRowOf = (record: DynamoDBRecord): PartitionedRow => {
   };
 };
 
-/** JSON has no sets or bytes: string/number sets become sorted arrays, binary becomes base64. */
-const jsonValue = (_key: string, value: unknown): unknown => {
-  if (value instanceof Set) return [...value].sort();
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  return value;
-};
-
-/** A row as one NDJSON line (with its newline). */
-export const ndjsonLine = (row: ChangeRow): string => `${JSON.stringify(row, jsonValue)}\n`;
+/** A row as one NDJSON line (with its newline); the images are JSON already (change-export-json.ts). */
+export const ndjsonLine = (row: ChangeRow): string => `${JSON.stringify(row)}\n`;
