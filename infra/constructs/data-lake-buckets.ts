@@ -26,7 +26,8 @@ export interface DataLakeBucketsProps {
 /**
  * The finance lake's buckets: the data lake (changes, curated tables, report files), Athena's
  * query results, and the server access logs of both. All encrypted (S3-managed keys, so Athena
- * users need no KMS grant), public access blocked, TLS only, owner-enforced objects. No
+ * users need no KMS grant), public access blocked, TLS only; the lake's and the results' objects
+ * owner-enforced (no ACLs). No
  * autoDeleteObjects (a custom-resource Lambda): a dev stage's lake is emptied by hand before
  * its stack is deleted.
  */
@@ -41,10 +42,11 @@ export class DataLakeBuckets extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: props.removalPolicy,
     };
 
+    // Ownership left to CDK: with cdk.json's serverAccessLogsUseBucketPolicy, S3 log delivery is
+    // granted by bucket policy (owner-enforced objects); without the flag CDK needs ACLs here.
     this.accessLogsBucket = new Bucket(this, 'AccessLogsBucket', {
       ...common,
       lifecycleRules: [{ id: 'expire-logs', expiration: ACCESS_LOGS_EXPIRY }],
@@ -56,6 +58,7 @@ export class DataLakeBuckets extends Construct {
 
     this.dataLakeBucket = new Bucket(this, 'DataLakeBucket', {
       ...common,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       // A rewritten object (compaction re-run, retried export) keeps its old version a while.
       versioned: true,
       serverAccessLogsBucket: this.accessLogsBucket,
@@ -78,6 +81,7 @@ export class DataLakeBuckets extends Construct {
 
     this.queryResultsBucket = new Bucket(this, 'QueryResultsBucket', {
       ...common,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'query-results/',
       lifecycleRules: [

@@ -40,7 +40,7 @@ describe('data-lake buckets (prod)', () => {
     for (const bucket of Object.values(buckets)) expect(bucket.BucketName).toBeUndefined();
   });
 
-  it('are encrypted, block every kind of public access and take only owner-enforced objects', () => {
+  it('are encrypted and block every kind of public access; the lake and results take no ACLs', () => {
     for (const bucket of Object.values(buckets)) {
       expect(bucket).toMatchObject({
         BucketEncryption: {
@@ -52,9 +52,12 @@ describe('data-lake buckets (prod)', () => {
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         },
-        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       });
     }
+    for (const bucket of [buckets.lake, buckets.results])
+      expect(bucket.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] });
+    // S3 log delivery is granted by bucket policy (cdk.json's serverAccessLogsUseBucketPolicy), not an ACL.
+    expect(buckets.logs.AccessControl).toBeUndefined();
   });
 
   it('refuse every request without TLS', () => {

@@ -3,7 +3,7 @@
  * stream records read back through the Streams API and filtered by the exporter's own Lambda
  * filter patterns, the handler writing to s3rver, the objects read back through the S3 API.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -13,6 +13,7 @@ import { handler } from '../../functions/lake/export-changes.js';
 import { lakeFunctions } from '../../infra/functions/lake-functions.js';
 import { lambdaContext } from '../../infra/local/lambda-context.js';
 import { type LocalS3, startLocalS3 } from '../../infra/local/local-s3.js';
+import { REPO_ROOT } from '../../infra/local/repo-paths.js';
 import { matchesPattern } from '../../lib/events/match-pattern.js';
 import { changeExportFilterPatterns } from '../../lib/lake/change-export-filter.js';
 import { changesTable } from '../../lib/lake/changes-table.js';
@@ -124,5 +125,19 @@ describe('the change export on DynamoDB Local and s3rver', () => {
       process.env.DATA_LAKE_BUCKET = BUCKET;
     }
     expect(snapshot(await readChangeObjects(client, BUCKET))).toEqual(before);
+  });
+
+  it('exports the sample stream event in events/stream/ (npm run invoke -- exportChanges …)', async () => {
+    const sample = JSON.parse(
+      await readFile(join(REPO_ROOT, 'events/stream/export-changes.json'), 'utf8'),
+    ) as {
+      Records: DynamoDBRecord[];
+    };
+    expect(await deliver(sample.Records)).toEqual({ batchItemFailures: [] });
+    const objects = await readChangeObjects(client, BUCKET, 'changes/entity=Order/dt=2026-03-02/');
+    expect(objects.flatMap((object) => object.rows).map((row) => [row.pk, row.event_name])).toEqual([
+      ['ORDER#or_demo_sample', 'INSERT'],
+      ['ORDER#or_demo_sample', 'MODIFY'],
+    ]);
   });
 });
