@@ -97,7 +97,7 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       `Local S3         ${running.lake.endpoint} (bucket ${running.lake.bucket}, ${lakeData}): changes land in changes/ within seconds`,
       `                 AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url ${running.lake.endpoint} s3 ls s3://${running.lake.bucket} --recursive`,
       running.events
-        ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events)`
+        ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events); table stream → lake changes/`
         : 'Events           off',
       'npm run invoke   uses this database while this runs',
       '',
