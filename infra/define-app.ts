@@ -25,10 +25,13 @@ export interface AppInput<Domains extends Record<string, DomainFunctions>> {
   buckets: Readonly<Record<string, BucketDefinition>>;
 }
 
+/** Readers of one DynamoDB stream shard before reads are throttled. */
+export const MAX_STREAM_READERS = 2;
+
 /**
  * Builds the app definition from its domains: the flat `functions` record is derived here, once,
  * and a mistake fails fast: a function name used by two domains (a spread would silently keep
- * the last), a binding to a topic nobody declares, two functions serving `$default`.
+ * the last), a binding to a topic nobody declares, two functions serving `$default`, a third reader of the table stream.
  */
 export const defineApp = <const Domains extends Record<string, DomainFunctions>>(
   input: AppInput<Domains>,
@@ -62,6 +65,15 @@ export const defineApp = <const Domains extends Record<string, DomainFunctions>>
       if (repeated) throw new Error(`Function ${name} binds ${repeated} twice`);
     }
   }
+  // A DynamoDB stream shard serves two concurrent readers well and throttles a third: later
+  // consumers of changes ride on one of the two (or on the bus) instead.
+  const streamReaders = Object.entries(functions).filter(([, fn]) =>
+    fn.triggers.some((trigger) => trigger.kind === 'stream'),
+  );
+  if (streamReaders.length > MAX_STREAM_READERS)
+    throw new Error(
+      `At most ${MAX_STREAM_READERS} functions may read the table stream, not ${streamReaders.map(([name]) => name).join(', ')}: subscribe to the bus instead`,
+    );
   const catchAlls = Object.entries(functions).filter(([, fn]) =>
     fn.triggers.some((trigger) => trigger.kind === 'http' && 'catchAll' in trigger),
   );

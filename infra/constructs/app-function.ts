@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -27,10 +28,18 @@ import type {
   ScheduleTrigger as ScheduleTriggerDefinition,
   StreamTrigger as StreamTriggerDefinition,
 } from '../app-definition-types.js';
-import { putsEvents, sendsToDeadLetterQueue, tableAccessOf, topicsPublishedBy } from '../bindings.js';
+import {
+  bucketBindingsOf,
+  bucketsUsedBy,
+  putsEvents,
+  sendsToDeadLetterQueue,
+  tableAccessOf,
+  topicsPublishedBy,
+} from '../bindings.js';
 import { functionEnvironment, signsCursors } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
 import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
+import { bucketArnAsNagSees, grantBucketBinding } from './bucket-grants.js';
 import { failureQueue } from './encrypted-queue.js';
 import { EventTrigger } from './event-trigger.js';
 import { SCHEDULE_MAX_EVENT_AGE, SCHEDULE_RETRY_ATTEMPTS, ScheduleTrigger } from './schedule-trigger.js';
@@ -58,6 +67,8 @@ export interface AppFunctionProps {
   eventBus: IEventBus;
   /** The app's topics by name, for `{ topic, access: 'publish' }` bindings. */
   topics: Readonly<Record<string, ITopic>>;
+  /** The app's buckets by name (data stack), for `{ bucket, access, prefix }` bindings. */
+  buckets?: Readonly<Record<string, IBucket>>;
 }
 
 /**
@@ -142,6 +153,9 @@ export class AppFunction extends Construct {
           topicArns: Object.fromEntries(
             topicsPublishedBy(definition).map((name) => [name, topicNamed(props.topics, name).topicArn]),
           ),
+          bucketNames: Object.fromEntries(
+            bucketsUsedBy(definition).map((name) => [name, bucketNamed(props.buckets, name).bucketName]),
+          ),
           ...(this.deadLetterQueue ? { deadLetterQueueUrl: this.deadLetterQueue.queueUrl } : {}),
           stage: settings.stage,
           logLevel: settings.logLevel,
@@ -194,6 +208,14 @@ export class AppFunction extends Construct {
     for (const name of topicsPublishedBy(definition))
       topicNamed(props.topics, name).grantPublish(this.function);
     if (sendsToDeadLetterQueue(definition)) this.deadLetterQueue?.grantSendMessages(this.function);
+    for (const binding of bucketBindingsOf(definition)) {
+      const bucket = bucketNamed(props.buckets, binding.bucket);
+      grantBucketBinding(this.function, bucket, binding);
+      Validations.of(this).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${bucketArnAsNagSees(this, bucket)}/${binding.prefix}*]`,
+        reason: `The ${binding.bucket} binding: objects under ${binding.prefix} only, the narrowest grant for a key prefix.`,
+      });
+    }
 
     if (pages) props.cursorSecret.grantRead(this.function);
 
@@ -286,6 +308,12 @@ const asyncRetries = (
       Math.min(LAMBDA_MAX_EVENT_AGE_SECONDS, Math.max(...events.map((event) => event.maxEventAgeSeconds))),
     ),
   };
+};
+
+const bucketNamed = (buckets: Readonly<Record<string, IBucket>> | undefined, name: string): IBucket => {
+  const bucket = buckets?.[name];
+  if (!bucket) throw new Error(`No bucket ${name} was created for the app definition`);
+  return bucket;
 };
 
 const topicNamed = (topics: Readonly<Record<string, ITopic>>, name: string): ITopic => {

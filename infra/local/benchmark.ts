@@ -17,6 +17,7 @@ const { values: args } = parseArgs({
     requests: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
     'skip-bundles': { type: 'boolean', default: false },
+    'only-lake': { type: 'boolean', default: false },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -86,6 +87,7 @@ const bundleSizes = async () => {
 };
 
 const main = async () => {
+  if (args['only-lake']) return (await import('./benchmark-lake.js')).benchLakeExport();
   const runtime = await startLocalRuntime({ seed: true, quiet: true });
   try {
     const admin = await runtime.signToken({ role: 'admin' });
@@ -133,6 +135,7 @@ const main = async () => {
   } finally {
     await runtime.stop();
   }
+  await (await import('./benchmark-lake.js')).benchLakeExport();
   if (!args['skip-bundles']) await bundleSizes();
 };
 

@@ -10,6 +10,8 @@ export interface InvokeDatabase {
   tableName: string;
   /** Which database this is, in words, printed before the call. */
   description: string;
+  /** The running npm start's local S3 (its data lake); absent: invoke starts one of its own. */
+  s3Endpoint?: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export const chooseInvokeDatabase = async (options: {
     return {
       endpoint: record.dynamoEndpoint,
       tableName: record.tableName,
+      ...(record.s3Endpoint ? { s3Endpoint: record.s3Endpoint } : {}),
       description: `the running npm start's (pid ${record.pid}, ${record.url}): DynamoDB Local at ${record.dynamoEndpoint}, table ${record.tableName}, ${record.inMemory ? 'in memory' : `data in ${dataDir}/`}`,
     };
   }

@@ -15,7 +15,8 @@ import { JavaMissingError } from './dynamodb-local.js';
 import { chooseInvokeDatabase } from './invoke-database.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment } from './local-environment.js';
-import { DEFAULT_DATA_DIR, DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
+import { startLocalLake } from './local-lake.js';
+import { DEFAULT_DATA_DIR, DEFAULT_LAKE_DIR, DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
 
 const USAGE = `Usage: npm run invoke -- <functionName> <event.json> [--in-memory | --endpoint <url>]
 
@@ -72,9 +73,18 @@ globalThis.console = new Console({ stdout: process.stderr, stderr: process.stder
 const database = await chooseInvokeDatabase({ endpoint: values.endpoint, inMemory: values['in-memory'] });
 process.stderr.write(`invoke: database: ${database.description}\n`);
 const target = await planLocalDatabase({ dataDir: database.dataDir, endpoint: database.endpoint });
+// The running npm start's lake, else one of our own (on .data/s3, or throwaway with the database).
+const ownLake = database.s3Endpoint
+  ? undefined
+  : await startLocalLake({ directory: values['in-memory'] ? undefined : DEFAULT_LAKE_DIR });
+const s3Endpoint = database.s3Endpoint ?? ownLake?.endpoint ?? '';
+process.stderr.write(
+  `invoke: lake: ${ownLake ? `a local S3 of its own at ${s3Endpoint} (${ownLake.temporary ? 'throwaway' : `objects in ${relative(REPO_ROOT, DEFAULT_LAKE_DIR)}/`})` : `the running npm start's local S3 at ${s3Endpoint}`}\n`,
+);
 await applyLocalEnvironment({
   tableName: database.tableName,
   dynamoEndpoint: target.endpoint,
+  s3Endpoint,
   cursorSecret: loadLocalCursorSecret(),
 });
 const [{ appDefinition }, { isFunctionName }, { invokeFunction }] = await Promise.all([
@@ -111,6 +121,6 @@ try {
   process.stderr.write(`${stack ?? ''}\n`);
   exitCode = 1;
 } finally {
-  await opened.stop();
+  await opened.stop().finally(() => ownLake?.stop());
 }
 process.exit(exitCode);

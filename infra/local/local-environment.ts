@@ -3,12 +3,16 @@ import { LOCAL_AWS } from './dynamodb-local.js';
 
 export const LOCAL_STAGE = 'local';
 export const DEFAULT_TABLE_NAME = 'storefleet-local';
+/** The local S3's buckets, by bucket name of the app definition. */
+export const LOCAL_BUCKET_NAMES = { dataLake: 'storefleet-local-lake' } as const;
 
 export interface LocalEnvironmentSettings {
   tableName: string;
   dynamoEndpoint: string;
   /** Signs pagination cursors (infra/local/cursor-secret.ts); AWS reads it from Secrets Manager. */
   cursorSecret: string;
+  /** The local S3 (s3rver) the handlers' S3 client talks to (lib/lake/s3-client.ts). */
+  s3Endpoint?: string;
   /** Silences handler logs (tests); otherwise Powertools prints readable dev logs. */
   quiet?: boolean;
 }
@@ -44,6 +48,7 @@ export const applyLocalEnvironment = async (settings: LocalEnvironmentSettings):
     AWS_ACCESS_KEY_ID: LOCAL_AWS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_AWS.secretAccessKey,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...(settings.s3Endpoint ? { S3_ENDPOINT: settings.s3Endpoint } : {}),
     POWERTOOLS_LOG_LEVEL: logLevel,
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -58,7 +63,12 @@ export const applyLocalEnvironment = async (settings: LocalEnvironmentSettings):
     import('../function-environment.js'),
   ]);
   const perFunction = functionEntries().map(([, fn]) =>
-    functionEnvironment(appDefinition, fn, { tableName: settings.tableName, stage: LOCAL_STAGE, logLevel }),
+    functionEnvironment(appDefinition, fn, {
+      tableName: settings.tableName,
+      stage: LOCAL_STAGE,
+      logLevel,
+      ...(settings.s3Endpoint ? { bucketNames: LOCAL_BUCKET_NAMES } : {}),
+    }),
   );
   Object.assign(process.env, ...perFunction);
 };

@@ -1,5 +1,6 @@
 /**
- * The whole system on one machine: DynamoDB Local with the table, the functions' environment,
+ * The whole system on one machine: DynamoDB Local with the table, a local S3 with the data lake,
+ * the functions' environment,
  * optional demo data and schedules, and the gateway in front of the handlers. Used by
  * `npm start` and by the e2e tests' global setup.
  *
@@ -12,6 +13,7 @@ import { createTokenVerifier } from './dev-token-verifier.js';
 import { LOCAL_AWS } from './dynamodb-local.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from './local-environment.js';
+import { type LocalLake, startLocalLake } from './local-lake.js';
 import { DEFAULT_LOCAL_STATE_DIR } from './repo-paths.js';
 
 export interface LocalRuntimeOptions {
@@ -39,6 +41,11 @@ export interface LocalRuntimeOptions {
   events?: boolean;
   /** Directory of the event archive; default `<repo>/.data`. */
   eventsDir?: string;
+  /**
+   * Absolute directory of the local S3's objects (the data lake); undefined = a temporary one,
+   * removed on stop. The local S3 always runs: the change exporter writes to it.
+   */
+  lakeDir?: string | undefined;
 }
 
 export interface SeedSummary {
@@ -54,6 +61,8 @@ export interface LocalRuntime {
   tableName: string;
   /** Present when `seed` was asked for. */
   seeded: SeedSummary | undefined;
+  /** The local S3 (s3rver) with the data-lake bucket. */
+  lake: Pick<LocalLake, 'endpoint' | 'directory' | 'bucket' | 'temporary'>;
   /** Present when `events` was asked for: the local bus and its archive. */
   events: { busEndpoint: string; archiveFile: string; idle(): Promise<void> } | undefined;
   /** A token the gateway accepts (signed with this runtime's keys). */
@@ -67,8 +76,22 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const keys = await loadDevKeys(options.keysDir);
   const target = await planLocalDatabase({ dataDir: options.dataDir });
   const cursorSecret = loadLocalCursorSecret(options.secretsDir);
-  await applyLocalEnvironment({ tableName, dynamoEndpoint: target.endpoint, cursorSecret, quiet });
-  const database = await openLocalDatabase(target, tableName);
+  // Before the environment: the handlers' S3 endpoint is known only once s3rver listens.
+  const lake = await startLocalLake({ directory: options.lakeDir });
+  let database: Awaited<ReturnType<typeof openLocalDatabase>>;
+  try {
+    await applyLocalEnvironment({
+      tableName,
+      dynamoEndpoint: target.endpoint,
+      s3Endpoint: lake.endpoint,
+      cursorSecret,
+      quiet,
+    });
+    database = await openLocalDatabase(target, tableName);
+  } catch (error) {
+    await lake.stop();
+    throw error;
+  }
   let events: Awaited<ReturnType<typeof import('./local-events.js').startLocalEvents>> | undefined;
   try {
     const seeded = options.seed ? await (await import('./seed.js')).seedDemoData() : undefined;
@@ -98,6 +121,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       port: gateway.port,
       dynamoEndpoint: database.endpoint,
       tableName,
+      lake: {
+        endpoint: lake.endpoint,
+        directory: lake.directory,
+        bucket: lake.bucket,
+        temporary: lake.temporary,
+      },
       seeded,
       events,
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
@@ -106,12 +135,14 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         await gateway
           .close()
           .finally(() => events?.stop())
-          .finally(() => database.stop());
+          .finally(() => database.stop())
+          .finally(() => lake.stop());
       },
     };
   } catch (error) {
     await events?.stop();
     await database.stop();
+    await lake.stop();
     throw error;
   }
 };

@@ -13,6 +13,9 @@ export const DEFAULT_LOCAL_STATE_DIR = process.env.STOREFLEET_STATE_DIR || join(
 /** Where `npm start` and `npm run invoke` keep DynamoDB Local's data (gitignored). */
 export const DEFAULT_DATA_DIR = join(DEFAULT_LOCAL_STATE_DIR, 'dynamodb');
 
+/** Where `npm start` keeps the local S3's objects (the data lake), as s3rver lays them out (gitignored). */
+export const DEFAULT_LAKE_DIR = join(DEFAULT_LOCAL_STATE_DIR, 's3');
+
 /**
  * Where the local signing key pair lives (gitignored), shared by `npm start` and `npm run token`.
  * `STOREFLEET_KEYS_DIR` points both at another directory (tests use a throwaway one).

@@ -1,6 +1,6 @@
 /**
- * `.data/runtime.json`: where a running `npm start` keeps its database, so that `npm run invoke`
- * uses the same one instead of silently starting another (an empty throwaway one, or a second
+ * `.data/runtime.json`: where a running `npm start` keeps its database and its lake, so that
+ * `npm run invoke` (and the lake CLIs) use the same ones instead of silently starting another (an empty throwaway one, or a second
  * Java process on the same files). Written once the runtime is up, removed when it stops; a file
  * left by a crash is recognised as stale (its process is gone, or its endpoint does not answer).
  */
@@ -19,6 +19,10 @@ export interface RuntimeRecord {
   tableName: string;
   /** The local EventBridge bus (`npm run events -- --replay` sends there). */
   eventBusEndpoint?: string;
+  /** The local S3 (s3rver) holding the data lake (`npm run query`/`report` read it). */
+  s3Endpoint?: string;
+  /** Where that S3 keeps its objects (`.data/s3`, or a temporary folder with --in-memory). */
+  s3Directory?: string;
   /** Whether the database is in memory (gone when npm start stops). */
   inMemory: boolean;
   startedAt: string;
@@ -45,7 +49,9 @@ const isRecord = (value: unknown): value is RuntimeRecord => {
     typeof record.url === 'string' &&
     typeof record.dynamoEndpoint === 'string' &&
     typeof record.tableName === 'string' &&
-    typeof record.inMemory === 'boolean'
+    typeof record.inMemory === 'boolean' &&
+    (record.s3Endpoint === undefined || typeof record.s3Endpoint === 'string') &&
+    (record.s3Directory === undefined || typeof record.s3Directory === 'string')
   );
 };
 

@@ -8,17 +8,18 @@ import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.js';
 import { watchLaunchers } from './launcher-watch.js';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.js';
-import { DEFAULT_DATA_DIR, REPO_ROOT } from './repo-paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_LAKE_DIR, REPO_ROOT } from './repo-paths.js';
 import { writeRuntimeRecord } from './runtime-file.js';
 
 const USAGE = `Usage: npm start [-- --in-memory]
 
 Starts DynamoDB Local, creates the table, loads the demo data if it is missing, runs the
-scheduled functions on their local timers and serves the API on http://localhost:3000
-(PORT=4000 npm start for another port). Data is kept in ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/.
+scheduled functions on their local timers, runs a local S3 with the data lake and serves the
+API on http://localhost:3000 (PORT=4000 npm start for another port). Data is kept in
+${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/, the lake in ${relative(REPO_ROOT, DEFAULT_LAKE_DIR)}/.
 Ctrl-C stops everything, Java included.
 
-  --in-memory   throwaway database: nothing is read from or written to disk
+  --in-memory   throwaway database and lake (a temporary folder, removed on exit)
   --help        this text`;
 
 const DEFAULT_PORT = 3000;
@@ -77,6 +78,9 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
   const manager = await running.signToken({ role: 'manager', stores: managerStores });
   const base = `localhost:${running.port}`;
   const data = inMemory ? 'in memory' : `data in ${relative(REPO_ROOT, DEFAULT_DATA_DIR)}/`;
+  const lakeData = running.lake.temporary
+    ? `in ${running.lake.directory}, removed on exit`
+    : `in ${relative(REPO_ROOT, running.lake.directory)}/`;
   const seeded = running.seeded?.created
     ? `loaded (${running.seeded.stores} stores, ${running.seeded.products} products)`
     : 'already loaded';
@@ -90,8 +94,10 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       `DynamoDB Local   ${running.dynamoEndpoint} (table ${running.tableName}, ${data})`,
       `Demo data        ${seeded}`,
       `Schedules        ${schedules || 'none'}`,
+      `Local S3         ${running.lake.endpoint} (bucket ${running.lake.bucket}, ${lakeData}): changes land in changes/ within seconds`,
+      `                 AWS_ACCESS_KEY_ID=S3RVER AWS_SECRET_ACCESS_KEY=S3RVER aws --endpoint-url ${running.lake.endpoint} s3 ls s3://${running.lake.bucket} --recursive`,
       running.events
-        ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events)`
+        ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events); table stream → lake changes/`
         : 'Events           off',
       'npm run invoke   uses this database while this runs',
       '',
@@ -118,6 +124,7 @@ try {
   runtime = await startLocalRuntime({
     port,
     dataDir: inMemory ? undefined : DEFAULT_DATA_DIR,
+    lakeDir: inMemory ? undefined : DEFAULT_LAKE_DIR,
     seed: true,
     schedules: true,
     events: true,
@@ -128,6 +135,8 @@ try {
     url: runtime.url,
     dynamoEndpoint: runtime.dynamoEndpoint,
     tableName: runtime.tableName,
+    s3Endpoint: runtime.lake.endpoint,
+    s3Directory: runtime.lake.directory,
     ...(runtime.events ? { eventBusEndpoint: runtime.events.busEndpoint } : {}),
     inMemory,
     startedAt: new Date().toISOString(),

@@ -31,6 +31,7 @@ import {
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { STORES_CLAIM } from '../../lib/auth/principal.js';
@@ -48,6 +49,8 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   /** The app's bus (data stack). */
   eventBus: IEventBus;
+  /** The app definition's buckets by name (data stack), for `{ bucket }` bindings. */
+  buckets: Readonly<Record<string, IBucket>>;
   /** Defaults to THE app definition; tests pass variants (e.g. with a scheduled job). */
   definition?: AppDefinition;
   /** Email subscribed to the stage's alarm topic (`-c alarmEmail=...`). */
@@ -186,6 +189,7 @@ export class ApiStack extends Stack {
           table,
           eventBus: props.eventBus,
           topics,
+          buckets: props.buckets,
           api: this.api,
           authorizer: routeAuthorizer,
           alarms: this.alarms,

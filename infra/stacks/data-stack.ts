@@ -9,9 +9,11 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { type Archive, EventBus, Match } from 'aws-cdk-lib/aws-events';
+import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
+import { DataLakeBuckets } from '../constructs/data-lake-buckets.js';
 import type { StageSettings } from './stage-config.js';
 
 export interface DataStackProps extends StackProps {
@@ -38,6 +40,14 @@ export class DataStack extends Stack {
   readonly eventBus: EventBus;
   /** The app's events (sources `storefleet.*`), kept for replay. */
   readonly eventArchive: Archive;
+  /** The finance lake: raw changes, curated tables, report files (Athena reads it). */
+  readonly dataLakeBucket: Bucket;
+  /** Athena's query results (the workgroup enforces this location). */
+  readonly queryResultsBucket: Bucket;
+  /** Server access logs of the two above. */
+  readonly accessLogsBucket: Bucket;
+  /** The app definition's buckets by name, for `{ bucket }` bindings. */
+  readonly buckets: Readonly<Record<string, IBucket>>;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -77,6 +87,21 @@ export class DataStack extends Stack {
       retention: EVENT_ARCHIVE_RETENTION,
     });
 
+    // Data, like the table: the lake outlives any API deployment.
+    const lake = new DataLakeBuckets(this, 'DataLake', { removalPolicy: settings.removalPolicy });
+    this.dataLakeBucket = lake.dataLakeBucket;
+    this.queryResultsBucket = lake.queryResultsBucket;
+    this.accessLogsBucket = lake.accessLogsBucket;
+    this.buckets = lake.bucketsByName();
+
+    new CfnOutput(this, 'DataLakeBucketName', {
+      value: this.dataLakeBucket.bucketName,
+      description: 'Finance data lake (changes/, curated/, reports/)',
+    });
+    new CfnOutput(this, 'QueryResultsBucketName', {
+      value: this.queryResultsBucket.bucketName,
+      description: 'Athena query results',
+    });
     new CfnOutput(this, 'EventBusName', {
       value: this.eventBus.eventBusName,
       description: 'Domain events bus',

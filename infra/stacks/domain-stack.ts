@@ -2,6 +2,7 @@ import { NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import type { IHttpApi, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -21,6 +22,8 @@ export interface DomainStackProps extends NestedStackProps {
   eventBus: IEventBus;
   /** The app's topics by name (parent stack), for `{ topic }` bindings. */
   topics: Readonly<Record<string, ITopic>>;
+  /** The app's buckets by name (data stack), for `{ bucket }` bindings. */
+  buckets: Readonly<Record<string, IBucket>>;
   api: IHttpApi;
   /** The JWT authorizer every non-public route uses; it lives in the parent stack. */
   authorizer: IHttpRouteAuthorizer;
@@ -42,7 +45,7 @@ export class DomainStack extends NestedStack {
 
   constructor(scope: Construct, id: string, props: DomainStackProps) {
     super(scope, id, props);
-    const { app, functions, settings, table, alarms, cursorSecret, eventBus, topics } = props;
+    const { app, functions, settings, table, alarms, cursorSecret, eventBus, topics, buckets } = props;
     this.functions = {};
     for (const [name, definition] of Object.entries(functions)) {
       const appFunction = new AppFunction(this, name, {
@@ -54,6 +57,7 @@ export class DomainStack extends NestedStack {
         cursorSecret,
         eventBus,
         topics,
+        buckets,
       });
       this.functions[name] = appFunction;
       addHttpTriggers(this, {

@@ -41,7 +41,7 @@ export const createStacks = (
   const data = new DataStack(app, `${prefix}-data`, {
     env,
     settings,
-    description: `storefleet ${stage}: DynamoDB table and event bus with its archive (stateful)`,
+    description: `storefleet ${stage}: DynamoDB table, event bus with its archive, data-lake buckets (stateful)`,
     terminationProtection: settings.retain,
   });
   const api = new ApiStack(app, `${prefix}-api`, {
@@ -49,6 +49,7 @@ export const createStacks = (
     settings,
     table: data.table,
     eventBus: data.eventBus,
+    buckets: data.buckets,
     definition,
     ...(options.topicEmails ? { topicEmails: options.topicEmails } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),

@@ -320,6 +320,9 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         eventBusName: 'TOKEN',
         deadLetterQueueUrl: 'TOKEN',
         topicArns: Object.fromEntries(Object.keys(appDefinition.topics).map((topic) => [topic, 'TOKEN'])),
+        bucketNames: Object.fromEntries(
+          Object.keys(appDefinition.buckets).map((bucket) => [bucket, 'TOKEN']),
+        ),
       });
       // The Parameters and Secrets extension's own settings, set by CDK where the layer is added.
       const extension = /^(PARAMETERS_SECRETS_EXTENSION|SECRETS_MANAGER|SSM_PARAMETER_STORE)_/;

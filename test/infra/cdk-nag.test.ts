@@ -39,7 +39,10 @@ describe('cdk-nag acknowledgements', () => {
         if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
         for (const id of Object.keys(entry.data as Record<string, string>)) {
           acknowledged.add(
-            id.replace(/^[^:]*::/, '').replace(/\[Resource::.*\/index\/\*\]$/, '[Resource::<table>/index/*]'),
+            id
+              .replace(/^[^:]*::/, '')
+              .replace(/\[Resource::.*\/index\/\*\]$/, '[Resource::<table>/index/*]')
+              .replace(/\[Resource::[^\]/]*Bucket[^\]/]*\/(.*)\]$/, '[Resource::<bucket>/$1]'),
           );
         }
       }
@@ -49,7 +52,9 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-IAM5[Resource::<bucket>/changes/*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
+      'AwsSolutions-S1',
       'AwsSolutions-SMG4',
       'AwsSolutions-SQS3',
     ]);

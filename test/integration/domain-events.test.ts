@@ -1,12 +1,12 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
+import { createProduct } from '../../lib/catalog/product-service.js';
 import { EVENT_CATALOG } from '../../lib/events/event-catalog.js';
 import type { DomainEvent } from '../../lib/events/event-envelope.js';
 import { passesStreamFilter } from '../../lib/events/published-entities.js';
 import { translateRecord } from '../../lib/events/translate-record.js';
 import { setReorderRule } from '../../lib/inventory/inventory-service.js';
 import { completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
-import { createProduct } from '../../lib/catalog/product-service.js';
 import { admin, productInput, uniqueSuffix } from '../support/fixtures.js';
 import { newSellingStore, place, stockedSkus } from '../support/order-fixtures.js';
 import { readTableStream } from '../support/table-stream.js';

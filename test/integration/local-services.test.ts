@@ -17,6 +17,8 @@ const record = (overrides: Partial<Parameters<typeof writeRuntimeRecord>[0]> = {
   url: 'http://127.0.0.1:3999',
   dynamoEndpoint: endpoint,
   tableName: process.env.TABLE_NAME ?? '',
+  s3Endpoint: 'http://127.0.0.1:4569',
+  s3Directory: '/tmp/storefleet-s3-test',
   inMemory: true,
   startedAt: new Date().toISOString(),
   ...overrides,
@@ -62,7 +64,11 @@ describe('npm run invoke finds the running npm start', () => {
     const remove = writeRuntimeRecord(record(), stateDir);
     try {
       const chosen = await chooseInvokeDatabase({ stateDir });
-      expect(chosen).toMatchObject({ endpoint, tableName: process.env.TABLE_NAME });
+      expect(chosen).toMatchObject({
+        endpoint,
+        tableName: process.env.TABLE_NAME,
+        s3Endpoint: 'http://127.0.0.1:4569',
+      });
       expect(chosen.description).toMatch(/running npm start.*in memory/);
       // Asked for explicitly, --endpoint and --in-memory still win.
       expect((await chooseInvokeDatabase({ stateDir, inMemory: true })).endpoint).toBeUndefined();

@@ -10,6 +10,9 @@ declare module 'vitest' {
     baseUrl: string;
     dynamoEndpoint: string;
     tableName: string;
+    /** The runtime's local S3 and its data-lake bucket. */
+    s3Endpoint: string;
+    lakeBucket: string;
     keysDir: string;
     lockUrl: string;
   }
@@ -20,7 +23,8 @@ let lock: Awaited<ReturnType<typeof startLockServer>> | undefined;
 let keysDir: string | undefined;
 
 /**
- * One local runtime (in-memory DynamoDB Local + gateway on a free port) for the whole e2e run,
+ * One local runtime (in-memory DynamoDB Local, a local S3 in a temporary folder, the gateway on a
+ * free port) for the whole e2e run,
  * with its own throwaway signing keys and cursor secret, so tests never touch `.local/` or `.data/`.
  */
 export async function setup(project: TestProject) {
@@ -37,6 +41,8 @@ export async function setup(project: TestProject) {
   project.provide('baseUrl', runtime.url);
   project.provide('dynamoEndpoint', runtime.dynamoEndpoint);
   project.provide('tableName', runtime.tableName);
+  project.provide('s3Endpoint', runtime.lake.endpoint);
+  project.provide('lakeBucket', runtime.lake.bucket);
   project.provide('keysDir', keysDir);
   project.provide('lockUrl', lock.url);
 }

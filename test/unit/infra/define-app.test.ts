@@ -94,6 +94,28 @@ describe('defineApp', () => {
     );
   });
 
+  it('refuses a third reader of the table stream', () => {
+    const reader = (entry: `functions/${string}.ts`): FunctionDefinition => ({
+      ...fn(entry),
+      triggers: [
+        {
+          kind: 'stream',
+          batchSize: 10,
+          maximumBatchingWindowSeconds: 1,
+          localBatchingWindowSeconds: 1,
+          bisectBatchOnError: true,
+          retryAttempts: 1,
+          maxRecordAgeSeconds: 60,
+        },
+      ],
+    });
+    const two = { one: reader('functions/a/one.ts'), two: reader('functions/a/two.ts') };
+    expect(() => defineApp({ ...base, domains: { alpha: two } })).not.toThrow();
+    expect(() =>
+      defineApp({ ...base, domains: { alpha: two, beta: { three: reader('functions/b/three.ts') } } }),
+    ).toThrow('At most 2 functions may read the table stream, not one, two, three');
+  });
+
   it('selects triggers by kind, typed, with their functions', () => {
     const schedules = functionsWithTrigger('schedule');
     expect(schedules.map(({ functionName, trigger }) => [functionName, trigger.expression])).toEqual([

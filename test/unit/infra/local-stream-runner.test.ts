@@ -83,7 +83,7 @@ describe('local stream runner', () => {
     await startLocalStreamRunner({ ...common, definition: appDefinition });
     expect(seen.map((consumers) => consumers.map(({ name }) => name))).toEqual([
       ['consumer'],
-      ['publishDomainEvents'],
+      ['publishDomainEvents', 'exportChanges'],
     ]);
   });
 });
