@@ -196,7 +196,7 @@ export const curatedRowsOfDay = (
     ),
     inventory_movements: sortRows(
       insertedImages(changes.InventoryMovement).map((movement) => movementRow(movement, skuFacts)),
-      ['at', 'movement_id'],
+      ['moved_at', 'movement_id'],
     ),
     inventory_snapshot: sortRows(snapshot, ['store_id', 'sku']),
     transfers: sortRows(present(finalStates(changes.Transfer)).map(transferRow), [

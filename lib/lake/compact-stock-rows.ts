@@ -27,7 +27,7 @@ export const movementRow = (movement: ItemImage, skuFacts: SkuLookup): LakeRow =
     unit_cost: unitCost,
     cost_value_delta: unitCost === null ? null : onHandDelta * unitCost,
     actor: text(movement, 'actor'),
-    at: text(movement, 'at'),
+    moved_at: text(movement, 'at'),
   };
 };
 

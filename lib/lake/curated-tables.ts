@@ -154,7 +154,7 @@ export const inventoryMovementsTable = curated(
     money('unit_cost', 'Unit cost of the SKU per the catalog at the end of the day'),
     money('cost_value_delta', 'on_hand_delta × unit_cost'),
     col('actor', 'string', 'Who moved it'),
-    at('at', 'When it moved'),
+    at('moved_at', 'When it moved'),
   ],
 );
 

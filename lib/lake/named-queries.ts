@@ -129,7 +129,7 @@ ORDER BY store_id, currency`,
     description:
       'SKUs with stock on hand at the latest compacted day and no sale in the last 30 days, per store, by value at cost',
     sql: `WITH sold AS (
-  SELECT store_id, sku, max(at) AS last_sold_at
+  SELECT store_id, sku, max(moved_at) AS last_sold_at
   FROM inventory_movements
   WHERE dt >= ${since(30)} AND reason = 'sale'
   GROUP BY store_id, sku
@@ -143,7 +143,7 @@ ORDER BY s.store_id, s.cost_value DESC, s.sku`,
   {
     name: 'top_sellers',
     description: 'Units sold (stock leaving on sale) per store and SKU over the last 28 days, most first',
-    sql: `SELECT store_id, sku, product_id, -sum(on_hand_delta) AS units, max(at) AS last_sold_at
+    sql: `SELECT store_id, sku, product_id, -sum(on_hand_delta) AS units, max(moved_at) AS last_sold_at
 FROM inventory_movements
 WHERE dt >= ${since(28)} AND reason = 'sale'
 GROUP BY store_id, sku, product_id

@@ -1,26 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LakeDuckDb, openLakeDuckDb } from '../../infra/local/lake-duckdb.js';
-import { LOCAL_LAKE_BUCKET, localLakeS3Client } from '../../infra/local/lake-location.js';
-import { type LocalS3, startLocalS3 } from '../../infra/local/local-s3.js';
+import type { LakeDuckDb } from '../../infra/local/lake-duckdb.js';
+import { LOCAL_LAKE_BUCKET } from '../../infra/local/lake-location.js';
 import { compactDay, curatedKey, MissingPreviousDayError } from '../../lib/lake/compact-day.js';
 import { curatedTables } from '../../lib/lake/curated-tables.js';
-import { addDays, lakeDayOf, previousDay } from '../../lib/lake/lake-days.js';
+import { addDays } from '../../lib/lake/lake-days.js';
 import { customerKey } from '../../lib/lake/pseudonym.js';
+import { type CompactedLake, compactedLake } from '../support/lake-compacted.js';
 import { putChanges } from '../support/lake-fixtures.js';
-import { dayAChanges, dayBChanges } from '../support/lake-scenario.js';
 
-// Relative to today, so the named queries' windows (last 35 days) include them.
-const dayB = previousDay(lakeDayOf(new Date()));
-const dayA = previousDay(dayB);
-
-let server: LocalS3;
+let context: CompactedLake;
 let s3: S3Client;
-let directory: string;
 let lake: LakeDuckDb;
+let dayA: string;
+let dayB: string;
 
 const bytesOf = async (key: string): Promise<Buffer> => {
   const object = await s3.send(new GetObjectCommand({ Bucket: LOCAL_LAKE_BUCKET, Key: key }));
@@ -30,29 +23,15 @@ const bytesOf = async (key: string): Promise<Buffer> => {
 const allCurated = async (day: string) =>
   Promise.all(curatedTables.map(async (table) => bytesOf(curatedKey(table.name, day))));
 
-const rowsOf = async (sql: string) => {
-  const result = await lake.query(sql);
-  return result.rows.map((row) =>
-    Object.fromEntries(result.columns.map((column, index) => [column, row[index]])),
-  );
-};
+const rowsOf = (sql: string) => context.rowsOf(sql);
 
 beforeAll(async () => {
-  directory = await mkdtemp(join(tmpdir(), 'lake-compaction-'));
-  server = await startLocalS3({ directory, buckets: [LOCAL_LAKE_BUCKET] });
-  s3 = localLakeS3Client(server.endpoint);
-  await putChanges(s3, LOCAL_LAKE_BUCKET, dayA, dayAChanges(dayA));
-  await putChanges(s3, LOCAL_LAKE_BUCKET, dayB, dayBChanges(dayB));
-  await compactDay({ s3, bucket: LOCAL_LAKE_BUCKET, day: dayA });
-  await compactDay({ s3, bucket: LOCAL_LAKE_BUCKET, day: dayB });
-  lake = await openLakeDuckDb({ s3, bucket: LOCAL_LAKE_BUCKET });
+  context = await compactedLake();
+  ({ s3, lake, dayA, dayB } = context);
 });
 
 afterAll(async () => {
-  await lake?.close();
-  s3?.destroy();
-  await server?.stop();
-  await rm(directory, { recursive: true, force: true });
+  await context?.close();
 });
 
 describe('daily compaction into the curated tables', () => {
