@@ -17,6 +17,7 @@ import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
 import { eventFunctions } from './functions/event-functions.js';
 import { inventoryFunctions } from './functions/inventory-functions.js';
+import { lakeJobFunctions } from './functions/lake-job-functions.js';
 import { orderFunctions } from './functions/order-functions.js';
 import { platformFunctions } from './functions/platform-functions.js';
 import { promotionFunctions } from './functions/promotion-functions.js';
@@ -52,6 +53,7 @@ export const appDefinition = defineApp({
     purchasing: purchasingFunctions,
     replenishment: replenishmentFunctions,
     events: eventFunctions,
+    'lake-jobs': lakeJobFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
   buckets: { dataLake: dataLakeBucket },

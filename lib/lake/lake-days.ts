@@ -3,8 +3,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /** Whether `value` is a real calendar day in the lake's spelling (2026-02-30 is not). */
-export const isLakeDay = (value: string): boolean =>
-  DAY.test(value) && new Date(`${value}T00:00:00.000Z`).toISOString().slice(0, 10) === value;
+export const isLakeDay = (value: string): boolean => {
+  if (!DAY.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+};
 
 export const assertLakeDay = (value: string): string => {
   if (!isLakeDay(value)) throw new RangeError(`Not a day (YYYY-MM-DD): ${value}`);
