@@ -27,7 +27,9 @@ const DUCKDB_TYPE: Record<LakeColumnType, string> = {
  * Presto/Trino functions Athena SQL commonly uses that DuckDB spells differently, as macros, so
  * the same query text runs in both.
  */
-const ATHENA_MACROS = [
+export const ATHENA_MACROS = [
+  // Athena works in UTC; so do the lake's timestamps, whatever the machine's zone.
+  "SET TimeZone = 'UTC'",
   'CREATE MACRO json_extract_scalar(json, path) AS json_extract_string(json, path)',
   'CREATE MACRO from_iso8601_timestamp(text) AS CAST(text AS TIMESTAMPTZ)',
 ];

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { viewSql } from '../../../infra/local/lake-duckdb.js';
+import { ATHENA_MACROS, viewSql } from '../../../infra/local/lake-duckdb.js';
 import { lakeTables } from '../../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../../lib/lake/named-queries.js';
 
@@ -20,6 +20,7 @@ let connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
 beforeAll(async () => {
   instance = await DuckDBInstance.create(':memory:');
   connection = await instance.connect();
+  for (const macro of ATHENA_MACROS) await connection.run(macro);
   // An empty lake: every view still exists with its declared columns.
   for (const table of lakeTables) await connection.run(viewSql(table, '/nonexistent', false));
 });
@@ -46,5 +47,13 @@ describe('DuckDB views of the lake tables', () => {
       const reader = await connection.runAndReadAll(query.sql);
       expect(reader.currentRowCount, query.name).toBe(0);
     }
+  });
+
+  it('run the Athena functions SQL over the changes commonly uses', async () => {
+    const reader = await connection.runAndReadAll(
+      `SELECT json_extract_scalar('{"order":{"total":2500}}', '$.order.total') AS total,
+        CAST(from_iso8601_timestamp('2026-11-30T10:00:00Z') AS VARCHAR) AS at`,
+    );
+    expect(reader.getRowObjectsJson()).toEqual([{ total: '2500', at: '2026-11-30 10:00:00+00' }]);
   });
 });
