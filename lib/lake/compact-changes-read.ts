@@ -72,6 +72,8 @@ export const sortChanges = (rows: readonly ChangeRow[]): ChangeRow[] => {
   );
 };
 
+const READ_CONCURRENCY = 8;
+
 export const changesPrefix = (entity: LakeEntityType, day: string) => `changes/entity=${entity}/dt=${day}/`;
 
 export const listKeys = async (s3: S3Client, bucket: string, prefix: string): Promise<string[]> => {
@@ -104,11 +106,19 @@ export const readDayChanges = async (
   entity: LakeEntityType,
   day: string,
 ): Promise<ChangeRow[]> => {
-  const rows: ChangeRow[] = [];
-  for (const key of await listKeys(s3, bucket, changesPrefix(entity, day))) {
-    rows.push(...parseChangeObject(key, await getObjectBytes(s3, bucket, key)));
-  }
-  return sortChanges(rows);
+  const keys = await listKeys(s3, bucket, changesPrefix(entity, day));
+  // A day in AWS is hundreds of batch objects per entity: read a few at a time, not one by one.
+  const parsed: ChangeRow[][] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const index = next++;
+      const key = keys[index] as string;
+      parsed[index] = parseChangeObject(key, await getObjectBytes(s3, bucket, key));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, worker));
+  return sortChanges(parsed.flat());
 };
 
 /** An item's state at the end of the day: its last change, and its image then (none if removed). */
