@@ -18,6 +18,7 @@ import { customerFunctions } from './functions/customer-functions.js';
 import { eventFunctions } from './functions/event-functions.js';
 import { inventoryFunctions } from './functions/inventory-functions.js';
 import { lakeFunctions } from './functions/lake-functions.js';
+import { lakeJobFunctions } from './functions/lake-job-functions.js';
 import { orderFunctions } from './functions/order-functions.js';
 import { platformFunctions } from './functions/platform-functions.js';
 import { promotionFunctions } from './functions/promotion-functions.js';
@@ -54,6 +55,7 @@ export const appDefinition = defineApp({
     replenishment: replenishmentFunctions,
     events: eventFunctions,
     lake: lakeFunctions,
+    'lake-jobs': lakeJobFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
   buckets: { dataLake: dataLakeBucket },
