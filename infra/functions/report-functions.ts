@@ -1,4 +1,9 @@
-import { salesReportRoute, takingsReportRoute } from '../../lib/reports/report-routes.js';
+import {
+  listOrdersRoute,
+  salesReportRoute,
+  stockReportRoute,
+  takingsReportRoute,
+} from '../../lib/reports/report-routes.js';
 import { REPORTED_ORDER_EVENTS } from '../../lib/reports/rollup-consumer.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 
@@ -31,5 +36,17 @@ export const reportFunctions = {
     description: 'A day’s cash-up per store, from the rollups',
     bindings: [{ table: 'read' }],
     triggers: [{ kind: 'http', route: takingsReportRoute }],
+  },
+  getStockReport: {
+    entry: 'functions/reports/get-stock-report.ts',
+    description: 'A store’s stock value, low and out of stock, days of cover, slow movers and top sellers',
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: stockReportRoute }],
+  },
+  listOrders: {
+    entry: 'functions/reports/list-orders.ts',
+    description: 'Orders across the caller’s stores, newest first',
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: listOrdersRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

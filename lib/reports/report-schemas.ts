@@ -3,7 +3,7 @@ import { Sku } from '../catalog/product-schemas.js';
 import { PaginationQuery, ResourceId } from '../http/common-schemas.js';
 import { PAYMENT_METHODS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
-import { daysBetween } from './report-days.js';
+import { addDays, daysBetween, utcDay } from './report-days.js';
 
 /** A UTC day; reports count by the UTC day, as the lake partitions by it. */
 const Day = z.iso.date().meta({ description: 'A UTC day, `YYYY-MM-DD`.', example: '2026-03-02' });
@@ -23,8 +23,12 @@ export type SalesGrouping = (typeof SALES_GROUPINGS)[number];
 
 export const SalesReportQuery = z
   .strictObject({
-    from: Day.meta({ description: 'First UTC day (inclusive).' }),
-    to: Day.meta({ description: 'Last UTC day (inclusive); at most 366 days after `from`.' }),
+    from: Day.default(() => addDays(utcDay(new Date()), -6)).meta({
+      description: 'First UTC day (inclusive); default six days before today.',
+    }),
+    to: Day.default(() => utcDay(new Date())).meta({
+      description: 'Last UTC day (inclusive), at most 366 days after `from`; default today.',
+    }),
     storeId: ResourceId.optional().meta({ description: 'One store (else every store of the caller).' }),
     region: Region.optional().meta({ description: 'Only the caller’s stores in this region.' }),
     groupBy: z.enum(SALES_GROUPINGS).default('day'),
@@ -72,7 +76,7 @@ export const SalesReport = z
 export type SalesReport = z.output<typeof SalesReport>;
 
 export const TakingsReportQuery = z.strictObject({
-  date: Day.meta({ description: 'The UTC day to cash up.' }),
+  date: Day.default(() => utcDay(new Date())).meta({ description: 'The UTC day to cash up; default today.' }),
   storeId: ResourceId.optional().meta({ description: 'One store (else every store of the caller).' }),
 });
 export type TakingsReportQuery = z.output<typeof TakingsReportQuery>;

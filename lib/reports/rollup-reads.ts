@@ -15,20 +15,25 @@ export const newReadMeter = (): ReadMeter => ({ queries: 0, capacityUnits: 0 });
  */
 export const queryRange = async (
   partition: string,
-  range: { between: [string, string] } | { beginsWith: string },
+  range: { between: [string, string] } | { beginsWith: string } | 'whole partition',
   meter?: ReadMeter,
 ): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
   const condition =
-    'between' in range
-      ? { expression: 'sk BETWEEN :a AND :b', values: { ':a': range.between[0], ':b': range.between[1] } }
-      : { expression: 'begins_with(sk, :a)', values: { ':a': range.beginsWith } };
+    range === 'whole partition'
+      ? { expression: '', values: {} }
+      : 'between' in range
+        ? {
+            expression: ' AND sk BETWEEN :a AND :b',
+            values: { ':a': range.between[0], ':b': range.between[1] },
+          }
+        : { expression: ' AND begins_with(sk, :a)', values: { ':a': range.beginsWith } };
   let startKey: QueryCommandInput['ExclusiveStartKey'];
   do {
     const page = await documentClient.send(
       new QueryCommand({
         TableName: tableName(),
-        KeyConditionExpression: `pk = :pk AND ${condition.expression}`,
+        KeyConditionExpression: `pk = :pk${condition.expression}`,
         ExpressionAttributeValues: { ':pk': partition, ...condition.values },
         ReturnConsumedCapacity: 'TOTAL',
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
