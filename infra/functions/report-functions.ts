@@ -49,4 +49,20 @@ export const reportFunctions = {
     bindings: [{ table: 'read' }],
     triggers: [{ kind: 'http', route: listOrdersRoute }],
   },
+  writeReportFiles: {
+    entry: 'functions/reports/write-report-files.ts',
+    description:
+      'Daily: write yesterday’s sales and takings reports as CSV, Parquet and a manifest to the lake',
+    bindings: [{ table: 'read' }, { bucket: 'dataLake', access: 'read-write', prefix: 'reports/' }],
+    triggers: [
+      {
+        kind: 'schedule',
+        // After midnight UTC, once the last events of the day have been counted.
+        expression: 'cron(30 1 * * ? *)',
+        description: 'Write yesterday’s report files (01:30 UTC)',
+        localEveryMinutes: 60,
+      },
+    ],
+    timeoutSeconds: 300,
+  },
 } as const satisfies Record<string, FunctionDefinition>;
