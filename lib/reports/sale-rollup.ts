@@ -150,7 +150,7 @@ export const refundRollup = (memo: SaleMemo, refund: Refund, cancellation: boole
       const category = sold?.category ?? 'unknown';
       const lineCost = refund.restock === 'none' ? 0 : line.quantity * (sold?.unitCost ?? 0);
       cost += lineCost;
-      addInto(perCategory, category, { refunds: line.amount, refundTax: line.tax, cost: -lineCost });
+      addInto(perCategory, category, { refunds: line.amount, refundTax: line.tax, cost: 0 - lineCost });
       if (refund.restock !== 'none')
         skus.push({
           day,
@@ -171,7 +171,7 @@ export const refundRollup = (memo: SaleMemo, refund: Refund, cancellation: boole
       addInto(perCategory, line.category, {
         refunds: amounts[index] ?? 0,
         refundTax: taxes[index] ?? 0,
-        cost: -lineCost,
+        cost: 0 - lineCost,
       });
       if (cancellation)
         skus.push({
@@ -184,6 +184,6 @@ export const refundRollup = (memo: SaleMemo, refund: Refund, cancellation: boole
         });
     });
   }
-  const total = { refunds: refund.amount, refundTax: refund.tax, cost: -cost };
+  const total = { refunds: refund.amount, refundTax: refund.tax, cost: 0 - cost };
   return { sales: byDimension(memo, day, total, perCategory), skus };
 };
