@@ -291,5 +291,7 @@ describe('report rollups from real order events', () => {
     expect([few.orders, many.orders]).toEqual([5, 50]);
     expect(many.meter).toEqual(few.meter);
     expect(few.meter.queries).toBe(2);
+    // DynamoDB's own count of the read capacity the Queries used, the same for ten times the orders.
+    expect(few.meter.capacityUnits).toBeGreaterThan(0);
   });
 });
