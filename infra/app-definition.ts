@@ -24,6 +24,7 @@ import { platformFunctions } from './functions/platform-functions.js';
 import { promotionFunctions } from './functions/promotion-functions.js';
 import { purchasingFunctions } from './functions/purchasing-functions.js';
 import { replenishmentFunctions } from './functions/replenishment-functions.js';
+import { reportFunctions } from './functions/report-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
@@ -53,6 +54,7 @@ export const appDefinition = defineApp({
     tax: taxFunctions,
     purchasing: purchasingFunctions,
     replenishment: replenishmentFunctions,
+    reports: reportFunctions,
     events: eventFunctions,
     lake: lakeFunctions,
     'lake-jobs': lakeJobFunctions,

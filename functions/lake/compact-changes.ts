@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { FunctionName } from '../../infra/app-definition.js';
 import { compactPending } from '../../lib/lake/compact-pending.js';
 import { isLakeDay, lakeDayOf, previousDay } from '../../lib/lake/lake-days.js';
 import { dataLakeBucketName, s3Client } from '../../lib/lake/s3-client.js';
@@ -18,7 +17,7 @@ const CompactEvent = z.object({
 });
 
 // Named as in the app definition: its metrics' `job` dimension is what the alarms watch.
-export const handler = scheduledHandler('compactChanges' satisfies FunctionName, async (event) => {
+export const handler = scheduledHandler('compactChanges', async (event) => {
   const parsed = CompactEvent.parse(event);
   const day = parsed.day ?? previousDay(lakeDayOf(parsed.time ? new Date(parsed.time) : new Date()));
   const results = await compactPending({

@@ -18,6 +18,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'skip-bundles': { type: 'boolean', default: false },
     'only-lake': { type: 'boolean', default: false },
+    'report-orders': { type: 'string', default: '100,10000' },
   },
 });
 const REQUESTS = Number(args.requests);
@@ -132,6 +133,10 @@ const main = async () => {
       `${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(7)} ${'errors'.padStart(6)}`,
     );
     for (const scenario of scenarios) await run(runtime.url, admin, scenario);
+    const [few = 100, many = 10_000] = args['report-orders'].split(',').map(Number);
+    // Imported late, like the app definition below: lib/ reads the environment the runtime set.
+    const { benchReportReads } = await import('./report-reads-bench.js');
+    await benchReportReads(runtime.url, admin, few, many);
   } finally {
     await runtime.stop();
   }

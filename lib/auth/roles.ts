@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'purchasing:write',
   'tax:read',
   'tax:write',
+  'reports:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -329,3 +329,61 @@ export const replenishmentKeys = {
 export const systemKeys = {
   demoSeedComplete: (): TableKey => ({ pk: 'SYSTEM#SEED', sk: 'DEMO' }),
 };
+
+// --- Reports (lib/reports/) ---------------------------------------------------------------
+
+/** Entity types of the reports' rollup bookkeeping (not business entities: never exported). */
+export const REPORT_ENTITY = {
+  rollup: 'ReportRollup',
+  appliedEvent: 'ReportAppliedEvent',
+  saleMemo: 'ReportSaleMemo',
+} as const;
+
+/**
+ * Rollups kept by the reports consumer from order events, so a report reads days × stores
+ * items however many orders there were. Sort keys start with the dimension then the UTC day
+ * (`YYYY-MM-DD`), so one Query per store gives one dimension over a range of days.
+ * - sales: `<dimension>#<day>#<value>#<currency>` (dimension `total`, `channel`, `category`);
+ * - takings: `<day>#<currency>#<PAYMENT|REFUND>#<method>`;
+ * - SKU sales: `<day>#<sku>` (days of cover, top sellers, slow movers), and the SKU's last sale;
+ * - the applied-event marker, written in the same transaction as the counters it moved, so a
+ *   redelivered event fails its `attribute_not_exists` and counts nothing twice;
+ * - the sale memo: what a sale counted (unit costs, categories), for its refunds to reverse.
+ */
+export const reportKeys = {
+  appliedEvent: (eventId: string, part: string): TableKey => ({
+    pk: `REPORTS#EVENT#${eventId}`,
+    sk: `APPLIED#${part}`,
+  }),
+  saleMemo: (orderId: string): TableKey => ({ pk: `REPORTS#ORDER#${orderId}`, sk: 'SALE' }),
+  salesPartition: (storeId: string) => `REPORTS#STORE#${storeId}#SALES`,
+  sales: (storeId: string, dimension: string, day: string, value: string, currency: string): TableKey => ({
+    pk: reportKeys.salesPartition(storeId),
+    sk: `${dimension}#${day}#${value}#${currency}`,
+  }),
+  /** Inclusive bounds of one dimension's days `from`..`to` (`~` sorts above every value). */
+  salesRange: (dimension: string, from: string, to: string): [string, string] => [
+    `${dimension}#${from}#`,
+    `${dimension}#${to}#~`,
+  ],
+  takingsPartition: (storeId: string) => `REPORTS#STORE#${storeId}#TAKINGS`,
+  takings: (
+    storeId: string,
+    day: string,
+    currency: string,
+    kind: 'PAYMENT' | 'REFUND',
+    method: string,
+  ): TableKey => ({ pk: reportKeys.takingsPartition(storeId), sk: `${day}#${currency}#${kind}#${method}` }),
+  takingsDayPrefix: (day: string) => `${day}#`,
+  skuSalesPartition: (storeId: string) => `REPORTS#STORE#${storeId}#SKU_SALES`,
+  skuSales: (storeId: string, day: string, sku: string): TableKey => ({
+    pk: reportKeys.skuSalesPartition(storeId),
+    sk: `${day}#${sku}`,
+  }),
+  skuSalesRange: (from: string, to: string): [string, string] => [`${from}#`, `${to}#~`],
+  skuLastSoldPartition: (storeId: string) => `REPORTS#STORE#${storeId}#SKU_LAST_SOLD`,
+  skuLastSold: (storeId: string, sku: string): TableKey => ({
+    pk: reportKeys.skuLastSoldPartition(storeId),
+    sk: sku,
+  }),
+};

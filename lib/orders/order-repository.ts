@@ -183,6 +183,35 @@ export const queryCustomerOrders = async (
 };
 
 /**
+ * Orders of several stores as one listing, newest first (finance's `GET /orders`): their
+ * partitions of gsi1 (one status) or gsi2 (every status) merged, with the creation-time range
+ * as inclusive sort-key bounds. One Query per store per page.
+ */
+export const queryOrdersOfStores = async (
+  storeIds: readonly string[],
+  query: { status?: OrderStatus; from?: string; to?: string; limit: number; cursor?: string },
+): Promise<Page<Order>> => {
+  const stores = [...new Set(storeIds)].sort();
+  const bounds = {
+    ...(query.from ? { lowest: query.from } : {}),
+    ...(query.to ? { highest: `${query.to}#\uffff` } : {}),
+  };
+  const page = await mergedQueryPage({
+    indexName: query.status ? 'gsi1' : 'gsi2',
+    partitionValues: stores.map((storeId) =>
+      query.status
+        ? orderKeys.storeStatusPartition(storeId, query.status)
+        : orderKeys.storePartition(storeId),
+    ),
+    limit: query.limit,
+    cursor: query.cursor,
+    bounds,
+    scope: `orders|${query.status ?? ''}|${query.from ?? ''}|${query.to ?? ''}|${stores.join(',')}`,
+  });
+  return { items: page.items.map(fromOrderItem), nextCursor: page.nextCursor };
+};
+
+/**
  * One page of a store's unpaid orders created at or before `createdUpTo` (gsi1, oldest first).
  * The expiry job still checks each order's own `expiresAt`.
  */

@@ -34,6 +34,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Promotions: 'Discounts and coupons.',
   Orders: 'Orders, payments, fulfilment, refunds, receipts and credit notes.',
   Tax: 'Tax rates per region and product category, and how orders carry them.',
+  Reports:
+    'Finance reports (sales, takings, stock) from rollups kept by the order events; no report reads orders.',
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */

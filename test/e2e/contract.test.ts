@@ -653,6 +653,35 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     await ok(api('GET', `/stores/${world.storeA}/orders`, as(world.admin)));
     await problem(api('GET', `/stores/${world.storeA}/orders?status=NOPE`, as(world.admin)), 400);
   },
+  listOrders: async () => {
+    await paidOrder();
+    const page = await ok<{ items: unknown[] }>(api('GET', '/orders?status=PAID&limit=2', as(world.admin)));
+    expect(page.items.length).toBeGreaterThan(0);
+    await ok(api('GET', `/orders?storeId=${world.storeA}&from=2020-01-01T00:00:00Z`, as(world.admin)));
+    await problem(
+      api('GET', '/orders?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', as(world.admin)),
+      400,
+    );
+    await problem(api('GET', '/orders?storeId=st_nope', as(world.admin)), 404);
+  },
+  getSalesReport: async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await ok(api('GET', `/reports/sales?from=${today}&to=${today}&groupBy=category`, as(world.admin)));
+    await ok(api('GET', `/reports/sales?storeId=${world.storeA}`, as(world.admin)));
+    await problem(api('GET', '/reports/sales?from=2026-01-01&to=2027-06-01', as(world.admin)), 400);
+    await problem(api('GET', '/reports/sales?groupBy=week', as(world.admin)), 400);
+    await problem(api('GET', '/reports/sales?storeId=st_nope', as(world.admin)), 404);
+  },
+  getTakingsReport: async () => {
+    await ok(api('GET', `/reports/takings?storeId=${world.storeA}`, as(world.admin)));
+    await problem(api('GET', '/reports/takings?date=2026-13-01', as(world.admin)), 400);
+    await problem(api('GET', '/reports/takings?storeId=st_nope', as(world.admin)), 404);
+  },
+  getStockReport: async () => {
+    await ok(api('GET', `/reports/stock?storeId=${world.storeA}`, as(world.admin)));
+    await problem(api('GET', '/reports/stock', as(world.admin)), 400);
+    await problem(api('GET', '/reports/stock?storeId=st_nope', as(world.admin)), 404);
+  },
   listCustomerOrders: async () => {
     await ok(api('GET', `/customers/${world.customerId}/orders`, as(world.admin)));
     await problem(api('GET', `/customers/${world.customerId}/orders?limit=-1`, as(world.admin)), 400);

@@ -121,6 +121,7 @@ describe('defineApp', () => {
     expect(schedules.map(({ functionName, trigger }) => [functionName, trigger.expression])).toEqual([
       ['expireUnpaidOrders', 'rate(5 minutes)'],
       ['sweepReplenishments', 'cron(0 19 * * ? *)'],
+      ['writeReportFiles', 'cron(30 1 * * ? *)'],
       ['compactChanges', 'cron(30 1 * * ? *)'],
     ]);
     expect(functionsWithTrigger('http').length).toBe(httpRoutes().length + 1);
