@@ -167,6 +167,7 @@ describe('LakeCatalog', () => {
       'projection.dt.interval': '1',
       'projection.dt.interval.unit': 'DAYS',
       'storage.location.template': {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's placeholders, not JavaScript's.
         'Fn::Join': ['', ['s3://', { Ref: built.lakeId }, '/changes/entity=${entity}/dt=${dt}/']],
       },
     });
@@ -181,6 +182,7 @@ describe('LakeCatalog', () => {
       'projection.dt.type': 'date',
       'projection.dt.range': '2024-01-01,NOW',
       'storage.location.template': {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Athena's placeholders, not JavaScript's.
         'Fn::Join': ['', ['s3://', { Ref: built.lakeId }, '/curated/orders/dt=${dt}/']],
       },
     });
