@@ -161,8 +161,14 @@ export class DashboardSite extends Construct {
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'cloudfront/',
-      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-      ...(props.domain ? { domainNames: props.domain.names, certificate: props.domain.certificate } : {}),
+      // The TLS floor applies to a custom certificate only; the default one's is fixed (CFR4 below).
+      ...(props.domain
+        ? {
+            domainNames: props.domain.names,
+            certificate: props.domain.certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
     });
     this.url = `https://${props.domain?.names[0] ?? this.distribution.distributionDomainName}`;
 

@@ -1,12 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { App, CfnParameter, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DashboardSite, type DashboardSiteProps } from '../../infra/constructs/dashboard-site.js';
-import { type CfnJson, DASHBOARD_FIXTURE, logicalId } from './synth.js';
+import { builtDashboard } from '../../infra/dashboard-assets.js';
+import { type CfnJson, DASHBOARD_FIXTURE, logicalId, synthStage } from './synth.js';
 
 interface Built {
   app: App;
@@ -265,5 +269,46 @@ describe('DashboardSite', () => {
         }),
       }),
     });
+  });
+});
+
+describe('the dashboard in the api stack', () => {
+  it('is hosted beside the API and user pool that its config.json names', () => {
+    const synth = synthStage('prod');
+    const site = synth.api.dashboard;
+    expect(site).toBeDefined();
+    const deployment = only(synth.apiTemplate, 'Custom::CDKBucketDeployment');
+    const [, markers] = deployment.Properties.SourceMarkers as Record<string, CfnJson>[];
+    const values = JSON.stringify(Object.values(markers ?? {}));
+    expect(values).toContain(logicalId(synth.api, synth.api.api));
+    expect(values).toContain(logicalId(synth.api, synth.api.userPool));
+    expect(values).toContain(logicalId(synth.api, synth.api.userPoolClient));
+    synth.apiTemplate.hasOutput('DashboardUrl', {
+      Value: {
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { 'Fn::GetAtt': [logicalId(synth.api, site?.distribution as Distribution), 'DomainName'] },
+          ],
+        ],
+      },
+    });
+    // prod keeps its buckets; dev's are emptied and deleted with the stack.
+    expect(
+      synth.apiTemplate.toJSON().Resources[logicalId(synth.api, site?.bucket as Bucket)].DeletionPolicy,
+    ).toBe('Retain');
+  });
+
+  it('is left out when the synth is given no build', () => {
+    const synth = synthStage('dev', { dashboardAssetsPath: undefined });
+    expect(synth.api.dashboard).toBeUndefined();
+    expect(Object.keys(synth.apiTemplate.findResources('AWS::CloudFront::Distribution'))).toEqual([]);
+  });
+
+  it('stops cdk synth with a clear message when the dashboard is not built', () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'no-dashboard-'));
+    expect(() => builtDashboard(empty)).toThrow(/dashboard is not built/);
+    expect(builtDashboard(DASHBOARD_FIXTURE)).toBe(DASHBOARD_FIXTURE);
   });
 });

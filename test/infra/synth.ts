@@ -53,7 +53,7 @@ export const synthStage = (
   options: Parameters<typeof createStacks>[2] = {},
 ): SynthesizedStage => {
   const app = new App({ context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] } });
-  const stacks = createStacks(app, stage, options);
+  const stacks = createStacks(app, stage, { dashboardAssetsPath: DASHBOARD_FIXTURE, ...options });
   return {
     app,
     ...stacks,
