@@ -11,6 +11,7 @@ import {
 import { changesTable } from '../../lib/lake/changes-table.js';
 import { LAKE_ENTITY_TYPES } from '../../lib/lake/lake-entities.js';
 import type { LakeTable } from '../../lib/lake/lake-table-types.js';
+import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { type CfnJson, logicalId } from './synth.js';
 
 /** A curated table shaped like part B's (Parquet, projected by day). */
@@ -290,5 +291,35 @@ describe('LakeCatalog', () => {
   it('needs nothing beyond Glue and Athena resources (no crawler, no partitions to add)', () => {
     expect(Object.keys(built.template.findResources('AWS::Glue::Crawler'))).toEqual([]);
     expect(Object.keys(built.template.findResources('AWS::Glue::Partition'))).toEqual([]);
+  });
+
+  it('builds the real lake: one projected table per lakeTables declaration, same columns and types', () => {
+    const { template } = build({ tables: lakeTables });
+    template.resourceCountIs('AWS::Glue::Table', lakeTables.length);
+    for (const declared of lakeTables) {
+      const { TableInput } = glueTable(template, declared.name).Properties;
+      expect(
+        (TableInput.StorageDescriptor.Columns as { Name: string; Type: string }[]).map(
+          (column) => `${column.Name}:${column.Type}`,
+        ),
+      ).toEqual(declared.columns.map((column) => `${column.name}:${column.type}`));
+      expect(TableInput.Parameters['projection.enabled']).toBe('true');
+      expect(TableInput.Parameters['projection.dt.range']).toBe('2024-01-01,NOW');
+      expect(TableInput.StorageDescriptor.SerdeInfo.SerializationLibrary).toBe(
+        declared.format === 'json'
+          ? 'org.openx.data.jsonserde.JsonSerDe'
+          : 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe',
+      );
+    }
+    expect(lakeTables.map(({ name }) => name)).toEqual(
+      expect.arrayContaining([
+        'changes',
+        'orders',
+        'order_lines',
+        'payments',
+        'refunds',
+        'inventory_snapshot',
+      ]),
+    );
   });
 });
