@@ -1,6 +1,7 @@
-import { Aws, CfnOutput, RemovalPolicy, type Size } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnOutput, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import { CfnNamedQuery, CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { Database, type S3Table } from 'aws-cdk-lib/aws-glue';
+import { Grant, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { LakeTable } from '../../lib/lake/lake-table-types.js';
@@ -29,6 +30,11 @@ export interface LakeCatalogProps {
   removalPolicy?: RemovalPolicy;
 }
 
+/**
+ * A query of a few years of curated days reads well under this; one that would read more is
+ * almost always missing its `dt` filter (docs/runbooks/lake-query-cutoff.md).
+ */
+export const DEFAULT_BYTES_SCANNED_CUTOFF = Size.gibibytes(10);
 /** Athena refuses a smaller per-query cutoff. */
 export const MIN_BYTES_SCANNED_CUTOFF = 10_000_000;
 /** The folder of the results bucket the workgroup writes to. */
@@ -51,10 +57,12 @@ export class LakeCatalog extends Construct {
   readonly workGroupName: string;
   /** By named query name. */
   readonly namedQueries: Record<string, CfnNamedQuery>;
+  private readonly props: LakeCatalogProps;
 
   constructor(scope: Construct, id: string, props: LakeCatalogProps) {
     super(scope, id);
     validate(props);
+    this.props = props;
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.database = new Database(this, 'Database', {
@@ -122,6 +130,59 @@ export class LakeCatalog extends Construct {
       value: this.workGroupName,
       description: 'Athena workgroup for finance queries (aws athena start-query-execution --work-group ...)',
     });
+  }
+
+  /**
+   * What running queries in this workgroup takes, and nothing more: Athena on this workgroup
+   * only, Glue reads of this database and its tables, S3 reads of the tables' prefixes, and the
+   * workgroup's results folder (read and write). For finance's IAM role or permission set.
+   */
+  grantQuery(grantee: IGrantable): Grant {
+    const stack = Stack.of(this);
+    const workGroupArn = stack.formatArn({
+      service: 'athena',
+      resource: 'workgroup',
+      resourceName: this.workGroupName,
+    });
+    const glueArn = (resource: string, resourceName: string) =>
+      stack.formatArn({ service: 'glue', resource, resourceName });
+    const database = this.database.databaseName;
+    const athena = Grant.addToPrincipal({
+      grantee,
+      actions: [
+        'athena:StartQueryExecution',
+        'athena:StopQueryExecution',
+        'athena:GetQueryExecution',
+        'athena:GetQueryResults',
+        'athena:GetQueryResultsStream',
+        'athena:ListQueryExecutions',
+        'athena:BatchGetQueryExecution',
+        'athena:GetWorkGroup',
+        'athena:ListNamedQueries',
+        'athena:GetNamedQuery',
+        'athena:BatchGetNamedQuery',
+      ],
+      resourceArns: [workGroupArn],
+    });
+    Grant.addToPrincipal({
+      grantee,
+      actions: [
+        'glue:GetDatabase',
+        'glue:GetTable',
+        'glue:GetTables',
+        'glue:GetPartition',
+        'glue:GetPartitions',
+      ],
+      resourceArns: [
+        stack.formatArn({ service: 'glue', resource: 'catalog', arnFormat: ArnFormat.NO_RESOURCE_NAME }),
+        glueArn('database', database),
+        ...this.props.tables.map((table) => glueArn('table', `${database}/${table.name}`)),
+      ],
+    });
+    for (const prefix of [...new Set(this.props.tables.map((table) => table.prefix))])
+      this.props.lakeBucket.grantRead(grantee, `${prefix}*`);
+    this.props.resultsBucket.grantReadWrite(grantee, `${QUERY_RESULTS_PREFIX}*`);
+    return athena;
   }
 }
 

@@ -1,5 +1,6 @@
 import { App, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { AccountRootPrincipal, Role } from 'aws-cdk-lib/aws-iam';
 import { Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { changesTable } from '../../lib/lake/changes-table.js';
 import { LAKE_ENTITY_TYPES } from '../../lib/lake/lake-entities.js';
 import type { LakeTable } from '../../lib/lake/lake-table-types.js';
 import { lakeTables } from '../../lib/lake/lake-tables.js';
-import { type CfnJson, logicalId } from './synth.js';
+import { actionsOf, type CfnJson, logicalId, type PolicyStatement, statementsOfRole } from './synth.js';
 
 /** A curated table shaped like part B's (Parquet, projected by day). */
 const ordersFixture = {
@@ -321,5 +322,53 @@ describe('LakeCatalog', () => {
         'inventory_snapshot',
       ]),
     );
+  });
+
+  it('grants querying: this workgroup, this database’s tables, the tables’ prefixes, the results folder', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Grants');
+    const lake = new Bucket(stack, 'Lake', { encryption: BucketEncryption.S3_MANAGED });
+    const results = new Bucket(stack, 'Results', { encryption: BucketEncryption.S3_MANAGED });
+    const catalog = new LakeCatalog(stack, 'Catalog', {
+      name: 'storefleet-test',
+      lakeBucket: lake,
+      resultsBucket: results,
+      tables: [changesTable, ordersFixture],
+      namedQueries: queries,
+      bytesScannedCutoffPerQuery: Size.gibibytes(1),
+    });
+    const role = new Role(stack, 'Finance', { assumedBy: new AccountRootPrincipal() });
+    catalog.grantQuery(role);
+    const statements = statementsOfRole(Template.fromStack(stack), logicalId(stack, role));
+    const resolved = statements.map((statement) => ({
+      actions: actionsOf(statement),
+      resources: JSON.stringify(stack.resolve(statement.Resource)),
+    }));
+    const athena = resolved.find(({ actions }) => actions.includes('athena:StartQueryExecution'));
+    expect(athena?.resources).toContain(':workgroup/storefleet-test-finance');
+    expect(
+      resolved.flatMap(({ actions }) => actions).filter((action) => action.startsWith('athena:')),
+    ).not.toContain('athena:*');
+    const glue = resolved.find(({ actions }) => actions.includes('glue:GetTable'));
+    for (const part of [':catalog', ':database/', ':table/', '/changes', '/orders'])
+      expect(glue?.resources).toContain(part);
+    expect(glue?.resources).not.toContain('*');
+
+    const lakeId = logicalId(stack, lake);
+    const resultsId = logicalId(stack, results);
+    const objectReads = statements
+      .filter((statement: PolicyStatement) =>
+        actionsOf(statement).some((action) => action.startsWith('s3:GetObject')),
+      )
+      .map((statement) => JSON.stringify(stack.resolve(statement.Resource)));
+    const lakeObjects = objectReads.join(' ');
+    expect(lakeObjects).toContain(`"${lakeId}","Arn"]},"/changes/*"`);
+    expect(lakeObjects).toContain(`"${lakeId}","Arn"]},"/curated/orders/*"`);
+    expect(lakeObjects).not.toContain(`"${lakeId}","Arn"]},"/*"`);
+    const writes = statements
+      .filter((statement) => actionsOf(statement).includes('s3:PutObject'))
+      .map((statement) => JSON.stringify(stack.resolve(statement.Resource)));
+    expect(writes).toEqual([expect.stringContaining(`"${resultsId}","Arn"]},"/athena-results/*"`)]);
+    expect(writes.join(' ')).not.toContain(lakeId);
   });
 });
