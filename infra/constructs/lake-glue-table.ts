@@ -1,4 +1,5 @@
 import {
+  type CfnTable,
   type Column,
   DataFormat,
   DateIntervalUnit,
@@ -27,6 +28,7 @@ const GLUE_TYPES: Record<LakeColumnType, Type> = {
 };
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
+const COLUMN_NAME = /^[a-z][a-z0-9_]*$/;
 
 /**
  * Partition values are folder names (`dt=2026-12-01/`), so every key is a string column;
@@ -50,9 +52,10 @@ export const locationTemplate = (bucket: IBucket, table: LakeTable): string =>
 /**
  * One Glue table from one LakeTable declaration, the same declaration the local DuckDB views
  * are built from. `changes` is gzipped NDJSON read by the OpenX JSON SerDe: its `old_image` /
- * `new_image` columns are typed string while each row holds a nested object there; the SerDe's
- * string inspector returns such an object as its JSON text (JSONObject.toString()), which
- * Athena's json_extract reads. The curated tables are Parquet.
+ * `new_image` columns are typed string while each row holds a nested object there; the SerDe
+ * renders an object read into a string column back to JSON text (Trino's OpenX reader: canonical
+ * JSON; the Hive-era one: JSONObject.toString()), which Athena's json_extract reads. The curated
+ * tables are Parquet.
  */
 export const lakeGlueTable = (
   scope: Construct,
@@ -67,6 +70,9 @@ export const lakeGlueTable = (
       `Lake table ${table.name}: prefix ${JSON.stringify(table.prefix)} must be relative and end in /`,
     );
   const names = [...table.columns, ...table.partitionKeys].map(({ name }) => name);
+  const folded = names.find((name) => !COLUMN_NAME.test(name));
+  if (folded)
+    throw new Error(`Lake table ${table.name}: column ${JSON.stringify(folded)} must be snake_case`);
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate) throw new Error(`Lake table ${table.name}: column ${duplicate} is declared twice`);
 
@@ -80,7 +86,7 @@ export const lakeGlueTable = (
     type: Schema.STRING,
     comment: key.description,
   }));
-  return new S3Table(scope, id, {
+  const glueTable = new S3Table(scope, id, {
     database,
     tableName: table.name,
     description: table.description,
@@ -96,4 +102,14 @@ export const lakeGlueTable = (
     partitionProjection: Object.fromEntries(table.partitionKeys.map((key) => [key.name, projectionOf(key)])),
     parameters: { 'storage.location.template': locationTemplate(bucket, table) },
   });
+  if (table.format === 'json') {
+    // Case-sensitive keys: the Hive-era OpenX SerDe otherwise lower-cases every key while parsing,
+    // nested ones too, and `new_image`'s JSON text would say `storeid` for the item's `storeId`.
+    // The declared columns are all lower-case, so they still match the rows' keys.
+    (glueTable.node.defaultChild as CfnTable).addPropertyOverride(
+      'TableInput.StorageDescriptor.SerdeInfo.Parameters',
+      { 'case.insensitive': 'FALSE' },
+    );
+  }
+  return glueTable;
 };

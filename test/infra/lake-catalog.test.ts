@@ -132,6 +132,8 @@ describe('LakeCatalog', () => {
     expect(StorageDescriptor.InputFormat).toBe('org.apache.hadoop.mapred.TextInputFormat');
     expect(StorageDescriptor.Compressed).toBe(true);
     expect(Parameters.classification).toBe('json');
+    // Keys keep their case, nested ones included (`$.storeId` in the images' JSON text).
+    expect(StorageDescriptor.SerdeInfo.Parameters).toEqual({ 'case.insensitive': 'FALSE' });
     // The images are nested objects read into string columns (JSON text for json_extract).
     const types = Object.fromEntries(
       (StorageDescriptor.Columns as { Name: string; Type: string }[]).map((column) => [
@@ -155,6 +157,7 @@ describe('LakeCatalog', () => {
       'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
     );
     expect(Parameters.classification).toBe('parquet');
+    expect(StorageDescriptor.SerdeInfo.Parameters).toBeUndefined();
   });
 
   it('projects the changes partitions: entity from the lake entities, dt as every day since 2024', () => {
@@ -279,6 +282,18 @@ describe('LakeCatalog', () => {
       'a prefix that is not a folder',
       { tables: [{ ...ordersFixture, prefix: '/curated/orders/' as const }] },
       /prefix/,
+    ],
+    [
+      'a column name the case-sensitive JSON SerDe would not match',
+      {
+        tables: [
+          {
+            ...changesTable,
+            columns: [...changesTable.columns, { ...changesTable.columns[0], name: 'eventId' }],
+          },
+        ],
+      },
+      /"eventId" must be snake_case/,
     ],
     [
       'a column declared twice',
