@@ -12,7 +12,7 @@ export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');
 export const builtDashboard = (directory: string = DASHBOARD_DIST): string => {
   if (!existsSync(path.join(directory, 'index.html')))
     throw new Error(
-      `The finance dashboard is not built (${path.relative(REPO_ROOT, directory)}/index.html is missing): build it before cdk synth/deploy`,
+      `The finance dashboard is not built (${path.relative(REPO_ROOT, directory)}/index.html is missing): run "npm run dashboard:build" before cdk synth/deploy`,
     );
   return directory;
 };
