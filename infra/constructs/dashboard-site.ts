@@ -13,12 +13,10 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { type IRole, Policy } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-// cdk-nag's own spelling of a resource in finding ids (`<Bucket.Arn>/*`); no public export has it.
-import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
+import { wildcardFindingsOf } from './nag-findings.js';
 
 /** What the page reads from `/config.json` to find the API and sign users in. */
 export interface DashboardConfig {
@@ -36,31 +34,6 @@ export interface DashboardSiteProps extends DashboardConfig {
   /** The site and log buckets (the page is rebuilt from source, so DESTROY is safe in dev). */
   removalPolicy?: RemovalPolicy;
 }
-
-/**
- * The IAM5 finding ids cdk-nag raises for a role's default policy (`Action::s3:GetObject*`,
- * `Resource::<Bucket.Arn>/*`), read from the statements CDK's grants wrote, so the
- * acknowledgement names exactly those grants and no later one.
- */
-const wildcardFindingsOf = (role: IRole): string[] => {
-  const policy = role.node.tryFindChild('DefaultPolicy');
-  if (!(policy instanceof Policy)) return [];
-  const document = Stack.of(policy).resolve(policy.document) as {
-    Statement: { Action: string | string[]; Resource: unknown }[];
-  };
-  const ids = document.Statement.flatMap((statement) => [
-    ...[statement.Action]
-      .flat()
-      .filter((action) => action.includes('*'))
-      .map((action) => `Action::${action}`),
-    ...[statement.Resource]
-      .flat()
-      .map(flattenCfnReference)
-      .filter((resource) => resource.includes('*'))
-      .map((resource) => `Resource::${resource}`),
-  ]);
-  return [...new Set(ids)].map((id) => `AwsSolutions-IAM5[${id}]`);
-};
 
 /** The file the page fetches at start; not cached, so a redeploy's settings apply at once. */
 export const DASHBOARD_CONFIG_KEY = 'config.json';
