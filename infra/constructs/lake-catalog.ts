@@ -122,14 +122,15 @@ export class LakeCatalog extends Construct {
       }),
     );
 
+    // Plain output names (README, "Finance"), not construct-path ones: one catalog per stack.
     new CfnOutput(this, 'DatabaseName', {
       value: this.database.databaseName,
       description: 'Glue database of the finance lake (Athena: choose it, or prefix table names)',
-    });
+    }).overrideLogicalId('LakeDatabaseName');
     new CfnOutput(this, 'WorkGroupName', {
       value: this.workGroupName,
       description: 'Athena workgroup for finance queries (aws athena start-query-execution --work-group ...)',
-    });
+    }).overrideLogicalId('LakeWorkGroupName');
   }
 
   /**

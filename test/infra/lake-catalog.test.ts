@@ -212,7 +212,10 @@ describe('LakeCatalog', () => {
         },
       },
     });
-    built.template.hasOutput('*', { Value: 'storefleet-test-finance' });
+    built.template.hasOutput('LakeWorkGroupName', { Value: 'storefleet-test-finance' });
+    built.template.hasOutput('LakeDatabaseName', {
+      Value: { Ref: logicalId(built.stack, built.catalog.database) },
+    });
   });
 
   it('encrypts results with the results bucket’s KMS key when it has one', () => {
