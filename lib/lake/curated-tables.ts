@@ -275,7 +275,7 @@ export const customersTable = curated(
     col(
       'age_band',
       'string',
-      'Age in ten-year bands at the end of the day (e.g. 30-39), if the birth date is known',
+      'Age in ten-year bands (e.g. 30-39) when the record last changed, if the birth date is known',
     ),
     col('marketing_opt_in', 'boolean', 'Whether the customer accepts marketing'),
     col('contact_channel', 'string', 'Preferred contact channel'),
