@@ -41,6 +41,7 @@ import type { AppDefinition } from '../app-definition-types.js';
 import { ALARM_PERIOD, AlarmTopic } from '../constructs/alarm-topic.js';
 import type { AppFunction } from '../constructs/app-function.js';
 import { AppTopic } from '../constructs/app-topic.js';
+import { DashboardSite } from '../constructs/dashboard-site.js';
 import { DomainStack } from './domain-stack.js';
 import type { StageSettings } from './stage-config.js';
 
@@ -57,6 +58,8 @@ export interface ApiStackProps extends StackProps {
   alarmEmail?: string;
   /** Emails subscribed to the app's topics, by topic name (`-c stockAlertEmail=...`). */
   topicEmails?: Readonly<Record<string, string>>;
+  /** The built finance dashboard (dashboard/dist); with it the stack hosts the page (DashboardSite). */
+  dashboardAssetsPath?: string;
 }
 
 /** A few 5xx in five minutes page someone; one could be a client hanging up mid-request. */
@@ -89,6 +92,8 @@ export class ApiStack extends Stack {
   readonly topics: Record<string, AppTopic>;
   /** Signs pagination cursors; readable only by the functions that page (signsCursors). */
   readonly cursorSecret: Secret;
+  /** The finance dashboard's static site, when the stack was given its built assets. */
+  readonly dashboard?: DashboardSite;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -211,6 +216,22 @@ export class ApiStack extends Stack {
       new CfnOutput(this, `${name}TopicArn`, {
         value: topic.topic.topicArn,
         description: `${definition.topics[name]?.displayName}: subscribe with -c ${definition.topics[name]?.emailContext}=`,
+      });
+    }
+    if (props.dashboardAssetsPath) {
+      // Here, beside the API URL and the user pool that its config.json names.
+      this.dashboard = new DashboardSite(this, 'Dashboard', {
+        assetsPath: props.dashboardAssetsPath,
+        apiUrl: this.stage.url,
+        userPoolId: this.userPool.userPoolId,
+        userPoolClientId: this.userPoolClient.userPoolClientId,
+        region: this.region,
+        removalPolicy: settings.removalPolicy,
+      });
+      new CfnOutput(this, 'DashboardUrl', {
+        value: this.dashboard.url,
+        description:
+          'Finance dashboard (README, "Finance"); add it to -c allowedOrigins when CORS is restricted',
       });
     }
     new CfnOutput(this, 'AlarmTopicArn', {

@@ -13,7 +13,10 @@ import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
+import { lakeTables } from '../../lib/lake/lake-tables.js';
+import { namedQueries } from '../../lib/lake/named-queries.js';
 import { DataLakeBuckets } from '../constructs/data-lake-buckets.js';
+import { DEFAULT_BYTES_SCANNED_CUTOFF, LakeCatalog } from '../constructs/lake-catalog.js';
 import type { StageSettings } from './stage-config.js';
 
 export interface DataStackProps extends StackProps {
@@ -48,6 +51,8 @@ export class DataStack extends Stack {
   readonly accessLogsBucket: Bucket;
   /** The app definition's buckets by name, for `{ bucket }` bindings. */
   readonly buckets: Readonly<Record<string, IBucket>>;
+  /** The Glue database and tables, the Athena workgroup and the finance reports' named queries. */
+  readonly lakeCatalog: LakeCatalog;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -93,6 +98,16 @@ export class DataStack extends Stack {
     this.queryResultsBucket = lake.queryResultsBucket;
     this.accessLogsBucket = lake.accessLogsBucket;
     this.buckets = lake.bucketsByName();
+    // Athena over the lake: tables declared once in lib/lake/, the standard reports as named queries.
+    this.lakeCatalog = new LakeCatalog(this, 'LakeCatalog', {
+      name: `storefleet-${settings.stage}`,
+      lakeBucket: this.dataLakeBucket,
+      resultsBucket: this.queryResultsBucket,
+      tables: lakeTables,
+      namedQueries,
+      bytesScannedCutoffPerQuery: DEFAULT_BYTES_SCANNED_CUTOFF,
+      removalPolicy: settings.removalPolicy,
+    });
 
     new CfnOutput(this, 'DataLakeBucketName', {
       value: this.dataLakeBucket.bucketName,

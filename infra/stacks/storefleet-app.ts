@@ -24,6 +24,8 @@ export const createStacks = (
     /** By topic name of the app definition (`-c stockAlertEmail=...` for stockAlerts). */
     topicEmails?: Readonly<Record<string, string>>;
     allowedOrigins?: readonly string[];
+    /** The built finance dashboard (dashboard/dist), hosted by the api stack when given. */
+    dashboardAssetsPath?: string;
   } = {},
 ): StorefleetStacks => {
   const base = options.definition ?? appDefinition;
@@ -53,7 +55,8 @@ export const createStacks = (
     definition,
     ...(options.topicEmails ? { topicEmails: options.topicEmails } : {}),
     ...(options.alarmEmail ? { alarmEmail: options.alarmEmail } : {}),
-    description: `storefleet ${stage}: Cognito, HTTP API and Lambda functions`,
+    ...(options.dashboardAssetsPath ? { dashboardAssetsPath: options.dashboardAssetsPath } : {}),
+    description: `storefleet ${stage}: Cognito, HTTP API, Lambda functions and the finance dashboard`,
     terminationProtection: settings.retain,
   });
 

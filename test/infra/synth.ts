@@ -8,6 +8,9 @@ import { defineApp } from '../../infra/define-app.js';
 import type { Stage } from '../../infra/stacks/stage-config.js';
 import { createStacks, type StorefleetStacks } from '../../infra/stacks/storefleet-app.js';
 
+/** Stands in for the built dashboard (dashboard/dist) wherever a test synthesizes the site. */
+export const DASHBOARD_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'dashboard');
+
 /** cdk.json's feature flags, so tests see the templates `cdk synth` produces. */
 export const cdkJsonContext = (): Record<string, unknown> =>
   (JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> })
@@ -50,7 +53,7 @@ export const synthStage = (
   options: Parameters<typeof createStacks>[2] = {},
 ): SynthesizedStage => {
   const app = new App({ context: { ...cdkJsonContext(), stage, 'aws:cdk:bundling-stacks': [] } });
-  const stacks = createStacks(app, stage, options);
+  const stacks = createStacks(app, stage, { dashboardAssetsPath: DASHBOARD_FIXTURE, ...options });
   return {
     app,
     ...stacks,
