@@ -39,6 +39,11 @@ export interface LocalRuntimeOptions {
   events?: boolean;
   /** Directory of the event archive; default `<repo>/.data`. */
   eventsDir?: string;
+  /**
+   * Build the finance dashboard and serve it at /dashboard with dev tokens (`?user=finance`).
+   * Default off; `npm start` turns it on. `{ outDir }` builds elsewhere than dashboard/dist (tests).
+   */
+  dashboard?: boolean | { outDir: string };
 }
 
 export interface SeedSummary {
@@ -54,6 +59,8 @@ export interface LocalRuntime {
   tableName: string;
   /** Present when `seed` was asked for. */
   seeded: SeedSummary | undefined;
+  /** Present when `dashboard` was asked for: the page's address. */
+  dashboardUrl: string | undefined;
   /** Present when `events` was asked for: the local bus and its archive. */
   events: { busEndpoint: string; archiveFile: string; idle(): Promise<void> } | undefined;
   /** A token the gateway accepts (signed with this runtime's keys). */
@@ -82,9 +89,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           quiet,
         })
       : undefined;
+    const pages = options.dashboard
+      ? await (await import('./dashboard-server.js')).buildAndServeDashboard(
+          (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
+          typeof options.dashboard === 'object' ? options.dashboard.outDir : undefined,
+        )
+      : undefined;
     const { startGateway } = await import('./gateway.js');
     const gateway = await startGateway({
       verifyToken: createTokenVerifier(keys),
+      ...(pages ? { pages } : {}),
       port: options.port ?? 0,
       ...(options.host ? { host: options.host } : {}),
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -99,6 +113,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       dynamoEndpoint: database.endpoint,
       tableName,
       seeded,
+      dashboardUrl: pages ? `${gateway.url}/dashboard/` : undefined,
       events,
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
       stop: async () => {
