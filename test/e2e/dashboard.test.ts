@@ -159,8 +159,17 @@ beforeAll(async () => {
     productInput({
       name: `Aviator ${uniqueSuffix()}`,
       category: 'sunglasses',
-      attributes: {},
-      variants: [{ sku: `SUN-${uniqueSuffix()}`, options: {}, price: 12_000, cost: 5_000, currency: 'AUD' }],
+      // Not empty: the stream translation refuses items holding an empty map (see the report).
+      attributes: { frame: 'metal' },
+      variants: [
+        {
+          sku: `SUN-${uniqueSuffix()}`,
+          options: { colour: 'black' },
+          price: 12_000,
+          cost: 5_000,
+          currency: 'AUD',
+        },
+      ],
     }),
   );
   const [lensA, lensB] = lenses.variants.map((variant) => variant.sku) as [string, string];
@@ -315,7 +324,7 @@ const chartsOf = (page: Page): Promise<Record<string, Drawn>> =>
           labels: chart.labels,
           series: chart.series,
           plotData: chart.plotData(),
-          tableRows: document.querySelectorAll(`figure[data-chart="${id}"] table tbody tr`).length,
+          tableRows: document.querySelectorAll(`figure[data-chart="${id}"] details table tbody tr`).length,
         },
       ]),
     );
