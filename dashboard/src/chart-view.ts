@@ -5,6 +5,7 @@
  */
 import uPlot from 'uplot';
 import { type ChartData, hasData } from './chart-data.js';
+import { epochSecondsToDay } from './dates.js';
 import { dataTable, el } from './dom.js';
 
 const COLOURS = ['#1f6feb', '#d9480f', '#2f9e44', '#9c36b5', '#e67700', '#0c8599', '#c2255c', '#5c940d'];
@@ -76,7 +77,12 @@ const options = (spec: ChartSpec, width: number, onDraw: () => void): uPlot.Opti
       y: { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] },
     },
     series: [
-      { label: spec.xTitle, value: (_u, value) => (category ? (data.labels[value] ?? '') : String(value)) },
+      {
+        label: spec.xTitle,
+        // null while the cursor is off the chart: the legend then shows only the series' names.
+        value: (_u: uPlot, value: number | null) =>
+          value === null ? '' : category ? (data.labels[value] ?? '') : epochSecondsToDay(value),
+      },
       ...data.series.map((series, index) => ({
         label: series.label,
         stroke: COLOURS[index % COLOURS.length] ?? '#1f6feb',
