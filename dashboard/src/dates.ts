@@ -6,12 +6,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const isIsoDay = (value: string): boolean =>
   ISO_DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
-/** The local calendar day of `now` (what a manager calls "today"). */
-export const localDay = (now: Date): string => {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-};
+/** The UTC day of `now`: the reports count by the UTC day, as the lake partitions by it. */
+export const utcDay = (now: Date): string => now.toISOString().slice(0, 10);
 
 export const addDays = (day: string, days: number): string =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

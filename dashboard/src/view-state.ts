@@ -1,8 +1,8 @@
 /**
  * What the dashboard shows, kept in the address (`?from=&to=&currency=&date=&store=`) so a view
- * can be bookmarked or shared. Days not given default to the last 14 days up to today.
+ * can be bookmarked or shared. Days not given default to the last 14 UTC days up to today.
  */
-import { addDays, isIsoDay, localDay } from './dates.js';
+import { addDays, isIsoDay, utcDay } from './dates.js';
 
 export interface ViewState {
   from: string;
@@ -22,7 +22,7 @@ export const readViewState = (search: string, now: Date): ViewState => {
     const value = params.get(name);
     return value && isIsoDay(value) ? value : undefined;
   };
-  const to = day('to') ?? localDay(now);
+  const to = day('to') ?? utcDay(now);
   let from = day('from') ?? addDays(to, -(DEFAULT_DAYS - 1));
   if (from > to) from = to;
   const text = (name: string) => params.get(name) || undefined;

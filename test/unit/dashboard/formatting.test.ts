@@ -5,7 +5,7 @@ import {
   dayToEpochSeconds,
   epochSecondsToDay,
   isIsoDay,
-  localDay,
+  utcDay,
 } from '../../../dashboard/src/dates.js';
 import {
   formatMoney,
@@ -59,7 +59,8 @@ describe('days', () => {
     expect(epochSecondsToDay(dayToEpochSeconds('2026-07-04'))).toBe('2026-07-04');
   });
 
-  it('takes today from the local calendar', () => {
-    expect(localDay(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  it('takes today as the UTC day, as the reports count', () => {
+    expect(utcDay(new Date('2026-01-05T23:59:59+10:00'))).toBe('2026-01-05');
+    expect(utcDay(new Date('2026-01-06T09:59:59+10:00'))).toBe('2026-01-05');
   });
 });

@@ -71,7 +71,7 @@ describe('config.json', () => {
 });
 
 describe('view state in the address', () => {
-  const now = new Date(2026, 2, 15, 10);
+  const now = new Date('2026-03-15T10:00:00Z');
 
   it('defaults to the 14 days up to today and keeps from ≤ to', () => {
     expect(readViewState('', now)).toEqual({ from: '2026-03-02', to: '2026-03-15' });
