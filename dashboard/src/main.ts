@@ -46,10 +46,11 @@ const setOptions = (select: HTMLSelectElement, options: readonly [string, string
   if (selected) select.value = selected;
 };
 
+/** The user's stores (all for finance and admin), by name: the order of lines and pickers. */
 const visibleStores = (stores: readonly Store[], session: Session): Store[] =>
-  session.claims.stores.length === 0
-    ? [...stores]
-    : stores.filter((store) => session.claims.stores.includes(store.storeId));
+  stores
+    .filter((store) => session.claims.stores.length === 0 || session.claims.stores.includes(store.storeId))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.storeId.localeCompare(b.storeId));
 
 const fillControls = (state: ViewState) => {
   byId<HTMLInputElement>('from').value = state.from;

@@ -358,8 +358,10 @@ describe('the finance dashboard in headless Chromium', () => {
     const [north, south] = placed.stores;
     const range = { from, to: today };
     const days = daysBetween(from, today);
+    // The page lists stores by name.
+    const byName = [...placed.stores].sort((a, b) => a.name.localeCompare(b.name));
     const perStore = await Promise.all(
-      placed.stores.map(async (store) => ({
+      byName.map(async (store) => ({
         label: store.name,
         report: await report<SalesReport>('/reports/sales', {
           ...range,
@@ -422,6 +424,21 @@ describe('the finance dashboard in headless Chromium', () => {
 
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('shows a manager only their stores', async () => {
+    const [north, south] = placed.stores;
+    const { page, problems } = await openPage();
+    await page.goto(`${runtime.dashboardUrl}?user=manager&stores=${south?.storeId}&from=${from}&to=${today}`);
+    await waitUntilSettled(page);
+    const charts = await chartsOf(page);
+    expect(charts['sales-by-day']?.series.map((series) => series.label)).toEqual([south?.name]);
+    expect(await page.locator('#store option').evaluateAll((options) => options.length)).toBe(1);
+    expect(await page.locator('#store').inputValue()).toBe(south?.storeId);
+    expect(await page.locator('#stock-title').textContent()).toBe(`Stock at ${south?.name}`);
+    expect(await page.locator('#who').textContent()).toContain('(manager)');
+    expect(JSON.stringify(charts)).not.toContain(north?.name ?? '');
     expect(problems).toEqual([]);
   });
 
