@@ -5,6 +5,7 @@
  */
 import { type Api, ApiError, createApi } from './api-client.js';
 import { probe } from './chart-view.js';
+import { signInWithPassword } from './cognito-sign-in.js';
 import { type DashboardConfig, parseConfig } from './config.js';
 import { byId, el } from './dom.js';
 import type { Store } from './report-types.js';
@@ -166,6 +167,29 @@ const main = async () => {
     byId<HTMLTextAreaElement>('token').value = '';
     void start(config, session);
   };
+
+  const { region, userPoolClientId } = config;
+  if (region && userPoolClientId) {
+    const form = byId<HTMLFormElement>('password-form');
+    form.hidden = false;
+    form.onsubmit = (event) => {
+      event.preventDefault();
+      const password = byId<HTMLInputElement>('password');
+      status('Signing in…');
+      signInWithPassword(
+        { region, userPoolClientId },
+        byId<HTMLInputElement>('username').value,
+        password.value,
+      )
+        .then((token) => {
+          password.value = '';
+          const session = storeToken(token);
+          if (!session) throw new Error('Cognito gave a token this page cannot read.');
+          return start(config, session);
+        })
+        .catch((error: unknown) => status((error as Error).message));
+    };
+  }
 
   let session: Session | undefined;
   try {

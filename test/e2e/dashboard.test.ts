@@ -448,6 +448,8 @@ describe('the finance dashboard in headless Chromium', () => {
     await waitUntilSettled(page);
     expect(await page.locator('#sign-in').isVisible()).toBe(true);
     expect(await page.getByLabel('Cognito ID token').isVisible()).toBe(true);
+    // No Cognito pool locally, so no password form: the local runtime has dev tokens instead.
+    expect(await page.locator('#password-form').isVisible()).toBe(false);
 
     const staff = await runtime.signToken({ role: 'staff', stores: [placed.stores[0]?.storeId ?? ''] });
     await page.getByLabel('Cognito ID token').fill(staff);
