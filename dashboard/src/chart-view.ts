@@ -111,6 +111,7 @@ const options = (spec: ChartSpec, width: number, onDraw: () => void): uPlot.Opti
 export const renderChart = (container: HTMLElement, spec: ChartSpec): void => {
   plots.get(spec.id)?.destroy();
   plots.delete(spec.id);
+  for (const old of container.querySelectorAll('figure')) resize.unobserve(old);
   delete probe().charts[spec.id];
   const figure = el('figure', { class: 'chart', 'data-chart': spec.id });
   const caption = el('figcaption', {}, spec.title);

@@ -12,7 +12,7 @@ import { renderChart } from './chart-view.js';
 import { daysBetween } from './dates.js';
 import { byId, el } from './dom.js';
 import { formatMoney, formatMoneyTick, formatPercent, marginRate } from './money.js';
-import type { Figures, SalesReport, Store } from './report-types.js';
+import type { Figures, Store } from './report-types.js';
 import type { ViewState } from './view-state.js';
 
 export interface SalesOutcome {
@@ -56,13 +56,17 @@ export const renderSales = async (
   stores: readonly Store[],
 ): Promise<SalesOutcome> => {
   const range = { from: state.from, to: state.to };
-  const [byDay, byCategory, byChannel, ...perStore] = await Promise.all([
+  const [overall, byCategory, byChannel, storeReports] = await Promise.all([
     api.sales({ ...range, groupBy: 'day' }),
     api.sales({ ...range, groupBy: 'category' }),
     api.sales({ ...range, groupBy: 'channel' }),
-    ...stores.map((store) => api.sales({ ...range, groupBy: 'day', storeId: store.storeId })),
+    Promise.all(
+      stores.map(async (store) => ({
+        store,
+        report: await api.sales({ ...range, groupBy: 'day', storeId: store.storeId }),
+      })),
+    ),
   ]);
-  const overall = byDay as SalesReport;
   const currencies = currenciesByOrders(overall.totals);
   const currency = state.currency && currencies.includes(state.currency) ? state.currency : currencies[0];
   if (!currency) {
@@ -74,7 +78,6 @@ export const renderSales = async (
   const money = (value: number) => formatMoney(value, currency);
   const tick = (value: number) => formatMoneyTick(value, currency);
   const days = daysBetween(state.from, state.to);
-  const storeReports = stores.map((store, i) => ({ store, report: perStore[i] as SalesReport }));
 
   byId('kpis').replaceChildren(kpis(totalsIn(overall, currency), currency));
   renderChart(byId('chart-sales-by-day'), {
@@ -110,7 +113,7 @@ export const renderSales = async (
   renderChart(byId('chart-sales-by-category'), {
     id: 'sales-by-category',
     title: `Sales by category (${currency})`,
-    data: groupBars(byCategory as SalesReport, currency, netAndMargin),
+    data: groupBars(byCategory, currency, netAndMargin),
     format: money,
     tick,
     xTitle: 'Category',
@@ -119,7 +122,7 @@ export const renderSales = async (
   renderChart(byId('chart-sales-by-channel'), {
     id: 'sales-by-channel',
     title: `Sales by channel (${currency})`,
-    data: groupBars(byChannel as SalesReport, currency, netAndMargin, (key) => CHANNEL_NAMES[key] ?? key),
+    data: groupBars(byChannel, currency, netAndMargin, (key) => CHANNEL_NAMES[key] ?? key),
     format: money,
     tick,
     xTitle: 'Channel',
