@@ -3,6 +3,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { appDefinition } from './app-definition.js';
 import { builtDashboard } from './dashboard-assets.js';
+import { buildDashboard } from './local/dashboard-build.js';
 import { parseAlarmEmail, parseAllowedOrigins, parseEmail, parseStage } from './stacks/stage-config.js';
 import { createStacks } from './stacks/storefleet-app.js';
 
@@ -18,7 +19,8 @@ createStacks(app, parseStage(app.node.tryGetContext('stage')), {
   alarmEmail: parseAlarmEmail(app.node.tryGetContext('alarmEmail')),
   topicEmails,
   allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
-  dashboardAssetsPath: builtDashboard(),
+  // Built here (esbuild, a second or so), so `cdk synth`/`deploy` always ship the current page.
+  dashboardAssetsPath: builtDashboard(await buildDashboard()),
 });
 // Fails the synth on any AwsSolutions finding not fixed or acknowledged with a reason.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

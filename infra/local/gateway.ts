@@ -30,7 +30,16 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** No request log lines (handler failures are still reported on stderr). */
   quiet?: boolean;
+  /** Pages served beside the API (the dashboard), asked first; they answer only their own paths. */
+  pages?: LocalPages;
 }
+
+/** An answer for the paths a local site owns, undefined for the rest (the API's). */
+export type LocalPages = (
+  method: string,
+  rawPath: string,
+  rawQueryString: string,
+) => Promise<HttpAnswer | undefined>;
 
 export interface Gateway {
   url: string;
@@ -123,6 +132,8 @@ const answer = async (
 ): Promise<HttpAnswer> => {
   const method = (request.method ?? 'GET').toUpperCase();
   const { rawPath, rawQueryString } = splitUrl(request.url ?? '/');
+  const page = await options.pages?.(method, rawPath, rawQueryString);
+  if (page) return page;
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const body = await readBody(request, limit);
   if (body === 'too-large') return fromResult(payloadTooLarge(limit, requestId));

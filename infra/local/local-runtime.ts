@@ -46,6 +46,11 @@ export interface LocalRuntimeOptions {
    * removed on stop. The local S3 always runs: the change exporter writes to it.
    */
   lakeDir?: string | undefined;
+  /**
+   * Build the finance dashboard and serve it at /dashboard with dev tokens (`?user=finance`).
+   * Default off; `npm start` turns it on. `{ outDir }` builds elsewhere than dashboard/dist (tests).
+   */
+  dashboard?: boolean | { outDir: string };
 }
 
 export interface SeedSummary {
@@ -63,6 +68,8 @@ export interface LocalRuntime {
   seeded: SeedSummary | undefined;
   /** The local S3 (s3rver) with the data-lake bucket. */
   lake: Pick<LocalLake, 'endpoint' | 'directory' | 'bucket' | 'temporary'>;
+  /** Present when `dashboard` was asked for: the page's address. */
+  dashboardUrl: string | undefined;
   /** Present when `events` was asked for: the local bus and its archive. */
   events: { busEndpoint: string; archiveFile: string; idle(): Promise<void> } | undefined;
   /** A token the gateway accepts (signed with this runtime's keys). */
@@ -105,9 +112,16 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           quiet,
         })
       : undefined;
+    const pages = options.dashboard
+      ? await (await import('./dashboard-server.js')).buildAndServeDashboard(
+          (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
+          typeof options.dashboard === 'object' ? options.dashboard.outDir : undefined,
+        )
+      : undefined;
     const { startGateway } = await import('./gateway.js');
     const gateway = await startGateway({
       verifyToken: createTokenVerifier(keys),
+      ...(pages ? { pages } : {}),
       port: options.port ?? 0,
       ...(options.host ? { host: options.host } : {}),
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
@@ -128,6 +142,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         temporary: lake.temporary,
       },
       seeded,
+      dashboardUrl: pages ? `${gateway.url}/dashboard/` : undefined,
       events,
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
       stop: async () => {

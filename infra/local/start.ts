@@ -99,6 +99,11 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       running.events
         ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events); table stream → lake changes/`
         : 'Events           off',
+      ...(running.dashboardUrl
+        ? [
+            `Dashboard        http://${base}/dashboard/?user=finance (or ?user=manager&stores=${managerStores.join(',')})`,
+          ]
+        : []),
       'npm run invoke   uses this database while this runs',
       '',
       'Admin token (12 h):',
@@ -128,6 +133,7 @@ try {
     seed: true,
     schedules: true,
     events: true,
+    dashboard: true,
   });
   // So that `npm run invoke` uses this database; removed on every exit but a crash (then stale).
   removeRecord = writeRuntimeRecord({

@@ -107,7 +107,9 @@ export class ApiStack extends Stack {
     this.userPoolClient = this.userPool.addClient('AppClient', {
       generateSecret: false,
       // SRP only (CDK adds ALLOW_REFRESH_TOKEN_AUTH): passwords never leave the client.
-      authFlows: { userSrp: true },
+      // SRP for apps; user-password for the finance dashboard's sign-in form (over TLS, to Cognito
+      // only), which would otherwise need an SRP library in the page.
+      authFlows: { userSrp: true, userPassword: true },
       // No hosted UI / OAuth flows (CDK would otherwise enable implicit + code grants).
       disableOAuth: true,
       preventUserExistenceErrors: true,

@@ -248,6 +248,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
       expect(client.Properties.GenerateSecret).toBe(false);
       expect(client.Properties.ExplicitAuthFlows.sort()).toEqual([
         'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_USER_SRP_AUTH',
       ]);
       expect(client.Properties.AllowedOAuthFlowsUserPoolClient).toBe(false);
