@@ -22,6 +22,8 @@ export interface LocalEventsOptions {
 export interface LocalEvents {
   busEndpoint: string;
   archiveFile: string;
+  /** Where dead letters and given-up records land (`dead-letters.ndjson`). */
+  deadLetterFile: string;
   /** Resolves when the stream is read to its end and every delivery has finished. */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -29,6 +31,13 @@ export interface LocalEvents {
 
 export const startLocalEvents = async (options: LocalEventsOptions): Promise<LocalEvents> => {
   const archiveFile = join(options.stateDir, 'events.ndjson');
+  const { startLocalDeadLetterQueue } = await import('./local-dead-letter-queue.js');
+  const deadLetters = await startLocalDeadLetterQueue({
+    file: join(options.stateDir, 'dead-letters.ndjson'),
+  });
+  // What would go to a dead-letter queue in AWS lands in the file (the handlers send through SQS).
+  process.env.SQS_ENDPOINT = deadLetters.endpoint;
+  process.env.DEAD_LETTER_QUEUE_URL = deadLetters.queueUrl;
   const { startLocalEventBus } = await import('./local-event-bus.js');
   const { localEventRules } = await import('./local-event-runner.js');
   const { invokeFunction } = await import('./function-invoker.js');
@@ -43,6 +52,10 @@ export const startLocalEvents = async (options: LocalEventsOptions): Promise<Loc
     rules: localEventRules({
       invoke: invokeFunction,
       publish: async (topic, message) => say(`[${topic}] ${message}`),
+      onFailure: async (ruleName, event, error) => {
+        console.error(`[events] ${ruleName} gave up on ${event['detail-type']} ${event.id}:`, error);
+        deadLetters.park(`rule ${ruleName}`, { event, error: String(error) });
+      },
     }),
   });
   process.env.EVENT_BUS_NAME = LOCAL_EVENT_BUS_NAME;
@@ -60,20 +73,29 @@ export const startLocalEvents = async (options: LocalEventsOptions): Promise<Loc
       tableName: options.tableName,
       // Writes made while npm start was down still become events on the next start.
       checkpointFile: join(options.stateDir, 'stream-checkpoints.json'),
+      onFailure: async (functionName, records, error) => {
+        console.error(`[stream] ${functionName} gave up on ${records.length} record(s):`, error);
+        deadLetters.park(`stream ${functionName}`, { records, error: String(error) });
+      },
     });
     return {
       busEndpoint: bus.endpoint,
       archiveFile,
+      deadLetterFile: deadLetters.file,
       idle: async () => {
         await stream.idle();
         await bus.idle();
       },
       stop: async () => {
-        await stream.stop().finally(() => bus.stop());
+        await stream
+          .stop()
+          .finally(() => bus.stop())
+          .finally(() => deadLetters.stop());
       },
     };
   } catch (error) {
     await bus.stop();
+    await deadLetters.stop();
     throw error;
   }
 };

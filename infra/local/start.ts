@@ -3,7 +3,7 @@
  * DynamoDB Local, demo data on first run, and tokens ready to paste. Ctrl-C stops everything,
  * the Java process included.
  */
-import { relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.js';
 import { watchLaunchers } from './launcher-watch.js';
@@ -99,6 +99,11 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       running.events
         ? `Events           table stream → domain events → bus ${running.events.busEndpoint}, archived in ${relative(REPO_ROOT, running.events.archiveFile)} (npm run events); table stream → lake changes/`
         : 'Events           off',
+      ...(running.events
+        ? [
+            `Dead letters     ${relative(REPO_ROOT, join(dirname(running.events.archiveFile), 'dead-letters.ndjson'))} (what would page operators in AWS)`,
+          ]
+        : []),
       ...(running.dashboardUrl
         ? [
             `Dashboard        http://${base}/dashboard/?user=finance (or ?user=manager&stores=${managerStores.join(',')})`,
