@@ -6,6 +6,7 @@ import * as orderRoutes from '../orders/order-routes.js';
 import * as promotionRoutes from '../promotions/promotion-routes.js';
 import * as purchaseOrderRoutes from '../purchasing/purchase-order-routes.js';
 import * as replenishmentRoutes from '../replenishment/replenishment-routes.js';
+import * as reportRoutes from '../reports/report-routes.js';
 import * as storeRoutes from '../stores/store-routes.js';
 import * as supplierRoutes from '../suppliers/supplier-routes.js';
 import * as taxRoutes from '../tax/tax-routes.js';
@@ -28,6 +29,7 @@ const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   promotionRoutes,
   purchaseOrderRoutes,
   replenishmentRoutes,
+  reportRoutes,
   storeRoutes,
   supplierRoutes,
   taxRoutes,

@@ -5,44 +5,38 @@
  * shared e2e runtime reads no stream), its lake in a temporary folder.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import {
+  apiCaller,
+  type EventFlowRuntime,
+  expectStatus,
+  startEventFlowRuntime,
+} from '../support/event-flow-runtime.js';
 import { productInput, storeInput } from '../support/fixtures.js';
 import { localS3Client, readChangeObjects } from '../support/lake-objects.js';
 
+let flow: EventFlowRuntime | undefined;
 let runtime: LocalRuntime;
-let stateDir: string;
 let admin: string;
 let s3: S3Client;
 
-const call = async <T = Record<string, unknown>>(
+const api = apiCaller(
+  () => runtime.url,
+  () => admin,
+);
+const call = <T = Record<string, unknown>>(
   method: string,
   path: string,
   body?: unknown,
-  headers = {},
-) => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${admin}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-};
-
-const created = async <T = Record<string, unknown>>(path: string, body: unknown, headers = {}) => {
-  const answer = await call<T>('POST', path, body, headers);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return answer.body;
-};
+  headers: Record<string, string> = {},
+) => api<T>(method, path, { body, headers });
+const created = <T = Record<string, unknown>>(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => expectStatus(call<T>('POST', path, body, headers), 201, `POST ${path}`);
 
 /** Polls the lake until `ready` holds for the rows of `changes/entity=<entity>/`, or the deadline passes. */
 const waitForRows = async (
@@ -61,25 +55,15 @@ const waitForRows = async (
 };
 
 beforeAll(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'storefleet-lake-e2e-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    seed: false,
-    quiet: true,
-    keysDir: stateDir,
-    secretsDir: stateDir,
-    eventsDir: stateDir,
-    tableName: 'storefleet-lake-e2e',
-    events: true,
-  });
+  flow = await startEventFlowRuntime('lake');
+  runtime = flow.runtime;
   admin = await runtime.signToken({ role: 'admin' });
   s3 = localS3Client(runtime.lake.endpoint);
 });
 
 afterAll(async () => {
   s3?.destroy();
-  await runtime?.stop();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  await flow?.stop();
 });
 
 describe('the change-data lake on the local runtime', () => {

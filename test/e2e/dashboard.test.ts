@@ -8,8 +8,7 @@
  * The page and the test read the live reports API.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,8 +21,9 @@ import {
 } from '../../dashboard/src/chart-data.js';
 import { addDays, daysBetween } from '../../dashboard/src/dates.js';
 import type { SalesReport, StockReport, TakingsReport } from '../../dashboard/src/report-types.js';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
+import { apiCaller, type EventFlowRuntime, startEventFlowRuntime } from '../support/event-flow-runtime.js';
 import { productInput, storeInput, uniqueSuffix } from '../support/fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -49,30 +49,17 @@ const CHART_IDS = [
 ] as const;
 
 let runtime: LocalRuntime;
-let stateDir: string;
+let flow: EventFlowRuntime | undefined;
 let admin: string;
 let finance: string;
 let browser: Browser;
 /** Answers a reports path from the live API, as finance. */
 let report: <T>(path: (typeof REPORT_PATHS)[number], query: Record<string, string>) => Promise<T>;
 
-const call = async <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T }> => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${options.token ?? admin}`,
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...options.headers,
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-};
+const call = apiCaller(
+  () => runtime.url,
+  () => admin,
+);
 
 const ok = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
   const answer = await call<T>(method, path, { body });
@@ -114,18 +101,10 @@ const placed = {
 };
 
 beforeAll(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'storefleet-dashboard-e2e-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    seed: false,
-    quiet: true,
-    keysDir: stateDir,
-    secretsDir: stateDir,
-    eventsDir: stateDir,
-    tableName: 'storefleet-dashboard-e2e',
-    events: true,
+  flow = await startEventFlowRuntime('dashboard', (stateDir) => ({
     dashboard: { outDir: join(stateDir, 'dashboard') },
-  });
+  }));
+  runtime = flow.runtime;
   admin = await runtime.signToken({ role: 'admin' });
   finance = await runtime.signToken({ role: 'finance' });
 
@@ -226,8 +205,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await runtime?.stop();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  await flow?.stop();
 });
 
 /** A page that records every console error, uncaught exception and failed request. */

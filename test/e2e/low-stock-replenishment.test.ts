@@ -6,41 +6,38 @@
  * rest of the e2e suite keeps a runtime in which nothing plans by itself.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import {
+  apiCaller,
+  type EventFlowRuntime,
+  expectStatus,
+  startEventFlowRuntime,
+} from '../support/event-flow-runtime.js';
 import { productInput, storeInput, uniqueSuffix } from '../support/fixtures.js';
 
+let flow: EventFlowRuntime | undefined;
 let runtime: LocalRuntime;
 let stateDir: string;
 let admin: string;
 
-const call = async <T = Record<string, unknown>>(
+const api = apiCaller(
+  () => runtime.url,
+  () => admin,
+);
+const call = <T = Record<string, unknown>>(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: T }> => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${admin}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-};
-
-const created = async <T = Record<string, unknown>>(path: string, body: unknown, headers = {}) => {
-  const answer = await call<T>('POST', path, body, headers);
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return answer.body;
-};
+) => api<T>(method, path, { body, headers });
+const created = <T = Record<string, unknown>>(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => expectStatus(call<T>('POST', path, body, headers), 201, `POST ${path}`);
 
 const sell = (storeId: string, sku: string, quantity: number) =>
   created<{ orderId: string }>(
@@ -72,23 +69,13 @@ const archived = async (): Promise<ArchivedEvent[]> =>
     .map((line) => JSON.parse(line) as ArchivedEvent);
 
 beforeAll(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'storefleet-events-e2e-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    seed: false,
-    quiet: true,
-    keysDir: stateDir,
-    secretsDir: stateDir,
-    eventsDir: stateDir,
-    tableName: 'storefleet-events-e2e',
-    events: true,
-  });
+  flow = await startEventFlowRuntime('events');
+  ({ runtime, stateDir } = flow);
   admin = await runtime.signToken({ role: 'admin' });
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  await flow?.stop();
 });
 
 describe('a sale that crosses the reorder point', () => {

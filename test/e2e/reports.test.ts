@@ -6,34 +6,19 @@
  * channel. Its own runtime with `events: true`, like low-stock-replenishment.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalRuntime, startLocalRuntime } from '../../infra/local/local-runtime.js';
+import type { LocalRuntime } from '../../infra/local/local-runtime.js';
+import { apiCaller, type EventFlowRuntime, startEventFlowRuntime } from '../support/event-flow-runtime.js';
 import { productInput, storeInput, uniqueSuffix } from '../support/fixtures.js';
 
 let runtime: LocalRuntime;
-let stateDir: string;
+let flow: EventFlowRuntime | undefined;
 const tokens: Record<string, string> = {};
 
-const call = async <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T }> => {
-  const response = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${options.token ?? tokens.admin}`,
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...options.headers,
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-};
+const call = apiCaller(
+  () => runtime.url,
+  () => tokens.admin ?? '',
+);
 
 const ok = async <T = Record<string, unknown>>(
   method: string,
@@ -66,24 +51,14 @@ const figures = (values: Record<string, number>) => ({ currency: 'AUD', discount
 const byKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => (a.key < b.key ? -1 : 1));
 
 beforeAll(async () => {
-  stateDir = await mkdtemp(join(tmpdir(), 'storefleet-reports-e2e-'));
-  runtime = await startLocalRuntime({
-    port: 0,
-    seed: false,
-    quiet: true,
-    keysDir: stateDir,
-    secretsDir: stateDir,
-    eventsDir: stateDir,
-    tableName: 'storefleet-reports-e2e',
-    events: true,
-  });
+  flow = await startEventFlowRuntime('reports');
+  runtime = flow.runtime;
   tokens.admin = await runtime.signToken({ role: 'admin' });
   tokens.finance = await runtime.signToken({ role: 'finance' });
 });
 
 afterAll(async () => {
-  await runtime?.stop();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  await flow?.stop();
 });
 
 describe('finance reports from orders placed over HTTP', () => {

@@ -64,11 +64,11 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-IAM5[Action::s3:GetObject*]',
       'AwsSolutions-IAM5[Action::s3:List*]',
       'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-IAM5[Resource::<DashboardAssets7B461ADD.Arn>/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/changes/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/curated/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/reports/*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
-      'AwsSolutions-IAM5[Resource::<DashboardAssets7B461ADD.Arn>/*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
       'AwsSolutions-L1',
       // The dashboard's access-log bucket.
