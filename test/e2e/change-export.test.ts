@@ -11,7 +11,7 @@ import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import {
   apiCaller,
   type EventFlowRuntime,
-  expectStatus,
+  positionalCalls,
   startEventFlowRuntime,
 } from '../support/event-flow-runtime.js';
 import { productInput, storeInput } from '../support/fixtures.js';
@@ -22,21 +22,12 @@ let runtime: LocalRuntime;
 let admin: string;
 let s3: S3Client;
 
-const api = apiCaller(
-  () => runtime.url,
-  () => admin,
+const { call, created } = positionalCalls(
+  apiCaller(
+    () => runtime.url,
+    () => admin,
+  ),
 );
-const call = <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) => api<T>(method, path, { body, headers });
-const created = <T = Record<string, unknown>>(
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) => expectStatus(call<T>('POST', path, body, headers), 201, `POST ${path}`);
 
 /** Polls the lake until `ready` holds for the rows of `changes/entity=<entity>/`, or the deadline passes. */
 const waitForRows = async (

@@ -13,7 +13,7 @@ import type { LocalRuntime } from '../../infra/local/local-runtime.js';
 import {
   apiCaller,
   type EventFlowRuntime,
-  expectStatus,
+  positionalCalls,
   startEventFlowRuntime,
 } from '../support/event-flow-runtime.js';
 import { productInput, storeInput, uniqueSuffix } from '../support/fixtures.js';
@@ -23,21 +23,12 @@ let runtime: LocalRuntime;
 let stateDir: string;
 let admin: string;
 
-const api = apiCaller(
-  () => runtime.url,
-  () => admin,
+const { call, created } = positionalCalls(
+  apiCaller(
+    () => runtime.url,
+    () => admin,
+  ),
 );
-const call = <T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-) => api<T>(method, path, { body, headers });
-const created = <T = Record<string, unknown>>(
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-) => expectStatus(call<T>('POST', path, body, headers), 201, `POST ${path}`);
 
 const sell = (storeId: string, sku: string, quantity: number) =>
   created<{ orderId: string }>(

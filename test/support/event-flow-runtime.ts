@@ -93,3 +93,19 @@ export const expectStatus = async <T>(
   expect(got, `${what} ${JSON.stringify(body)}`).toBe(status);
   return body;
 };
+
+/** The positional form: `call(method, path, body, headers)` and `created(path, body, headers)`, which must answer 201. */
+export const positionalCalls = (api: ApiCall) => {
+  const call = <T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) => api<T>(method, path, { body, headers });
+  const created = <T = Record<string, unknown>>(
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => expectStatus(call<T>('POST', path, body, headers), 201, `POST ${path}`);
+  return { call, created };
+};
