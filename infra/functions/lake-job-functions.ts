@@ -8,6 +8,8 @@ export const lakeJobFunctions = {
     bindings: [
       { bucket: 'dataLake', access: 'read', prefix: 'changes/' },
       { bucket: 'dataLake', access: 'read-write', prefix: 'curated/' },
+      // The day's stock report file, built from the end-of-day snapshot it has just written.
+      { bucket: 'dataLake', access: 'write', prefix: 'reports/stock/' },
     ],
     triggers: [
       {

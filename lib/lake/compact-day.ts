@@ -1,5 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ENTITY } from '../db/keys.js';
+import { reportObjects } from '../reports/report-files.js';
 import {
   type ChangeRow,
   type FinalState,
@@ -41,6 +42,7 @@ import type { LakeEntityType } from './lake-entities.js';
 import type { LakeTable } from './lake-table-types.js';
 import { decodeParquet, encodeParquet, type LakeRow } from './parquet-table.js';
 import { customerKey } from './pseudonym.js';
+import { stockReportTable } from './stock-report-file.js';
 
 /** Where a curated table's partition lives: one file per table and day. */
 export const curatedKey = (table: string, day: string): string =>
@@ -266,5 +268,15 @@ export const compactDay = async (options: CompactDayOptions): Promise<Compaction
     );
     tables.push({ table: name, key, rows: rows[name].length, bytes: body.byteLength });
   }
+  // The day's stock report file (CSV, Parquet, manifest last) from the state just built.
+  for (const object of reportObjects(stockReportTable(rows.inventory_snapshot), day))
+    await options.s3.send(
+      new PutObjectCommand({
+        Bucket: options.bucket,
+        Key: object.key,
+        Body: object.body,
+        ContentType: object.contentType,
+      }),
+    );
   return { day, changes: read.reduce((sum, [, entityRows]) => sum + entityRows.length, 0), tables };
 };

@@ -68,6 +68,7 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-IAM5[Resource::<bucket>/changes/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/curated/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/reports/*]',
+      'AwsSolutions-IAM5[Resource::<bucket>/reports/stock/*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
       'AwsSolutions-L1',

@@ -272,6 +272,28 @@ describe('daily compaction into the curated tables', () => {
       expect(text).not.toContain(secret);
   });
 
+  it('writes the day’s stock report file from the end-of-day snapshot, the same on a re-run', async () => {
+    const csv = (await bytesOf(`reports/stock/dt=${dayB}/stock.csv`)).toString('utf8');
+    const [header, ...lines] = csv.trim().split(/\r?\n/);
+    expect(header).toBe('store_id,currency,stock_value,units,skus,at_or_below_reorder_point,out_of_stock');
+    const currencies = await rowsOf(
+      `SELECT store_id, min(currency) AS currency FROM inventory_snapshot WHERE dt = '${dayB}' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(lines).toEqual([
+      `st_a,${currencies[0]?.currency},5150,27,2,0,0`,
+      `st_b,${currencies[1]?.currency},4700,11,2,1,0`,
+    ]);
+    const manifest = JSON.parse((await bytesOf(`reports/stock/dt=${dayB}/manifest.json`)).toString('utf8'));
+    expect(manifest).toMatchObject({ report: 'stock', dt: dayB, rows: 2 });
+    expect(manifest.files.map((file: { key: string }) => file.key)).toEqual([
+      `reports/stock/dt=${dayB}/stock.csv`,
+      `reports/stock/dt=${dayB}/stock.parquet`,
+    ]);
+    const parquet = await bytesOf(`reports/stock/dt=${dayB}/stock.parquet`);
+    await compactDay({ s3, bucket: LOCAL_LAKE_BUCKET, day: dayB });
+    expect(await bytesOf(`reports/stock/dt=${dayB}/stock.parquet`)).toEqual(parquet);
+  });
+
   it('gives the same bytes when a day is compacted again', async () => {
     const before = await allCurated(dayB);
     const again = await compactDay({ s3, bucket: LOCAL_LAKE_BUCKET, day: dayB });
