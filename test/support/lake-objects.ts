@@ -1,18 +1,8 @@
 import { gunzipSync } from 'node:zlib';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { LOCAL_AWS } from '../../infra/local/dynamodb-local.js';
-import { LOCAL_S3_CREDENTIALS } from '../../lib/lake/s3-client.js';
+import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 
-/** An S3 client for a local s3rver (path style, checksums only when required, as lib/lake/s3-client.ts). */
-export const localS3Client = (endpoint: string): S3Client =>
-  new S3Client({
-    endpoint,
-    forcePathStyle: true,
-    region: LOCAL_AWS.region,
-    credentials: LOCAL_S3_CREDENTIALS,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+/** The local tools' s3rver client, one definition (infra/local/lake-location.ts). */
+export { localLakeS3Client as localS3Client } from '../../infra/local/lake-location.js';
 
 export interface LakeObject {
   key: string;
