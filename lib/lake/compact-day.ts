@@ -1,6 +1,6 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ENTITY } from '../db/keys.js';
-import { reportObjects } from '../reports/report-files.js';
+import { reportObjects } from '../reports/report-objects.js';
 import {
   type ChangeRow,
   type FinalState,

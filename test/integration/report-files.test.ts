@@ -9,7 +9,8 @@ import { type LocalS3, startLocalS3 } from '../../infra/local/local-s3.js';
 import { s3Client } from '../../lib/lake/s3-client.js';
 import { recordPayment } from '../../lib/orders/order-lifecycle.js';
 import { utcDay } from '../../lib/reports/report-days.js';
-import { type ReportManifest, reportFileKey, writeDailyReportFiles } from '../../lib/reports/report-files.js';
+import { writeDailyReportFiles } from '../../lib/reports/report-files.js';
+import { type ReportManifest, reportFileKey } from '../../lib/reports/report-objects.js';
 import { admin } from '../support/fixtures.js';
 import { place } from '../support/order-fixtures.js';
 import {

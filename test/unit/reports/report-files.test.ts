@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryLevel } from '../../../lib/inventory/inventory-schemas.js';
-import { reportObjects } from '../../../lib/reports/report-files.js';
+import { reportObjects } from '../../../lib/reports/report-objects.js';
 import { type ReportTable, toCsv, toParquet } from '../../../lib/reports/report-table.js';
 import { stockFigures } from '../../../lib/reports/stock-figures.js';
 
