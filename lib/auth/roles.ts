@@ -33,6 +33,15 @@ export const PERMISSIONS = [
   'tax:read',
   'tax:write',
   'reports:read',
+  /** Issue 9: the audit history (admin and finance everywhere, managers for their stores). */
+  'audit:read',
+  /** Issue 9: user administration (admin for everyone, managers for staff of their stores). */
+  'users:manage',
+  /** Issue 9: bulk imports (the kind's own permission, e.g. catalog:write, is checked as well). */
+  'imports:write',
+  'imports:read',
+  /** Issue 9: erasing a customer's personal data. */
+  'customers:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -32,6 +32,12 @@ export const ENTITY = {
   documentCounter: 'DocumentCounter',
   replenishmentGuard: 'ReplenishmentGuard',
   replenishment: 'Replenishment',
+  /** Issue 9: one append-only entry per change of a business entity (written by the change exporter). */
+  auditEntry: 'AuditEntry',
+  /** Issue 9: a person who signs in (mirror of the user pool: role, stores, enabled). */
+  user: 'User',
+  /** Issue 9: one bulk import of a CSV file (status, counts, report). */
+  importJob: 'Import',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
