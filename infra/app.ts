@@ -4,7 +4,13 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { appDefinition } from './app-definition.js';
 import { builtDashboard } from './dashboard-assets.js';
 import { buildDashboard } from './local/dashboard-build.js';
-import { parseAlarmEmail, parseAllowedOrigins, parseEmail, parseStage } from './stacks/stage-config.js';
+import {
+  parseAlarmEmail,
+  parseAllowedOrigins,
+  parseEmail,
+  parseExistingTable,
+  parseStage,
+} from './stacks/stage-config.js';
 import { createStacks } from './stacks/storefleet-app.js';
 
 const app = new App();
@@ -19,6 +25,11 @@ createStacks(app, parseStage(app.node.tryGetContext('stage')), {
   alarmEmail: parseAlarmEmail(app.node.tryGetContext('alarmEmail')),
   topicEmails,
   allowedOrigins: parseAllowedOrigins(app.node.tryGetContext('allowedOrigins')),
+  // A restored table (docs/runbooks/restore.md): `-c tableName=… -c tableStreamArn=…`.
+  existingTable: parseExistingTable(
+    app.node.tryGetContext('tableName'),
+    app.node.tryGetContext('tableStreamArn'),
+  ),
   // Built here (esbuild, a second or so), so `cdk synth`/`deploy` always ship the current page.
   dashboardAssetsPath: builtDashboard(await buildDashboard()),
 });

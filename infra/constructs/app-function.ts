@@ -20,6 +20,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { Construct } from 'constructs';
 import type {
   AppDefinition,
@@ -330,6 +331,9 @@ const topicNamed = (topics: Readonly<Record<string, ITopic>>, name: string): ITo
 const tableArnAsNagSees = (scope: Construct, table: ITable): string => {
   const producer = Stack.of(table);
   if (producer === Stack.of(scope)) throw new Error('AppFunction expects the table from the data stack');
+  // An existing (restored) table's ARN is built from its name: no export, the string itself.
+  if (table.node.defaultChild === undefined)
+    return flattenCfnReference(Stack.of(scope).resolve(table.tableArn));
   const imported = producer.resolve(producer.exportValue(table.tableArn)) as { 'Fn::ImportValue': string };
   return imported['Fn::ImportValue'];
 };

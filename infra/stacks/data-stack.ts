@@ -3,6 +3,7 @@ import {
   type Attribute,
   AttributeType,
   BillingMode,
+  type ITable,
   ProjectionType,
   StreamViewType,
   Table,
@@ -17,10 +18,17 @@ import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../lib/lake/named-queries.js';
 import { DataLakeBuckets } from '../constructs/data-lake-buckets.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF, LakeCatalog } from '../constructs/lake-catalog.js';
-import type { StageSettings } from './stage-config.js';
+import { TableBackup } from '../constructs/table-backup.js';
+import type { ExistingTable, StageSettings } from './stage-config.js';
 
 export interface DataStackProps extends StackProps {
   settings: StageSettings;
+  /**
+   * Use this table (e.g. one restored from a backup) instead of creating one; it must already
+   * have what the created table has (stream, TTL, PITR, deletion protection): see
+   * docs/runbooks/restore.md, whose `npm run check-table` verifies it.
+   */
+  existingTable?: ExistingTable;
 }
 
 /** Key attributes typed as TABLE_DEFINITION declares them (strings, and numeric index sort keys). */
@@ -38,7 +46,10 @@ const keyAttribute = (name: string): Attribute => {
 export const EVENT_ARCHIVE_RETENTION = Duration.days(EVENT_ARCHIVE_RETENTION_DAYS);
 
 export class DataStack extends Stack {
-  readonly table: Table;
+  /** The stage's table: created here, or the existing (restored) one the stage was pointed at. */
+  readonly table: ITable;
+  /** The table's AWS Backup vault, plan and selection. */
+  readonly tableBackup: TableBackup;
   /** The app's one custom bus: every domain event goes here, and `event` triggers' rules listen here. */
   readonly eventBus: EventBus;
   /** The app's events (sources `storefleet.*`), kept for replay. */
@@ -58,26 +69,18 @@ export class DataStack extends Stack {
     super(scope, id, props);
     const { settings } = props;
 
-    // Built from TABLE_DEFINITION, like the local table, so key names cannot drift.
-    this.table = new Table(this, 'Table', {
-      partitionKey: keyAttribute(TABLE_DEFINITION.partitionKey),
-      sortKey: keyAttribute(TABLE_DEFINITION.sortKey),
-      billingMode: BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      stream: StreamViewType[TABLE_DEFINITION.stream],
-      timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
-      encryption: TableEncryption.AWS_MANAGED,
-      deletionProtection: settings.retain,
+    this.table = props.existingTable
+      ? Table.fromTableAttributes(this, 'Table', {
+          ...props.existingTable,
+          // Grants then cover the indexes (index/*), as they do for the created table.
+          globalIndexes: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
+        })
+      : createTable(this, settings);
+    this.tableBackup = new TableBackup(this, 'TableBackup', {
+      table: this.table,
+      settings: settings.backup,
       removalPolicy: settings.removalPolicy,
     });
-    for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
-      this.table.addGlobalSecondaryIndex({
-        indexName: index.indexName,
-        partitionKey: keyAttribute(index.partitionKey),
-        sortKey: keyAttribute(index.sortKey),
-        projectionType: ProjectionType.ALL,
-      });
-    }
 
     // Here, beside the table: the archive is data too, and survives replacing the API stack.
     this.eventBus = new EventBus(this, 'EventBus', {
@@ -122,5 +125,33 @@ export class DataStack extends Stack {
       description: 'Domain events bus',
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'DynamoDB table name' });
+    new CfnOutput(this, 'BackupVaultName', {
+      value: this.tableBackup.vault.backupVaultName,
+      description: "The table's AWS Backup vault (daily, and monthly in prod)",
+    });
   }
 }
+
+/** Built from TABLE_DEFINITION, like the local table, so key names cannot drift. */
+const createTable = (scope: Construct, settings: StageSettings): Table => {
+  const table = new Table(scope, 'Table', {
+    partitionKey: keyAttribute(TABLE_DEFINITION.partitionKey),
+    sortKey: keyAttribute(TABLE_DEFINITION.sortKey),
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    stream: StreamViewType[TABLE_DEFINITION.stream],
+    timeToLiveAttribute: TABLE_DEFINITION.timeToLiveAttribute,
+    encryption: TableEncryption.AWS_MANAGED,
+    deletionProtection: settings.retain,
+    removalPolicy: settings.removalPolicy,
+  });
+  for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+    table.addGlobalSecondaryIndex({
+      indexName: index.indexName,
+      partitionKey: keyAttribute(index.partitionKey),
+      sortKey: keyAttribute(index.sortKey),
+      projectionType: ProjectionType.ALL,
+    });
+  }
+  return table;
+};

@@ -15,6 +15,20 @@ export interface StageSettings {
   logLevel: ApplicationLogLevel.DEBUG | ApplicationLogLevel.INFO;
   /** Default-stage throttling of the HTTP API (requests per second, burst). */
   throttle: { rateLimit: number; burstLimit: number };
+  /** The table's AWS Backup plan (infra/constructs/table-backup.ts), beside its 35 days of PITR. */
+  backup: BackupSettings;
+}
+
+export interface BackupSettings {
+  /** Daily backups, kept this many days. */
+  dailyRetentionDays: number;
+  /** Monthly backups (the 1st of the month), kept this many days; none when absent. */
+  monthlyRetentionDays?: number;
+  /**
+   * Deny deleting recovery points to every principal (the vault's access policy): a
+   * compromised or mistaken admin cannot remove the backups; AWS Backup still expires them.
+   */
+  blockRecoveryPointDeletion: boolean;
 }
 
 const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
@@ -24,6 +38,7 @@ const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
     logRetention: RetentionDays.ONE_WEEK,
     logLevel: ApplicationLogLevel.DEBUG,
     throttle: { rateLimit: 50, burstLimit: 100 },
+    backup: { dailyRetentionDays: 35, blockRecoveryPointDeletion: false },
   },
   prod: {
     retain: true,
@@ -31,6 +46,7 @@ const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
     logRetention: RetentionDays.ONE_MONTH,
     logLevel: ApplicationLogLevel.INFO,
     throttle: { rateLimit: 500, burstLimit: 1000 },
+    backup: { dailyRetentionDays: 35, monthlyRetentionDays: 365, blockRecoveryPointDeletion: true },
   },
 };
 
@@ -76,4 +92,42 @@ export const parseAllowedOrigins = (value: unknown): string[] | undefined => {
       `-c allowedOrigins must be comma-separated origins like https://shop.example.com, not ${JSON.stringify(value)}`,
     );
   return origins;
+};
+
+/** A table the stage uses instead of creating one (a restored table: docs/runbooks/restore.md). */
+export interface ExistingTable {
+  tableName: string;
+  /** Its stream (NEW_AND_OLD_IMAGES), which the stream triggers read. */
+  tableStreamArn: string;
+}
+
+const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+const STREAM_ARN =
+  /^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/([a-zA-Z0-9_.-]{3,255})\/stream\/[0-9A-Za-z:.-]+$/;
+
+/**
+ * Reads `-c tableName=... -c tableStreamArn=...` (optional, both or neither). The stream ARN
+ * carries a label CloudFormation cannot look up, so it is given too, and must be the stream
+ * of that very table; anything else stops the synth before it can point a stage elsewhere.
+ */
+export const parseExistingTable = (
+  tableName: unknown,
+  tableStreamArn: unknown,
+): ExistingTable | undefined => {
+  const given = (value: unknown) => value !== undefined && value !== '';
+  if (!given(tableName) && !given(tableStreamArn)) return undefined;
+  if (typeof tableName !== 'string' || !TABLE_NAME.test(tableName))
+    throw new Error(
+      `-c tableName must be a DynamoDB table name (3-255 of a-z A-Z 0-9 _ . -), not ${JSON.stringify(tableName)}`,
+    );
+  if (typeof tableStreamArn !== 'string' || !given(tableStreamArn))
+    throw new Error(
+      `-c tableName needs -c tableStreamArn too: aws dynamodb describe-table --table-name ${tableName} --query Table.LatestStreamArn --output text`,
+    );
+  const streamOf = STREAM_ARN.exec(tableStreamArn)?.[1];
+  if (streamOf !== tableName)
+    throw new Error(
+      `-c tableStreamArn must be the stream ARN of table ${tableName} (arn:aws:dynamodb:<region>:<account>:table/${tableName}/stream/<label>), not ${JSON.stringify(tableStreamArn)}`,
+    );
+  return { tableName, tableStreamArn };
 };

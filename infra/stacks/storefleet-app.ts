@@ -3,7 +3,7 @@ import { appDefinition } from '../app-definition.js';
 import type { AppDefinition } from '../app-definition-types.js';
 import { ApiStack } from './api-stack.js';
 import { DataStack } from './data-stack.js';
-import { type Stage, stageSettings } from './stage-config.js';
+import { type ExistingTable, type Stage, stageSettings } from './stage-config.js';
 
 export interface StorefleetStacks {
   data: DataStack;
@@ -26,6 +26,8 @@ export const createStacks = (
     allowedOrigins?: readonly string[];
     /** The built finance dashboard (dashboard/dist), hosted by the api stack when given. */
     dashboardAssetsPath?: string;
+    /** `-c tableName=… -c tableStreamArn=…`: a restored table instead of a created one. */
+    existingTable?: ExistingTable;
   } = {},
 ): StorefleetStacks => {
   const base = options.definition ?? appDefinition;
@@ -43,6 +45,7 @@ export const createStacks = (
   const data = new DataStack(app, `${prefix}-data`, {
     env,
     settings,
+    ...(options.existingTable ? { existingTable: options.existingTable } : {}),
     description: `storefleet ${stage}: DynamoDB table, event bus with its archive, data-lake buckets (stateful)`,
     terminationProtection: settings.retain,
   });
