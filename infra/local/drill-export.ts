@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
   type AttributeValue,
@@ -41,7 +41,11 @@ export const exportTable = async (
 const BATCH = 25;
 const IN_FLIGHT = 4;
 
-const writeBatch = async (client: DynamoDBClient, tableName: string, items: Record<string, AttributeValue>[]) => {
+const writeBatch = async (
+  client: DynamoDBClient,
+  tableName: string,
+  items: Record<string, AttributeValue>[],
+) => {
   let requests = items.map((item) => ({ PutRequest: { Item: item } }));
   for (let attempt = 0; requests.length > 0; attempt++) {
     if (attempt > 10) throw new Error(`BatchWriteItem left ${requests.length} items unprocessed`);
@@ -59,7 +63,11 @@ const writeBatch = async (client: DynamoDBClient, tableName: string, items: Reco
  * sets after a real restore (TTL on `ttl`, deletion protection; DynamoDB Local has no PITR),
  * then the export's items, BatchWrite 25 at a time, retrying what DynamoDB leaves unprocessed.
  */
-export const restoreExport = async (client: DynamoDBClient, file: string, tableName: string): Promise<number> => {
+export const restoreExport = async (
+  client: DynamoDBClient,
+  file: string,
+  tableName: string,
+): Promise<number> => {
   await client.send(new CreateTableCommand(createTableInput(tableName)));
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
   await client.send(

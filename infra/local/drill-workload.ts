@@ -47,7 +47,12 @@ export const runWorkload = async (rounds: number, label: string): Promise<Worklo
     const channel = store.body.channels[0] ?? 'in_store';
     const { order } = await placeOrder(
       actor,
-      { storeId, channel, ...(customerId ? { customerId } : {}), lines: [{ sku, quantity: 1 + (round % 2) }] },
+      {
+        storeId,
+        channel,
+        ...(customerId ? { customerId } : {}),
+        lines: [{ sku, quantity: 1 + (round % 2) }],
+      },
       `drill-${label}-${round}`,
     );
     result.orders++;

@@ -23,7 +23,7 @@ import { ensureTable } from './table-setup.js';
 
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -36,7 +36,7 @@ if (!Number.isInteger(ROUNDS) || ROUNDS < 1) {
 const started = performance.now();
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 let stepNumber = 0;
-const STEPS = 9;
+const STEPS = 10;
 
 /** Runs one step, printing its name, how long it took and what it did. */
 const step = async <T>(name: string, run: () => Promise<T>, says: (result: T) => string): Promise<T> => {
@@ -50,9 +50,10 @@ const step = async <T>(name: string, run: () => Promise<T>, says: (result: T) =>
 };
 
 const failedChecks: string[] = [];
-const printReport = (title: string, report: TableCheckReport) => {
+/** The checks of one table (and its counts per entity type with `counts`). */
+const printReport = (title: string, report: TableCheckReport, counts = false) => {
   console.log(`      ${title}`);
-  for (const line of formatReport(report)) console.log(`        ${line}`);
+  for (const line of formatReport(report, { counts })) console.log(`        ${line}`);
   for (const check of report.checks) if (check.failureCount > 0) failedChecks.push(`${title}: ${check.name}`);
 };
 const printCheck = (check: CheckResult) => {
@@ -68,7 +69,11 @@ const main = async (): Promise<void> => {
   const folder = mkdtempSync(join(tmpdir(), 'storefleet-drill-'));
   const exportFile = join(folder, 'export.jsonl');
 
-  const dynamo = await step('start DynamoDB Local', () => startDynamoDbLocal(), (db) => db.endpoint);
+  const dynamo = await step(
+    'start DynamoDB Local',
+    () => startDynamoDbLocal(),
+    (db) => db.endpoint,
+  );
   const client = localDynamoClient(dynamo.endpoint);
   try {
     await applyLocalEnvironment({
@@ -124,7 +129,7 @@ const main = async (): Promise<void> => {
       () => checkTable(client, restored, { expectedCounts: exported.countsByType }),
       (report) => `${report.itemCount} items, ${report.ok ? 'matches the export' : 'FAILED'}`,
     );
-    printReport(`restored ${restored}`, after);
+    printReport(`restored ${restored}`, after, true);
     // The point of a restore: the table as it was, not as it is (the workload's writes are not in it).
     printCheck({
       name: 'the restored table is the export, without the later writes',

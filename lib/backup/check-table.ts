@@ -35,12 +35,16 @@ export const checkTable = async (
   return { ...report, checks, ok: checks.every((result) => result.failureCount === 0) };
 };
 
-/** The report as lines for a terminal: the counts, then ✓/✗ per check with its failures. */
-export const formatReport = (report: TableCheckReport): string[] => [
-  `${report.itemCount} items`,
-  ...Object.entries(report.countsByType).map(
-    ([type, count]) => `  ${type.padEnd(22)} ${String(count).padStart(8)}`,
-  ),
+/** The report as lines for a terminal: the counts (unless `counts: false`), then ✓/✗ per check with its failures. */
+export const formatReport = (report: TableCheckReport, options: { counts?: boolean } = {}): string[] => [
+  ...(options.counts === false
+    ? []
+    : [
+        `${report.itemCount} items`,
+        ...Object.entries(report.countsByType).map(
+          ([type, count]) => `  ${type.padEnd(22)} ${String(count).padStart(8)}`,
+        ),
+      ]),
   ...report.checks.flatMap((check) => [
     `${check.failureCount === 0 ? '✓' : '✗'} ${check.name} (${check.checked})${
       check.failureCount === 0 ? '' : `: ${check.failureCount} failure(s)`
