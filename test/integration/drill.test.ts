@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/repo-paths.js';
+
+const run = promisify(execFile);
+
+/** `npm run drill`, as CI runs it (a few rounds keep it quick); never throws, gives the exit code. */
+const drill = async (args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(
+      join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      [join(REPO_ROOT, 'infra/local/drill.ts'), ...args],
+      { cwd: REPO_ROOT, env: process.env, maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+describe('npm run drill', () => {
+  it('exports, runs a workload, restores into a new table and every check holds', {
+    timeout: 150_000,
+  }, async () => {
+    const { code, stdout, stderr } = await drill(['--rounds', '4']);
+    expect(stderr.trim(), stdout).toBe('');
+    expect(code, stdout).toBe(0);
+    // Every step ran, with its duration.
+    for (let step = 1; step <= 10; step++)
+      expect(stdout).toMatch(new RegExp(`\\[${step}/10\\] .+ \\d+\\.\\d s`));
+    expect(stdout).toMatch(/export it \(parallel Scan to a file\)\.* +\d+\.\d s {2}\d+ items/);
+    // The restored table: its settings, the export's counts per type, and integrity.
+    for (const check of [
+      'table settings',
+      'item counts per entity type match',
+      'inventory levels equal the sum of their movements',
+      'unique guards point at live owners holding the value',
+      'every unique value has its guard',
+      'points balances equal the sum of their entries',
+      'child items have their parent',
+      'the restored table is the export, without the later writes',
+    ])
+      expect(stdout).toContain(`✓ ${check}`);
+    expect(stdout).toMatch(/InventoryMovement +\d+/);
+    expect(stdout).not.toContain('✗');
+    expect(stdout).toMatch(/drill passed in \d+\.\d s/);
+  });
+
+  it('refuses a bad option before starting anything', async () => {
+    const { code, stderr } = await drill(['--rounds', 'none']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--rounds must be a positive whole number');
+  });
+});
