@@ -1,4 +1,4 @@
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   BackupPlan,
   BackupPlanRule,
@@ -44,7 +44,11 @@ export class TableBackup extends Construct {
       removalPolicy: props.removalPolicy,
       blockRecoveryPointDeletion: settings.blockRecoveryPointDeletion,
     });
-    this.plan = new BackupPlan(this, 'Plan', { backupVault: this.vault });
+    // Named after the stack (storefleet-<stage>-data-table): plans of several stages share an account.
+    this.plan = new BackupPlan(this, 'Plan', {
+      backupPlanName: `${Stack.of(this).stackName}-table`,
+      backupVault: this.vault,
+    });
     this.plan.addRule(
       new BackupPlanRule({
         ruleName: 'daily',

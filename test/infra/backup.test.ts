@@ -35,6 +35,7 @@ describe.each(STAGES)('table backup (%s)', (stage) => {
   const rule = (name: string): CfnJson => rules().find((r: CfnJson) => r.RuleName === name);
 
   it('backs the table up daily into its own vault, kept 35 days', () => {
+    expect(plan.Properties.BackupPlan.BackupPlanName).toBe(`storefleet-${stage}-data-table`);
     expect(rule('daily')).toMatchObject({
       ScheduleExpression: 'cron(0 17 * * ? *)',
       StartWindowMinutes: 60,
