@@ -194,6 +194,14 @@ describe('the table check', () => {
     expect(report.countsByType['(none)']).toBe(1);
   });
 
+  it('names guards of a kind it does not know instead of failing them', () => {
+    const report = run([...soundTable(), guard('USERNAME', 'mia', 'someone')]);
+    expect(report.ok).toBe(true);
+    expect(report.checks.find((check) => check.name === GUARD_TO_OWNER)?.checked).toBe(
+      '6 guards; not checked, kinds it does not know: 1 USERNAME',
+    );
+  });
+
   it('keeps at most 20 examples but counts every failure', () => {
     const report = run(
       Array.from({ length: 25 }, (_, i) => ({ pk: `X#${i}`, sk: 'X', entityType: 'Mystery' })),
