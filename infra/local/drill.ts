@@ -10,7 +10,7 @@
  * Prints every check and how long each step took; exits 1 when a check fails, 2 on an error.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    'inject-fault': { type: 'boolean', default: false },
   },
 });
 const ROUNDS = Number(args.rounds);
@@ -47,6 +48,25 @@ const step = async <T>(name: string, run: () => Promise<T>, says: (result: T) =>
     `[${stepNumber}/${STEPS}] ${name.padEnd(44, '.')} ${seconds(performance.now() - t0).padStart(7)}  ${says(result)}`,
   );
   return result;
+};
+
+/**
+ * `--inject-fault`: drops one stock movement from the export before the restore, as a lossy
+ * restore would, to prove the drill notices (it must then fail its counts and ledger checks).
+ */
+const dropOneMovement = (file: string): string => {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((line) => {
+    const item = line
+      ? (JSON.parse(line) as { Item: Record<string, { S?: string; N?: string }> }).Item
+      : undefined;
+    return item?.entityType?.S === 'InventoryMovement' && Number(item.onHandDelta?.N ?? 0) !== 0;
+  });
+  const [dropped] = index < 0 ? [] : lines.splice(index, 1);
+  if (!dropped) throw new Error('The export holds no stock movement to drop');
+  writeFileSync(file, lines.join('\n'));
+  const { Item } = JSON.parse(dropped) as { Item: Record<string, { S?: string }> };
+  return `${Item.pk?.S} / ${Item.sk?.S}`;
 };
 
 const failedChecks: string[] = [];
@@ -106,6 +126,10 @@ const main = async (): Promise<void> => {
       () => exportTable(client, source, exportFile),
       (result) => `${result.items} items → ${exportFile}`,
     );
+    if (args['inject-fault'])
+      console.log(
+        `      fault injected: dropped the movement ${dropOneMovement(exportFile)} from the export`,
+      );
     const work = await step(
       'run the workload on the live table',
       () => runWorkload(ROUNDS, 'live'),

@@ -21,7 +21,8 @@ const drill = async (args: string[]) => {
   }
 };
 
-describe('npm run drill', () => {
+// Concurrent: each drill waits on its own DynamoDB Local most of the time.
+describe.concurrent('npm run drill', () => {
   it('exports, runs a workload, restores into a new table and every check holds', {
     timeout: 150_000,
   }, async () => {
@@ -47,6 +48,19 @@ describe('npm run drill', () => {
     expect(stdout).toMatch(/InventoryMovement +\d+/);
     expect(stdout).not.toContain('✗');
     expect(stdout).toMatch(/drill passed in \d+\.\d s/);
+  });
+
+  it('fails, exit 1, when the restore lost an item (--inject-fault)', { timeout: 150_000 }, async () => {
+    const { code, stdout, stderr } = await drill(['--rounds', '1', '--inject-fault']);
+    expect(code, `${stdout}\n${stderr}`).toBe(1);
+    expect(stdout).toMatch(/fault injected: dropped the movement MOVES#\S+ \/ \S+ from the export/);
+    expect(stdout).toContain('✗ item counts per entity type match');
+    expect(stdout).toMatch(/ {4}InventoryMovement: expected (\d+), found (\d+)/);
+    expect(stdout).toMatch(/✗ inventory levels equal the sum of their movements .*: 1 failure\(s\)/);
+    expect(stdout).toContain('✗ the restored table is the export, without the later writes');
+    expect(stderr).toMatch(
+      /drill FAILED in \d+\.\d s: restored drill-restored-\w+: item counts per entity type match/,
+    );
   });
 
   it('refuses a bad option before starting anything', async () => {
