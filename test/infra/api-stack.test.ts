@@ -383,6 +383,12 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
             expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS]),
           );
           break;
+        case 'append':
+          // PutItem only (the statement and its condition: test/infra/audit-grant.test.ts).
+          expect(dynamoActions).toContain('dynamodb:PutItem');
+          for (const action of ['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS.slice(1)])
+            expect(dynamoActions).not.toContain(action);
+          break;
       }
     });
   });
