@@ -20,7 +20,7 @@ export interface AuditEntry {
   operation: AuditOperation;
   /** Who: the item's `updatedBy` (or the ledger's `actor`, the entry's `createdBy`), else a job. */
   actor: string;
-  /** When: the stream record's approximate creation time (ISO 8601). */
+  /** When (ISO 8601): the item's own time of this change, else the stream record's (changeTimeOf). */
   at: string;
   /** The stores the entity belongs to (before and after); empty for the group's shared entities. */
   storeIds: string[];
@@ -47,6 +47,26 @@ const actorOf = (record: DynamoDBRecord, item: JsonObject | null): string => {
   if (record.eventName === 'REMOVE' && record.userIdentity?.principalId === 'dynamodb.amazonaws.com')
     return TTL_ACTOR;
   return text(item?.updatedBy) ?? text(item?.actor) ?? text(item?.createdBy) ?? SYSTEM_ACTOR;
+};
+
+const isoTime = (value: unknown): string | undefined =>
+  typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : undefined;
+
+/**
+ * When the change was made: the time the item itself records for this change (a new
+ * `updatedAt`, or for a new immutable entry its `at`/`createdAt`), to the millisecond; otherwise
+ * (a removal, a counter moved without touching `updatedAt`) the stream record's approximate
+ * creation time, which AWS rounds to the second and DynamoDB Local to the minute. Both come
+ * from the record, so a redelivery gives the same time.
+ */
+const changeTimeOf = (record: DynamoDBRecord, oldImage: JsonObject | null, newImage: JsonObject | null): string => {
+  const updatedAt = isoTime(newImage?.updatedAt);
+  if (updatedAt && (record.eventName === 'INSERT' || updatedAt !== isoTime(oldImage?.updatedAt))) return updatedAt;
+  if (record.eventName === 'INSERT') {
+    const created = isoTime(newImage?.at) ?? isoTime(newImage?.createdAt);
+    if (created) return created;
+  }
+  return approximateCreationTimeOf(record, record.eventName === 'REMOVE' ? oldImage : newImage);
 };
 
 const imageOf = (image: unknown): JsonObject | null =>
@@ -96,7 +116,7 @@ export const auditEntryOf = (
     entityId: entityIdOf(entityType, item),
     operation,
     actor: actorOf(record, item),
-    at: approximateCreationTimeOf(record, item),
+    at: changeTimeOf(record, oldImage, newImage),
     storeIds: orderStore && !storeIds.includes(orderStore) ? [...storeIds, orderStore].sort() : storeIds,
     ...(orderId ? { orderId } : {}),
     changes,

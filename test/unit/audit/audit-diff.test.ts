@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKKEEPING_ATTRIBUTES, diffImages, sameJson } from '../../../lib/audit/audit-diff.js';
+import type { JsonObject } from '../../../lib/lake/change-export-json.js';
 import { levelItem, orderItem } from '../../support/stream-records.js';
+
+/** Test items are plain JSON, as the stream's images become. */
+const diff = (before: unknown, after: unknown, personal: readonly string[]) =>
+  diffImages(before as JsonObject | null, after as JsonObject | null, personal);
 
 const product = (price: number, extra: Record<string, unknown> = {}) => ({
   pk: 'PRODUCT#pr_1',
@@ -24,7 +29,7 @@ const product = (price: number, extra: Record<string, unknown> = {}) => ({
 
 describe('diffImages', () => {
   it('names the one variant whose price changed, by SKU, with before and after', () => {
-    const changes = diffImages(product(4500), { ...product(4900), version: 4 }, []);
+    const changes = diff(product(4500), { ...product(4900), version: 4 }, []);
     expect(changes).toEqual([{ field: 'variants[SKU-1].price', before: 4500, after: 4900 }]);
   });
 
@@ -38,7 +43,7 @@ describe('diffImages', () => {
       updatedBy: 'someone-else',
       ttl: 123,
     };
-    expect(diffImages(before, after, [])).toEqual([]);
+    expect(diff(before, after, [])).toEqual([]);
     for (const attribute of ['pk', 'sk', 'gsi1pk', 'gsi6sk', 'reorderGap', 'ttl', 'version', 'entityType'])
       expect(BOOKKEEPING_ATTRIBUTES.has(attribute)).toBe(true);
   });
@@ -46,25 +51,25 @@ describe('diffImages', () => {
   it('follows nested maps to the field that changed and records fields added and removed', () => {
     const before = levelItem({ onHand: 10 }, { reorderPoint: 5, reorderQuantity: 20 });
     const after = levelItem({ onHand: 10 }, { reorderPoint: 8, reorderQuantity: 20, safetyStock: 2 });
-    expect(diffImages(before, after, [])).toEqual([
+    expect(diff(before, after, [])).toEqual([
       { field: 'reorderRule.reorderPoint', before: 5, after: 8 },
       { field: 'reorderRule.safetyStock', after: 2 },
     ]);
     const withoutRule = levelItem({ onHand: 10 });
-    expect(diffImages(before, withoutRule, [])).toEqual([
+    expect(diff(before, withoutRule, [])).toEqual([
       { field: 'reorderRule', before: { reorderPoint: 5, reorderQuantity: 20 } },
     ]);
   });
 
   it('shows a stock adjustment as the quantities that moved', () => {
-    expect(diffImages(levelItem({ onHand: 10 }), levelItem({ onHand: 7 }), [])).toEqual([
+    expect(diff(levelItem({ onHand: 10 }), levelItem({ onHand: 7 }), [])).toEqual([
       { field: 'available', before: 10, after: 7 },
       { field: 'onHand', before: 10, after: 7 },
     ]);
   });
 
   it('shows an order’s status change and payment, not its unchanged lines', () => {
-    const changes = diffImages(orderItem('PENDING_PAYMENT'), orderItem('PAID', {}, 2), []);
+    const changes = diff(orderItem('PENDING_PAYMENT'), orderItem('PAID', {}, 2), []);
     expect(changes).toEqual([
       { field: 'amountDue', before: 9000, after: 0 },
       { field: 'amountPaid', before: 0, after: 9000 },
@@ -74,10 +79,10 @@ describe('diffImages', () => {
   });
 
   it('gives a creation only afters and a deletion only befores', () => {
-    const created = diffImages(null, product(4500), []);
+    const created = diff(null, product(4500), []);
     expect(created.map((change) => change.field)).toEqual(['name', 'productId', 'status', 'variants']);
     expect(created.every((change) => 'after' in change && !('before' in change))).toBe(true);
-    const deleted = diffImages(product(4500), null, []);
+    const deleted = diff(product(4500), null, []);
     expect(deleted.every((change) => 'before' in change && !('after' in change))).toBe(true);
   });
 
@@ -91,7 +96,7 @@ describe('diffImages', () => {
       prescription,
       marketingOptIn: false,
     });
-    const changes = diffImages(
+    const changes = diff(
       customer('ann@example.com', { left: { sphere: -1 } }),
       { ...customer('ann.lee@example.com', { left: { sphere: -1.25 } }), marketingOptIn: true },
       ['email', 'prescription'],
@@ -101,13 +106,13 @@ describe('diffImages', () => {
       { field: 'marketingOptIn', before: false, after: true },
       { field: 'prescription', personal: true },
     ]);
-    expect(JSON.stringify(diffImages(null, customer('ann@example.com', {}), ['email']))).not.toContain(
+    expect(JSON.stringify(diff(null, customer('ann@example.com', {}), ['email']))).not.toContain(
       'ann@example.com',
     );
   });
 
   it('compares whole an array that is not keyed by distinct SKUs', () => {
-    expect(diffImages({ tags: ['a', 'b'] }, { tags: ['b', 'a'] }, [])).toEqual([
+    expect(diff({ tags: ['a', 'b'] }, { tags: ['b', 'a'] }, [])).toEqual([
       { field: 'tags', before: ['a', 'b'], after: ['b', 'a'] },
     ]);
   });

@@ -36,6 +36,23 @@ describe('auditEntryOf', () => {
     });
   });
 
+  it('dates a change by the item’s own time of it, else by the stream record', () => {
+    const before = levelItem({ onHand: 10 });
+    const after = { ...levelItem({ onHand: 9 }), updatedAt: '2026-03-02T10:00:00.123Z' };
+    expect(auditEntryOf(streamRecord(before, after))?.at).toBe('2026-03-02T10:00:00.123Z');
+    const counterOnly = { ...before, pointsBalance: 5 }; // updatedAt untouched: the record's time
+    expect(auditEntryOf(streamRecord(before, counterOnly))?.at).toBe(AT);
+    const movement = {
+      pk: 'MOVES#st_1#S',
+      sk: 'x',
+      entityType: 'InventoryMovement',
+      movementId: 'm1',
+      at: '2026-03-02T08:00:00.000Z',
+    };
+    expect(auditEntryOf(streamRecord(undefined, movement))?.at).toBe('2026-03-02T08:00:00.000Z');
+    expect(auditEntryOf(streamRecord(movement, undefined))?.at).toBe(AT);
+  });
+
   it('writes no entry for a modification of bookkeeping only, nor for non-business items', () => {
     const level = levelItem({ onHand: 10 });
     expect(
