@@ -59,9 +59,14 @@ const isoTime = (value: unknown): string | undefined =>
  * creation time, which AWS rounds to the second and DynamoDB Local to the minute. Both come
  * from the record, so a redelivery gives the same time.
  */
-const changeTimeOf = (record: DynamoDBRecord, oldImage: JsonObject | null, newImage: JsonObject | null): string => {
+const changeTimeOf = (
+  record: DynamoDBRecord,
+  oldImage: JsonObject | null,
+  newImage: JsonObject | null,
+): string => {
   const updatedAt = isoTime(newImage?.updatedAt);
-  if (updatedAt && (record.eventName === 'INSERT' || updatedAt !== isoTime(oldImage?.updatedAt))) return updatedAt;
+  if (updatedAt && (record.eventName === 'INSERT' || updatedAt !== isoTime(oldImage?.updatedAt)))
+    return updatedAt;
   if (record.eventName === 'INSERT') {
     const created = isoTime(newImage?.at) ?? isoTime(newImage?.createdAt);
     if (created) return created;
