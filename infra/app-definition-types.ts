@@ -1,7 +1,10 @@
 import type { RouteContract } from '../lib/http/route.js';
 
-/** How a function may use the table; CDK turns it into the matching least-privilege grant. */
-export type TableAccess = 'none' | 'read' | 'read-write';
+/**
+ * How a function may use the table; CDK turns it into the matching least-privilege grant.
+ * `append`: PutItem only, on partitions under one key prefix (the audit writer).
+ */
+export type TableAccess = 'none' | 'read' | 'read-write' | 'append';
 
 /** An EventBridge event pattern, as JSON (`detail-type`, not CDK's `detailType`). */
 export type EventPattern = Readonly<Record<string, unknown>>;
@@ -77,9 +80,21 @@ export type TriggerKind = Trigger['kind'];
 export type TriggerOfKind<Kind extends TriggerKind> = Extract<Trigger, { kind: Kind }>;
 
 /** The table, read or read and written: TABLE_NAME and the matching table grant. */
-export interface TableBinding {
+export interface TableReadBinding {
   table: 'read' | 'read-write';
 }
+/**
+ * Appends items to the table and nothing else: TABLE_NAME and `dynamodb:PutItem` on the table
+ * (no index, no read, update or delete) under the condition that every partition key starts
+ * with `leadingKeyPrefix` (`dynamodb:LeadingKeys`). Append-only is the writer's part: its puts
+ * carry `attribute_not_exists(pk)`. The function also gets the audit retention (AUDIT_RETENTION_DAYS).
+ */
+export interface TableAppendBinding {
+  table: 'append';
+  /** e.g. `AUDIT#`; ends in `#`, so no other entity's partition can share it. */
+  leadingKeyPrefix: `${string}#`;
+}
+export type TableBinding = TableReadBinding | TableAppendBinding;
 /** Puts events on the app's bus: EVENT_BUS_NAME and events:PutEvents on that bus only. */
 export interface EventBusBinding {
   eventBus: 'put';

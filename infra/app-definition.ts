@@ -13,6 +13,7 @@ import type {
 } from './app-definition-types.js';
 import { dataLakeBucket } from './buckets.js';
 import { defineApp } from './define-app.js';
+import { auditFunctions } from './functions/audit-functions.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
 import { eventFunctions } from './functions/event-functions.js';
@@ -58,6 +59,7 @@ export const appDefinition = defineApp({
     events: eventFunctions,
     lake: lakeFunctions,
     'lake-jobs': lakeJobFunctions,
+    audit: auditFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
   buckets: { dataLake: dataLakeBucket },

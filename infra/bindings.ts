@@ -14,6 +14,19 @@ export const tableAccessOf = (fn: Pick<FunctionDefinition, 'bindings'>): TableAc
   return binding?.table ?? 'none';
 };
 
+/** The key prefix of an `append` table binding (undefined for any other table access). */
+export const appendPrefixOf = (fn: Pick<FunctionDefinition, 'bindings'>): string | undefined => {
+  for (const binding of fn.bindings)
+    if ('table' in binding && binding.table === 'append') return binding.leadingKeyPrefix;
+  return undefined;
+};
+
+/** Whether the function reads the table (Query, GetItem), which `append` does not. */
+export const readsTable = (fn: Pick<FunctionDefinition, 'bindings'>): boolean => {
+  const access = tableAccessOf(fn);
+  return access === 'read' || access === 'read-write';
+};
+
 export const putsEvents = (fn: Pick<FunctionDefinition, 'bindings'>): boolean =>
   fn.bindings.some((binding) => 'eventBus' in binding);
 

@@ -1,8 +1,11 @@
+import { AUDIT_RETENTION_DAYS_ENV } from '../lib/audit/audit-retention.js';
 import { CURSOR_SECRET_ID_ENV } from '../lib/db/cursor-secret.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
 import {
+  appendPrefixOf,
   bucketsUsedBy,
   putsEvents,
+  readsTable,
   sendsToDeadLetterQueue,
   tableAccessOf,
   topicsPublishedBy,
@@ -17,7 +20,7 @@ export const DEAD_LETTER_QUEUE_URL_ENV = 'DEAD_LETTER_QUEUE_URL';
  * whether for a listing or an internal loop (expiry, live promotions) that pages through one.
  * Only these may read the cursor secret; it grants nothing beyond the table they already read.
  */
-export const signsCursors = (fn: FunctionDefinition): boolean => tableAccessOf(fn) !== 'none';
+export const signsCursors = (fn: FunctionDefinition): boolean => readsTable(fn);
 
 /** Where the bound resources are: CDK tokens in AWS, local names locally. */
 export interface BoundResources {
@@ -29,6 +32,8 @@ export interface BoundResources {
   bucketNames?: Readonly<Record<string, string>>;
   /** The function's own dead-letter queue (AWS; locally the stream runner parks records itself). */
   deadLetterQueueUrl?: string;
+  /** The stage's audit retention, for functions with an `append` table binding (the audit writer). */
+  auditRetentionDays?: number;
 }
 
 /**
@@ -65,6 +70,9 @@ export const functionEnvironment = (
     CORS_ALLOWED_ORIGINS: app.cors.allowOrigins.join(','),
     CORS_EXPOSE_HEADERS: app.cors.exposeHeaders.join(','),
     ...(tableAccessOf(fn) === 'none' ? {} : { TABLE_NAME: settings.tableName }),
+    ...(appendPrefixOf(fn) !== undefined && settings.auditRetentionDays !== undefined
+      ? { [AUDIT_RETENTION_DAYS_ENV]: String(settings.auditRetentionDays) }
+      : {}),
     ...(putsEvents(fn) && settings.eventBusName ? { [EVENT_BUS_NAME_ENV]: settings.eventBusName } : {}),
     ...topics,
     ...buckets,

@@ -4,7 +4,7 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
   LoggingFormat,
@@ -30,6 +30,7 @@ import type {
   StreamTrigger as StreamTriggerDefinition,
 } from '../app-definition-types.js';
 import {
+  appendPrefixOf,
   bucketBindingsOf,
   bucketsUsedBy,
   putsEvents,
@@ -160,6 +161,7 @@ export class AppFunction extends Construct {
           ...(this.deadLetterQueue ? { deadLetterQueueUrl: this.deadLetterQueue.queueUrl } : {}),
           stage: settings.stage,
           logLevel: settings.logLevel,
+          auditRetentionDays: settings.auditRetentionDays,
           cursorSecretId: props.cursorSecret.secretArn,
         }),
         NODE_OPTIONS: '--enable-source-maps',
@@ -201,6 +203,9 @@ export class AppFunction extends Construct {
         break;
       case 'read-write':
         table.grantReadWriteData(this.function);
+        break;
+      case 'append':
+        this.function.addToRolePolicy(appendOnlyStatement(table, appendPrefixOf(definition) ?? ''));
         break;
       case 'none':
         break;
@@ -284,7 +289,7 @@ export class AppFunction extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
     });
-    if (tableAccess !== 'none') {
+    if (tableAccess === 'read' || tableAccess === 'read-write') {
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${tableArnAsNagSees(this, table)}/index/*]`,
         reason: "CDK's table grant covers the indexes of this one table (index/*), which Query needs.",
@@ -292,6 +297,22 @@ export class AppFunction extends Construct {
     }
   }
 }
+
+/**
+ * An `append` binding's grant: PutItem alone, on the table alone (no index/*: nothing is read),
+ * and only for items whose partition key starts with the prefix. `ForAllValues` over
+ * `dynamodb:LeadingKeys` is AWS's documented form for restricting the partition keys a request
+ * may touch; PutItem's request carries exactly one, the new item's.
+ */
+const appendOnlyStatement = (table: ITable, prefix: string): PolicyStatement => {
+  if (!prefix.endsWith('#'))
+    throw new Error(`An append binding needs a key prefix ending in #, not "${prefix}"`);
+  return new PolicyStatement({
+    actions: ['dynamodb:PutItem'],
+    resources: [table.tableArn],
+    conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${prefix}*`] } },
+  });
+};
 
 /** Lambda's retries of an asynchronous invocation: the schedule's, or the event triggers' within Lambda's caps. */
 const asyncRetries = (

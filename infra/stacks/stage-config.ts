@@ -1,6 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { ApplicationLogLevel } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../../lib/audit/audit-retention.js';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -15,6 +16,8 @@ export interface StageSettings {
   logLevel: ApplicationLogLevel.DEBUG | ApplicationLogLevel.INFO;
   /** Default-stage throttling of the HTTP API (requests per second, burst). */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Days the table keeps an audit entry (TTL); the lake keeps every change for good. */
+  auditRetentionDays: number;
   /** The table's AWS Backup plan (infra/constructs/table-backup.ts), beside its 35 days of PITR. */
   backup: BackupSettings;
 }
@@ -39,6 +42,7 @@ const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
     logLevel: ApplicationLogLevel.DEBUG,
     throttle: { rateLimit: 50, burstLimit: 100 },
     backup: { dailyRetentionDays: 35, blockRecoveryPointDeletion: false },
+    auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
   },
   prod: {
     retain: true,
@@ -47,6 +51,7 @@ const SETTINGS: Record<Stage, Omit<StageSettings, 'stage'>> = {
     logLevel: ApplicationLogLevel.INFO,
     throttle: { rateLimit: 500, burstLimit: 1000 },
     backup: { dailyRetentionDays: 35, monthlyRetentionDays: 365, blockRecoveryPointDeletion: true },
+    auditRetentionDays: DEFAULT_AUDIT_RETENTION_DAYS,
   },
 };
 

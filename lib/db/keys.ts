@@ -393,3 +393,29 @@ export const reportKeys = {
     sk: sku,
   }),
 };
+
+// --- Audit history (lib/audit/) -------------------------------------------------------------
+
+/** DynamoDB sequence numbers are 21–40 digits; padded to 40 they sort in stream order. */
+const SEQUENCE_DIGITS = 40;
+
+/**
+ * Audit entries (issue 9), written only by the change exporter, whose grant allows PutItem on
+ * `AUDIT#…` partitions alone. One entry per change in the audited entity's partition, and a
+ * copy in the partition of each store the entity belongs to (a transfer has two, a user several),
+ * so both listings are a Query on the table. Sort keys are the change's time, then the stream
+ * record's sequence number (records of one item arrive in order on one shard, so an entity's
+ * changes within a second still sort right) and event id: newest first is a descending Query,
+ * `from`/`to` a BETWEEN, and a redelivered record names the same item (written with
+ * `attribute_not_exists`, so it is never written twice).
+ */
+export const auditKeys = {
+  /** The prefix every audit partition starts with (the writer's IAM LeadingKeys condition). */
+  partitionPrefix: 'AUDIT#' as const,
+  entityPartition: (entityType: string, entityId: string) => `AUDIT#ENTITY#${entityType}#${entityId}`,
+  storePartition: (storeId: string) => `AUDIT#STORE#${storeId}`,
+  sortKey: (at: string, sequenceNumber: string, eventId: string) =>
+    `${at}#${sequenceNumber.padStart(SEQUENCE_DIGITS, '0')}#${eventId}`,
+  /** Inclusive sort-key bounds of the changes from `from` to `to` (ISO instants; `~` sorts above). */
+  timeRange: (from: string, to: string): [string, string] => [`${from}`, `${to}~`],
+};

@@ -22,7 +22,7 @@ export interface PartitionedRow {
 /** Who a change is attributed to when the item names nobody (jobs, TTL deletions). */
 export const SYSTEM_ACTOR = 'system';
 
-const plain = (image: Record<string, AttributeValue> | undefined): Image | null =>
+export const plainImage = (image: Record<string, AttributeValue> | undefined): Image | null =>
   image ? toJsonObject(image) : null;
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -32,7 +32,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
  * record without it takes the item's own `updatedAt`, then the epoch, never the clock, so the same
  * record always maps to the same row and partition.
  */
-const createdAt = (record: DynamoDBRecord, item: Image | null): string => {
+export const approximateCreationTimeOf = (record: DynamoDBRecord, item: Image | null): string => {
   const seconds = record.dynamodb?.ApproximateCreationDateTime;
   if (typeof seconds === 'number' && Number.isFinite(seconds)) return new Date(seconds * 1000).toISOString();
   const updatedAt = item?.updatedAt;
@@ -46,12 +46,12 @@ const createdAt = (record: DynamoDBRecord, item: Image | null): string => {
  * plain JSON, the actor the item's `updatedBy` (the old image's for a REMOVE) or `system`.
  */
 export const changeRowOf = (record: DynamoDBRecord): PartitionedRow => {
-  const oldImage = plain(record.dynamodb?.OldImage as Record<string, AttributeValue> | undefined);
-  const newImage = plain(record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined);
+  const oldImage = plainImage(record.dynamodb?.OldImage as Record<string, AttributeValue> | undefined);
+  const newImage = plainImage(record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined);
   const item = record.eventName === 'REMOVE' ? oldImage : newImage;
   const entityType = text(entityImageOf(record)?.entityType?.S);
   const keys = record.dynamodb?.Keys;
-  const approximateCreationTime = createdAt(record, item);
+  const approximateCreationTime = approximateCreationTimeOf(record, item);
   const actor = text(item?.updatedBy);
   return {
     entity: entityType,

@@ -1,3 +1,4 @@
+import * as auditRoutes from '../audit/audit-routes.js';
 import * as productRoutes from '../catalog/product-routes.js';
 import * as customerRoutes from '../customers/customer-routes.js';
 import type { RouteContract } from '../http/route.js';
@@ -34,6 +35,7 @@ const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   supplierRoutes,
   taxRoutes,
   transferRoutes,
+  auditRoutes,
 ];
 
 const isRouteContract = (value: unknown): value is RouteContract =>

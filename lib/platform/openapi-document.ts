@@ -36,6 +36,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Tax: 'Tax rates per region and product category, and how orders carry them.',
   Reports:
     'Finance reports (sales, takings, stock) from rollups kept by the order events; no report reads orders.',
+  Audit:
+    'Who changed what and when: one append-only entry per change of every business entity, from the table’s stream.',
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */

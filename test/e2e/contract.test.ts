@@ -208,6 +208,42 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     await ok(api('GET', `/stores/${world.storeA}/inventory`, as(world.admin)));
     await problem(api('GET', `/stores/${world.storeA}/inventory?limit=x`, as(world.admin)), 400);
   },
+  listEntityAudit: async () => {
+    await ok(api('GET', `/audit?entityType=Product&entityId=${world.productId}&limit=5`, as(world.admin)));
+    await ok(
+      api(
+        'GET',
+        `/audit?entityType=InventoryLevel&entityId=${world.storeA}:${world.skus[0]}`,
+        as(world.admin),
+      ),
+    );
+    await problem(api('GET', '/audit?entityType=Nope&entityId=x', as(world.admin)), 400);
+    await problem(api('GET', '/audit?entityType=Order', as(world.admin)), 400);
+    await problem(api('GET', '/audit?entityType=Order&entityId=a%20b', as(world.admin)), 400);
+  },
+  listStoreAudit: async () => {
+    await ok(
+      api(
+        'GET',
+        `/stores/${world.storeA}/audit?from=2026-01-01T00:00:00Z&to=2099-01-01T00:00:00%2B10:00`,
+        as(world.admin),
+      ),
+    );
+    await problem(
+      api(
+        'GET',
+        `/stores/${world.storeA}/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+        as(world.admin),
+      ),
+      400,
+    );
+    await problem(api('GET', `/stores/${world.storeA}/audit?from=yesterday`, as(world.admin)), 400);
+    await problem(api('GET', '/stores/st_nope/audit', as(world.admin)), 404);
+    await problem(
+      api('GET', `/stores/${world.storeA}/audit`, as(await tokenFor('manager', [world.storeB]))),
+      404,
+    );
+  },
   listStoreReplenishments: async () => {
     await ok(api('GET', `/stores/${world.storeA}/replenishments?limit=5`, as(world.admin)));
     await problem(api('GET', `/stores/${world.storeA}/replenishments?cursor=garbage`, as(world.admin)), 400);

@@ -325,6 +325,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         cursorSecretId: 'TOKEN',
         eventBusName: 'TOKEN',
         deadLetterQueueUrl: 'TOKEN',
+        auditRetentionDays: 400,
         topicArns: Object.fromEntries(Object.keys(appDefinition.topics).map((topic) => [topic, 'TOKEN'])),
         bucketNames: Object.fromEntries(
           Object.keys(appDefinition.buckets).map((bucket) => [bucket, 'TOKEN']),
@@ -382,6 +383,12 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
           expect(dynamoActions).toEqual(
             expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS]),
           );
+          break;
+        case 'append':
+          // PutItem only (the statement and its condition: test/infra/audit-grant.test.ts).
+          expect(dynamoActions).toContain('dynamodb:PutItem');
+          for (const action of ['dynamodb:GetItem', 'dynamodb:Query', ...WRITE_ACTIONS.slice(1)])
+            expect(dynamoActions).not.toContain(action);
           break;
       }
     });

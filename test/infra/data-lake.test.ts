@@ -180,7 +180,8 @@ describe('the change exporter (prod)', () => {
     expect(variables.DATA_LAKE_BUCKET).toEqual({
       'Fn::ImportValue': expect.stringContaining('ExportsOutputRefDataLakeDataLakeBucket'),
     });
-    expect(variables).not.toHaveProperty('TABLE_NAME');
+    // The table only for appending audit entries (its grant: test/infra/audit-grant.test.ts).
+    expect(variables).toHaveProperty('TABLE_NAME');
   });
 
   it('is, with the lake and report jobs, one of the only functions with S3 access: those with bucket bindings', () => {

@@ -17,14 +17,22 @@ export const validParams = (route: RouteContract): Record<string, string> =>
     [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => [name, name === 'sku' ? 'SKU-1' : 'id_1']),
   );
 
+/** Queries that pass, for routes whose query has required fields (by operationId). */
+const SAMPLE_QUERIES: Readonly<Record<string, Record<string, string>>> = {
+  listEntityAudit: { entityType: 'Order', entityId: 'or_1' },
+};
+
 /**
  * An event for `route` whose params and query pass, so that what a test varies (the body, its
- * headers) is what gets judged; undefined for the few routes whose query needs values.
+ * headers) is what gets judged; undefined for the few routes whose query needs values
+ * SAMPLE_QUERIES does not give.
  */
 export const baseEvent = (route: RouteContract): APIGatewayProxyEventV2 | undefined => {
-  if (route.query && !route.query.safeParse({}).success) return undefined;
+  const query = SAMPLE_QUERIES[route.operationId];
+  if (route.query && !route.query.safeParse(query ?? {}).success) return undefined;
   return {
     headers: { 'content-type': 'application/json' },
+    ...(query ? { queryStringParameters: query } : {}),
     pathParameters: validParams(route),
     requestContext: { http: { method: route.method } },
   } as unknown as APIGatewayProxyEventV2;
