@@ -28,6 +28,7 @@ import { reportFunctions } from './functions/report-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
+import { userFunctions } from './functions/user-functions.js';
 import { stockAlertsTopic } from './topics.js';
 
 /**
@@ -58,6 +59,7 @@ export const appDefinition = defineApp({
     events: eventFunctions,
     lake: lakeFunctions,
     'lake-jobs': lakeJobFunctions,
+    users: userFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
   buckets: { dataLake: dataLakeBucket },

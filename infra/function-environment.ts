@@ -1,7 +1,9 @@
 import { CURSOR_SECRET_ID_ENV } from '../lib/db/cursor-secret.js';
+import { USER_POOL_ID_ENV } from '../lib/users/user-directory.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
 import {
   bucketsUsedBy,
+  managesUserPool,
   putsEvents,
   sendsToDeadLetterQueue,
   tableAccessOf,
@@ -29,6 +31,8 @@ export interface BoundResources {
   bucketNames?: Readonly<Record<string, string>>;
   /** The function's own dead-letter queue (AWS; locally the stream runner parks records itself). */
   deadLetterQueueUrl?: string;
+  /** The stage's user pool (AWS; locally user administration uses the local directory). */
+  userPoolId?: string;
 }
 
 /**
@@ -71,6 +75,7 @@ export const functionEnvironment = (
     ...(sendsToDeadLetterQueue(fn) && settings.deadLetterQueueUrl
       ? { [DEAD_LETTER_QUEUE_URL_ENV]: settings.deadLetterQueueUrl }
       : {}),
+    ...(managesUserPool(fn) && settings.userPoolId ? { [USER_POOL_ID_ENV]: settings.userPoolId } : {}),
     ...(settings.cursorSecretId && signsCursors(fn)
       ? { [CURSOR_SECRET_ID_ENV]: settings.cursorSecretId }
       : {}),

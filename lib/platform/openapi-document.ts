@@ -36,6 +36,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Tax: 'Tax rates per region and product category, and how orders carry them.',
   Reports:
     'Finance reports (sales, takings, stock) from rollups kept by the order events; no report reads orders.',
+  Users:
+    'People who sign in: role (the user pool group), stores and access. Admin manages everyone, a manager the staff of their stores; a disabled user is refused even with a token issued before.',
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */
