@@ -74,7 +74,7 @@ export const getUser = async (principal: Principal, username: string): Promise<U
 };
 
 /** Admin: every user, or one store's staff; a manager: the staff of their stores (or of one of them). */
-export const listUsers = (principal: Principal, query: ListUsersQuery): Promise<Page<User>> => {
+export const listUsers = async (principal: Principal, query: ListUsersQuery): Promise<Page<User>> => {
   if (query.storeId !== undefined) {
     assertStoreAccess(principal, query.storeId);
     return queryStoreStaff([query.storeId], query.limit, query.cursor);
