@@ -102,11 +102,23 @@ export const cognitoUserDirectory = (userPoolId: string): UserDirectory => {
         if (isNamed(error, 'AliasExistsException')) throw emailTaken(user.email);
         throw error;
       }
-      await syncGroups(user);
-      if (!user.enabled)
-        await cognito().send(
-          new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.username }),
-        );
+      try {
+        await syncGroups(user);
+        if (!user.enabled)
+          await cognito().send(
+            new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: user.username }),
+          );
+      } catch (error) {
+        // A user without their group would block the name for good (the retry meets UsernameExists).
+        try {
+          await cognito().send(
+            new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: user.username }),
+          );
+        } catch {
+          // The first error is the one to answer; this one only leaves the name blocked.
+        }
+        throw error;
+      }
     },
 
     async sync(user) {

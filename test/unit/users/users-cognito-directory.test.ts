@@ -2,6 +2,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserAttributesCommand,
+  AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminListGroupsForUserCommand,
@@ -63,6 +64,15 @@ describe('the Cognito user directory', () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).errors?.[0]?.path).toBe('body.username');
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
+  });
+
+  it('deletes a just-created user whose group could not be set, so a retry can create them again', async () => {
+    cognito.on(AdminAddUserToGroupCommand).rejects(new Error('throttled'));
+    await expect(directory.create(ann)).rejects.toThrow('throttled');
+    expect(cognito.commandCalls(AdminDeleteUserCommand)[0]?.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: 'ann',
+    });
   });
 
   it('sync moves the user to the new role group (added before the old is removed), sets stores and access', async () => {
