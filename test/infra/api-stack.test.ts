@@ -325,6 +325,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         cursorSecretId: 'TOKEN',
         eventBusName: 'TOKEN',
         deadLetterQueueUrl: 'TOKEN',
+        userPoolId: 'TOKEN',
         topicArns: Object.fromEntries(Object.keys(appDefinition.topics).map((topic) => [topic, 'TOKEN'])),
         bucketNames: Object.fromEntries(
           Object.keys(appDefinition.buckets).map((bucket) => [bucket, 'TOKEN']),
