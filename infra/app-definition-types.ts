@@ -124,7 +124,22 @@ export interface BucketBinding {
   prefix: `${string}/`;
 }
 
-export type Binding = TableBinding | EventBusBinding | TopicBinding | DeadLetterQueueBinding | BucketBinding;
+/**
+ * Administers the stage's Cognito user pool: USER_POOL_ID and the admin actions user
+ * administration needs (create, groups, attributes, enable/disable, global sign-out) on that
+ * pool only.
+ */
+export interface UserPoolBinding {
+  userPool: 'manage';
+}
+
+export type Binding =
+  | TableBinding
+  | EventBusBinding
+  | TopicBinding
+  | DeadLetterQueueBinding
+  | BucketBinding
+  | UserPoolBinding;
 
 export interface FunctionDefinition {
   /** Lambda entry point, relative to the repository root. */

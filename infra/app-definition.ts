@@ -29,6 +29,7 @@ import { reportFunctions } from './functions/report-functions.js';
 import { storeFunctions } from './functions/store-functions.js';
 import { taxFunctions } from './functions/tax-functions.js';
 import { transferFunctions } from './functions/transfer-functions.js';
+import { userFunctions } from './functions/user-functions.js';
 import { stockAlertsTopic } from './topics.js';
 
 /**
@@ -60,6 +61,7 @@ export const appDefinition = defineApp({
     lake: lakeFunctions,
     'lake-jobs': lakeJobFunctions,
     audit: auditFunctions,
+    users: userFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
   buckets: { dataLake: dataLakeBucket },

@@ -45,3 +45,6 @@ export const bucketBindingsOf = (fn: Pick<FunctionDefinition, 'bindings'>): Buck
 export const bucketsUsedBy = (fn: Pick<FunctionDefinition, 'bindings'>): string[] => [
   ...new Set(bucketBindingsOf(fn).map((binding) => binding.bucket)),
 ];
+
+export const managesUserPool = (fn: Pick<FunctionDefinition, 'bindings'>): boolean =>
+  fn.bindings.some((binding) => 'userPool' in binding);

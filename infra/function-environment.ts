@@ -1,9 +1,11 @@
 import { AUDIT_RETENTION_DAYS_ENV } from '../lib/audit/audit-retention.js';
 import { CURSOR_SECRET_ID_ENV } from '../lib/db/cursor-secret.js';
+import { USER_POOL_ID_ENV } from '../lib/users/user-directory.js';
 import type { AppDefinition, FunctionDefinition } from './app-definition-types.js';
 import {
   appendPrefixOf,
   bucketsUsedBy,
+  managesUserPool,
   putsEvents,
   readsTable,
   sendsToDeadLetterQueue,
@@ -34,6 +36,8 @@ export interface BoundResources {
   deadLetterQueueUrl?: string;
   /** The stage's audit retention, for functions with an `append` table binding (the audit writer). */
   auditRetentionDays?: number;
+  /** The stage's user pool (AWS; locally user administration uses the local directory). */
+  userPoolId?: string;
 }
 
 /**
@@ -79,6 +83,7 @@ export const functionEnvironment = (
     ...(sendsToDeadLetterQueue(fn) && settings.deadLetterQueueUrl
       ? { [DEAD_LETTER_QUEUE_URL_ENV]: settings.deadLetterQueueUrl }
       : {}),
+    ...(managesUserPool(fn) && settings.userPoolId ? { [USER_POOL_ID_ENV]: settings.userPoolId } : {}),
     ...(settings.cursorSecretId && signsCursors(fn)
       ? { [CURSOR_SECRET_ID_ENV]: settings.cursorSecretId }
       : {}),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -33,6 +34,7 @@ import {
   appendPrefixOf,
   bucketBindingsOf,
   bucketsUsedBy,
+  managesUserPool,
   putsEvents,
   sendsToDeadLetterQueue,
   tableAccessOf,
@@ -71,7 +73,23 @@ export interface AppFunctionProps {
   topics: Readonly<Record<string, ITopic>>;
   /** The app's buckets by name (data stack), for `{ bucket, access, prefix }` bindings. */
   buckets?: Readonly<Record<string, IBucket>>;
+  /** The stage's user pool (api stack), for `{ userPool: 'manage' }` bindings. */
+  userPool?: IUserPool;
 }
+
+/** What user administration calls on the pool (lib/users/cognito-user-directory.ts), and nothing else. */
+export const USER_POOL_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDeleteUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+] as const;
 
 /**
  * One function of the app definition: the bundled Lambda, its own log group and role, the
@@ -159,6 +177,7 @@ export class AppFunction extends Construct {
             bucketsUsedBy(definition).map((name) => [name, bucketNamed(props.buckets, name).bucketName]),
           ),
           ...(this.deadLetterQueue ? { deadLetterQueueUrl: this.deadLetterQueue.queueUrl } : {}),
+          ...(managesUserPool(definition) ? { userPoolId: userPoolOf(props).userPoolId } : {}),
           stage: settings.stage,
           logLevel: settings.logLevel,
           auditRetentionDays: settings.auditRetentionDays,
@@ -214,6 +233,7 @@ export class AppFunction extends Construct {
     for (const name of topicsPublishedBy(definition))
       topicNamed(props.topics, name).grantPublish(this.function);
     if (sendsToDeadLetterQueue(definition)) this.deadLetterQueue?.grantSendMessages(this.function);
+    if (managesUserPool(definition)) userPoolOf(props).grant(this.function, ...USER_POOL_ADMIN_ACTIONS);
     for (const binding of bucketBindingsOf(definition)) {
       const bucket = bucketNamed(props.buckets, binding.bucket);
       grantBucketBinding(this.function, bucket, binding);
@@ -336,6 +356,11 @@ const bucketNamed = (buckets: Readonly<Record<string, IBucket>> | undefined, nam
   const bucket = buckets?.[name];
   if (!bucket) throw new Error(`No bucket ${name} was created for the app definition`);
   return bucket;
+};
+
+const userPoolOf = (props: AppFunctionProps): IUserPool => {
+  if (!props.userPool) throw new Error("A { userPool } binding needs the stage's user pool");
+  return props.userPool;
 };
 
 const topicNamed = (topics: Readonly<Record<string, ITopic>>, name: string): ITopic => {

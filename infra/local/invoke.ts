@@ -10,13 +10,21 @@ import { Console } from 'node:console';
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { LOCAL_USER_DIRECTORY_ENV } from '../../lib/users/user-directory.js';
 import { loadLocalCursorSecret } from './cursor-secret.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { chooseInvokeDatabase } from './invoke-database.js';
 import { openLocalDatabase, planLocalDatabase } from './local-database.js';
 import { applyLocalEnvironment } from './local-environment.js';
 import { startLocalLake } from './local-lake.js';
-import { DEFAULT_DATA_DIR, DEFAULT_LAKE_DIR, DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_LAKE_DIR,
+  DEFAULT_LOCAL_STATE_DIR,
+  DEFAULT_USERS_DIR,
+  REPO_ROOT,
+} from './repo-paths.js';
+import { readRuntimeRecord } from './runtime-file.js';
 
 const USAGE = `Usage: npm run invoke -- <functionName> <event.json> [--in-memory | --endpoint <url>]
 
@@ -81,6 +89,9 @@ const s3Endpoint = database.s3Endpoint ?? ownLake?.endpoint ?? '';
 process.stderr.write(
   `invoke: lake: ${ownLake ? `a local S3 of its own at ${s3Endpoint} (${ownLake.temporary ? 'throwaway' : `objects in ${relative(REPO_ROOT, DEFAULT_LAKE_DIR)}/`})` : `the running npm start's local S3 at ${s3Endpoint}`}\n`,
 );
+// The users functions' local directory: the running npm start's, else .data/users.
+process.env[LOCAL_USER_DIRECTORY_ENV] =
+  (database.endpoint && readRuntimeRecord()?.usersDir) || DEFAULT_USERS_DIR;
 await applyLocalEnvironment({
   tableName: database.tableName,
   dynamoEndpoint: target.endpoint,

@@ -7,6 +7,10 @@
  * Modules that load the app definition or lib/ (gateway, schedules, seed) are imported only
  * after the environment is applied: lib/ reads parts of it at load.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LOCAL_USER_DIRECTORY_ENV } from '../../lib/users/user-directory.js';
 import { loadLocalCursorSecret } from './cursor-secret.js';
 import { type DevTokenOptions, loadDevKeys, signDevToken } from './dev-keys.js';
 import { createTokenVerifier } from './dev-token-verifier.js';
@@ -29,6 +33,11 @@ export interface LocalRuntimeOptions {
   quiet?: boolean;
   /** Directory of the signing key pair; default `<repo>/.local`. */
   keysDir?: string;
+  /**
+   * Absolute folder of the local user directory (the user pool's stand-in, lib/users/); undefined
+   * = a temporary one, removed on stop (like an in-memory database, whose mirrors it matches).
+   */
+  usersDir?: string | undefined;
   /** Directory of the cursor secret; default `<repo>/.data` (tests pass a throwaway one). */
   secretsDir?: string;
   maxBodyBytes?: number;
@@ -68,6 +77,8 @@ export interface LocalRuntime {
   seeded: SeedSummary | undefined;
   /** The local S3 (s3rver) with the data-lake bucket. */
   lake: Pick<LocalLake, 'endpoint' | 'directory' | 'bucket' | 'temporary'>;
+  /** The local user directory's folder (`npm run token -- --user` reads it). */
+  usersDir: string;
   /** Present when `dashboard` was asked for: the page's address. */
   dashboardUrl: string | undefined;
   /** Present when `events` was asked for: the local bus and its archive. */
@@ -85,6 +96,12 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const cursorSecret = loadLocalCursorSecret(options.secretsDir);
   // Before the environment: the handlers' S3 endpoint is known only once s3rver listens.
   const lake = await startLocalLake({ directory: options.lakeDir });
+  const usersDir = options.usersDir ?? (await mkdtemp(join(tmpdir(), 'storefleet-users-')));
+  const removeUsers = async () => {
+    if (options.usersDir === undefined) await rm(usersDir, { recursive: true, force: true });
+  };
+  // Read per request by lib/users/directory-for-environment.ts: every handler shares this process.
+  process.env[LOCAL_USER_DIRECTORY_ENV] = usersDir;
   let database: Awaited<ReturnType<typeof openLocalDatabase>>;
   try {
     await applyLocalEnvironment({
@@ -97,6 +114,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
     database = await openLocalDatabase(target, tableName);
   } catch (error) {
     await lake.stop();
+    await removeUsers();
     throw error;
   }
   let events: Awaited<ReturnType<typeof import('./local-events.js').startLocalEvents>> | undefined;
@@ -142,6 +160,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
         temporary: lake.temporary,
       },
       seeded,
+      usersDir,
       dashboardUrl: pages ? `${gateway.url}/dashboard/` : undefined,
       events,
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
@@ -151,13 +170,15 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
           .close()
           .finally(() => events?.stop())
           .finally(() => database.stop())
-          .finally(() => lake.stop());
+          .finally(() => lake.stop())
+          .finally(removeUsers);
       },
     };
   } catch (error) {
     await events?.stop();
     await database.stop();
     await lake.stop();
+    await removeUsers();
     throw error;
   }
 };

@@ -21,3 +21,9 @@ export const DEFAULT_LAKE_DIR = join(DEFAULT_LOCAL_STATE_DIR, 's3');
  * `STOREFLEET_KEYS_DIR` points both at another directory (tests use a throwaway one).
  */
 export const DEFAULT_KEYS_DIR = process.env.STOREFLEET_KEYS_DIR || join(REPO_ROOT, '.local');
+
+/**
+ * The local user directory of `npm start` (one file per user created with POST /users; gitignored),
+ * which `npm run token -- --user <name>` reads.
+ */
+export const DEFAULT_USERS_DIR = join(DEFAULT_LOCAL_STATE_DIR, 'users');

@@ -23,6 +23,8 @@ export interface RuntimeRecord {
   s3Endpoint?: string;
   /** Where that S3 keeps its objects (`.data/s3`, or a temporary folder with --in-memory). */
   s3Directory?: string;
+  /** The local user directory (`npm run token -- --user` reads it). */
+  usersDir?: string;
   /** Whether the database is in memory (gone when npm start stops). */
   inMemory: boolean;
   startedAt: string;
@@ -51,7 +53,8 @@ const isRecord = (value: unknown): value is RuntimeRecord => {
     typeof record.tableName === 'string' &&
     typeof record.inMemory === 'boolean' &&
     (record.s3Endpoint === undefined || typeof record.s3Endpoint === 'string') &&
-    (record.s3Directory === undefined || typeof record.s3Directory === 'string')
+    (record.s3Directory === undefined || typeof record.s3Directory === 'string') &&
+    (record.usersDir === undefined || typeof record.usersDir === 'string')
   );
 };
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { JavaMissingError } from './dynamodb-local.js';
 import { watchLaunchers } from './launcher-watch.js';
 import { type LocalRuntime, startLocalRuntime } from './local-runtime.js';
-import { DEFAULT_DATA_DIR, DEFAULT_LAKE_DIR, REPO_ROOT } from './repo-paths.js';
+import { DEFAULT_DATA_DIR, DEFAULT_LAKE_DIR, DEFAULT_USERS_DIR, REPO_ROOT } from './repo-paths.js';
 import { writeRuntimeRecord } from './runtime-file.js';
 
 const USAGE = `Usage: npm start [-- --in-memory]
@@ -122,6 +122,7 @@ const printBanner = async (running: LocalRuntime, inMemory: boolean) => {
       '',
       'More tokens (admin | manager | staff | finance):',
       `  npm run --silent token -- --role staff --stores ${firstStore}`,
+      '  npm run --silent token -- --user <username>     (a user created with POST /users)',
       '',
       'Ctrl-C stops everything.',
       '',
@@ -135,6 +136,7 @@ try {
     port,
     dataDir: inMemory ? undefined : DEFAULT_DATA_DIR,
     lakeDir: inMemory ? undefined : DEFAULT_LAKE_DIR,
+    usersDir: inMemory ? undefined : DEFAULT_USERS_DIR,
     seed: true,
     schedules: true,
     events: true,
@@ -148,6 +150,7 @@ try {
     tableName: runtime.tableName,
     s3Endpoint: runtime.lake.endpoint,
     s3Directory: runtime.lake.directory,
+    usersDir: runtime.usersDir,
     ...(runtime.events ? { eventBusEndpoint: runtime.events.busEndpoint } : {}),
     inMemory,
     startedAt: new Date().toISOString(),

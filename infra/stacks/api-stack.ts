@@ -201,6 +201,7 @@ export class ApiStack extends Stack {
           authorizer: routeAuthorizer,
           alarms: this.alarms,
           cursorSecret: this.cursorSecret,
+          userPool: this.userPool,
           description: `storefleet ${settings.stage}: ${domain} functions and routes`,
         }),
       ]),

@@ -1,5 +1,6 @@
 import { NestedStack, type NestedStackProps } from 'aws-cdk-lib';
 import type { IHttpApi, IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -31,6 +32,8 @@ export interface DomainStackProps extends NestedStackProps {
   alarms: AlarmTopic;
   /** Signs pagination cursors; it lives in the parent stack. */
   cursorSecret: ISecret;
+  /** The stage's user pool (parent stack), for `{ userPool: 'manage' }` bindings. */
+  userPool: IUserPool;
 }
 
 /**
@@ -58,6 +61,7 @@ export class DomainStack extends NestedStack {
         eventBus,
         topics,
         buckets,
+        userPool: props.userPool,
       });
       this.functions[name] = appFunction;
       addHttpTriggers(this, {

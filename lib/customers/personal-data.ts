@@ -8,6 +8,8 @@ import { ENTITY } from '../db/keys.js';
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [ENTITY.customer]: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'prescription'],
   [ENTITY.feedback]: ['message', 'resolution'],
+  /** A staff member's own details (the user mirror item): named in the audit, never shown. */
+  [ENTITY.user]: ['email', 'givenName', 'familyName'],
 };
 
 const EMPTY: readonly string[] = [];

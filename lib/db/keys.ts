@@ -419,3 +419,26 @@ export const auditKeys = {
   /** Inclusive sort-key bounds of the changes from `from` to `to` (ISO instants; `~` sorts above). */
   timeRange: (from: string, to: string): [string, string] => [`${from}`, `${to}~`],
 };
+
+// --- Users (lib/users/) -------------------------------------------------------------------
+
+/**
+ * The table's mirror of a user of the user pool (role, stores, enabled, who changed it), so the
+ * change exporter audits every change and the request path can check revocation with one
+ * GetItem. gsi1: every user, newest first; gsi2: the staff of one store, newest first (what a
+ * manager lists and manages). Both sort keys are `<createdAt>#<username>`, unique across stores.
+ */
+export const userKeys = {
+  item: (username: string): TableKey => ({ pk: `USER#${username}`, sk: 'USER' }),
+  listingPartition: 'USERS',
+  storePartition: (storeId: string) => `USERSTORE#${storeId}`,
+  listings: (user: { username: string; createdAt: string; role: string; storeIds: readonly string[] }) => {
+    const sortKey = `${user.createdAt}#${user.username}`;
+    const store = user.role === 'staff' ? user.storeIds[0] : undefined;
+    return {
+      gsi1pk: userKeys.listingPartition,
+      gsi1sk: sortKey,
+      ...(store ? { gsi2pk: userKeys.storePartition(store), gsi2sk: sortKey } : {}),
+    };
+  },
+};

@@ -125,7 +125,7 @@ export const httpHandler = <R extends RouteContract>(
   handle: (request: HttpRequest<R>) => Promise<HttpResult>,
 ) =>
   httpChain(routeKey(route), async (event, requestId) => {
-    const principal = route.access === 'public' ? undefined : authorizeRequest(event, route.access);
+    const principal = route.access === 'public' ? undefined : await authorizeRequest(event, route.access);
     if (principal) logger.appendKeys({ userId: principal.userId, role: principal.role });
     const input = parseRequestInput<
       HttpRequest<R>['params'],

@@ -12,6 +12,7 @@ import * as storeRoutes from '../stores/store-routes.js';
 import * as supplierRoutes from '../suppliers/supplier-routes.js';
 import * as taxRoutes from '../tax/tax-routes.js';
 import * as transferRoutes from '../transfers/transfer-routes.js';
+import * as userRoutes from '../users/user-routes.js';
 import type { DocumentedRoute } from './openapi-document.js';
 import * as platformRoutes from './platform-routes.js';
 
@@ -36,6 +37,7 @@ const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   taxRoutes,
   transferRoutes,
   auditRoutes,
+  userRoutes,
 ];
 
 const isRouteContract = (value: unknown): value is RouteContract =>

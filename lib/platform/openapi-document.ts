@@ -38,6 +38,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
     'Finance reports (sales, takings, stock) from rollups kept by the order events; no report reads orders.',
   Audit:
     'Who changed what and when: one append-only entry per change of every business entity, from the table’s stream.',
+  Users:
+    'People who sign in: role (the user pool group), stores and access. Admin manages everyone, a manager the staff of their stores; a disabled user is refused even with a token issued before.',
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */

@@ -845,7 +845,89 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     await ok(api('GET', `/tax-rates/${world.taxRateId}`, as(world.admin)));
     await problem(api('GET', '/tax-rates/tx_nope', as(world.admin)), 404);
   },
+  // Users (lib/users/user-routes.ts); each scenario makes its own user, so order does not matter.
+  createUser: async () => {
+    const user = await newUser();
+    await problem(
+      api('POST', '/users', as(world.admin, { body: userInput(user.username) })),
+      409,
+      'conflict',
+    );
+    const manager = await tokenFor('manager', [world.storeA]);
+    await problem(
+      api(
+        'POST',
+        '/users',
+        as(manager, { body: { ...userInput(), role: 'manager', storeIds: [world.storeA] } }),
+      ),
+      403,
+      'forbidden',
+    );
+    await problem(
+      api('POST', '/users', as(world.admin, { body: { ...userInput(), storeIds: [] } })),
+      400,
+      'validation-error',
+    );
+  },
+  listUsers: async () => {
+    await newUser();
+    await ok(api('GET', '/users?limit=2', as(world.admin)));
+    await ok(api('GET', `/users?storeId=${world.storeA}`, as(await tokenFor('manager', [world.storeA]))));
+    await problem(
+      api('GET', `/users?storeId=${world.storeB}`, as(await tokenFor('manager', [world.storeA]))),
+      404,
+      'not-found',
+    );
+    await problem(api('GET', '/users?limit=0', as(world.admin)), 400, 'validation-error');
+  },
+  getUser: async () => {
+    const user = await newUser();
+    const response = await api('GET', `/users/${user.username}`, as(world.admin));
+    expectSuccess(response, 200);
+    expect(etagOf(response)).toBe('"1"');
+    await problem(api('GET', `/users/${user.username}`, as(await tokenFor('manager', [world.storeB]))), 404);
+  },
+  updateUser: async () => {
+    const user = await newUser();
+    const path = `/users/${user.username}`;
+    const body = { storeIds: [world.storeB] };
+    await problem(api('PATCH', path, as(world.admin, { body })), 428, 'precondition-required');
+    await problem(api('PATCH', path, as(world.admin, { body, headers: { 'if-match': '"9"' } })), 412);
+    await problem(
+      api(
+        'PATCH',
+        path,
+        as(world.admin, {
+          body: { role: 'admin', storeIds: [world.storeA] },
+          headers: { 'if-match': '"1"' },
+        }),
+      ),
+      400,
+      'validation-error',
+    );
+    const manager = await tokenFor('manager', [world.storeA]);
+    await problem(
+      api('PATCH', path, as(manager, { body: { role: 'manager' }, headers: { 'if-match': '"1"' } })),
+      403,
+      'forbidden',
+    );
+    await ok(api('PATCH', path, as(world.admin, { body, headers: { 'if-match': '"1"' } })));
+  },
+  disableUser: async () => {
+    const user = await newUser();
+    await ok(api('POST', `/users/${user.username}/disable`, as(world.admin)));
+    await problem(api('POST', '/users/zz-nobody/disable', as(world.admin)), 404, 'not-found');
+  },
 };
+
+const userInput = (username = `cw-${randomUUID().slice(0, 12)}`) => ({
+  username,
+  email: `${username}@example.com`,
+  role: 'staff',
+  storeIds: [world.storeA],
+});
+const newUser = () =>
+  ok<{ username: string }>(api('POST', '/users', as(world.admin, { body: userInput() })), 201);
 
 const routes = httpRoutes().map(({ route }) => route);
 const label = (route: RouteContract) => `${route.operationId} (${route.method} ${route.path})`;

@@ -326,6 +326,7 @@ describe.each(STAGES)('api stack (%s)', (stage) => {
         eventBusName: 'TOKEN',
         deadLetterQueueUrl: 'TOKEN',
         auditRetentionDays: 400,
+        userPoolId: 'TOKEN',
         topicArns: Object.fromEntries(Object.keys(appDefinition.topics).map((topic) => [topic, 'TOKEN'])),
         bucketNames: Object.fromEntries(
           Object.keys(appDefinition.buckets).map((bucket) => [bucket, 'TOKEN']),

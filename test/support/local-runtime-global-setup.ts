@@ -14,6 +14,8 @@ declare module 'vitest' {
     s3Endpoint: string;
     lakeBucket: string;
     keysDir: string;
+    /** The runtime's local user directory (`npm run token -- --user` reads it). */
+    usersDir: string;
     lockUrl: string;
   }
 }
@@ -44,6 +46,7 @@ export async function setup(project: TestProject) {
   project.provide('s3Endpoint', runtime.lake.endpoint);
   project.provide('lakeBucket', runtime.lake.bucket);
   project.provide('keysDir', keysDir);
+  project.provide('usersDir', runtime.usersDir);
   project.provide('lockUrl', lock.url);
 }
 
