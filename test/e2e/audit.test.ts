@@ -192,6 +192,53 @@ describe('the audit history on the local runtime', () => {
     await expectStatus(api('GET', auditPath('Order', orderId), { token: finance }), 200, 'finance');
   });
 
+  it('shows a role change and a disable of a user, with who made them', async () => {
+    const username = `audit-${randomUUID().slice(0, 8)}`;
+    const user = await expectStatus(
+      api<{ version: number }>('POST', '/users', {
+        body: { username, email: `${username}@example.com`, role: 'staff', storeIds: [storeId] },
+      }),
+      201,
+      'POST /users',
+    );
+    const promoted = await expectStatus(
+      api<{ version: number }>('PATCH', `/users/${username}`, {
+        headers: { 'if-match': `"${user.version}"` },
+        body: { role: 'manager', storeIds: [storeId, otherStoreId] },
+      }),
+      200,
+      'PATCH /users',
+    );
+    expect(promoted.version).toBeGreaterThan(user.version);
+    await expectStatus(api('POST', `/users/${username}/disable`, { body: {} }), 200, 'disable');
+
+    const entries = await waitForEntries(auditPath('User', username), (all) => all.length >= 3);
+    expect(entries.map((entry) => [entry.operation, entry.actor])).toEqual([
+      ['updated', 'ada-admin'],
+      ['updated', 'ada-admin'],
+      ['created', 'ada-admin'],
+    ]);
+    const [disabled, roleChange, created] = entries;
+    expect(roleChange?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'role', before: 'staff', after: 'manager' },
+        { field: 'storeIds', before: [storeId], after: [storeId, otherStoreId] },
+      ]),
+    );
+    expect(disabled?.changes).toEqual(
+      expect.arrayContaining([{ field: 'enabled', before: true, after: false }]),
+    );
+    // A person's own details are named, never shown.
+    expect(created?.changes).toEqual(expect.arrayContaining([{ field: 'email', personal: true }]));
+    expect(JSON.stringify(entries)).not.toContain(`${username}@example.com`);
+    // The user now concerns both stores: the other store's manager sees the change too.
+    await expectStatus(
+      api('GET', auditPath('User', username), { token: otherManager }),
+      200,
+      'other manager',
+    );
+  });
+
   it('answers bad input with a problem naming the field, and offers no way to change an entry', async () => {
     const missing = await api<{ errors?: { path: string }[] }>('GET', '/audit?entityId=x');
     expect(missing.status).toBe(400);
