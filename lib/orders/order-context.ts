@@ -9,6 +9,7 @@ export interface OrderContext {
   /** A live record of this Idempotency-Key at this store, if the key was used before. */
   earlier: IdempotencyRecord | undefined;
   store: Store | undefined;
+  /** The customer exists and was not erased. */
   customerExists: boolean;
   /** The SKU guard items found (one per known SKU). */
   skuGuards: Record<string, unknown>[];
@@ -41,7 +42,8 @@ export const readOrderContext = async (
   return {
     earlier: liveIdempotencyRecord(record, now),
     store: find(keys.store) as Store | undefined,
-    customerExists: find(keys.customer) !== undefined,
+    // An erased customer (lib/customers/customer-erasure.ts) takes no new orders.
+    customerExists: find(keys.customer) !== undefined && find(keys.customer)?.erasedAt === undefined,
     skuGuards: items.filter((item) => item.kind === 'SKU'),
   };
 };
