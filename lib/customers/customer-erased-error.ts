@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineProblem, DeclaredError } from '../errors.js';
+import { DeclaredError, defineProblem } from '../errors.js';
 
 /**
  * The customer existed and their personal data was erased (DELETE /customers/{id}): 410 rather

@@ -1,11 +1,11 @@
 import type { Principal } from '../auth/principal.js';
+import { tableName } from '../db/client.js';
 import { newItemMeta, type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { customerKeys, ENTITY, guardKeys, type UniqueKind } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { claimUnique, releaseUnique } from '../db/unique-guards.js';
 import { createItem, updateAtVersion } from '../db/versioned-write.js';
-import { tableName } from '../db/client.js';
 import { ConflictError, InternalError, NotFoundError } from '../errors.js';
 import { CustomerErasedError } from './customer-erased-error.js';
 import type { CreateCustomerInput, Customer } from './customer-schemas.js';

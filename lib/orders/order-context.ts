@@ -39,11 +39,12 @@ export const readOrderContext = async (
   const find = (key: { pk: string; sk: string } | undefined) =>
     key ? items.find((item) => item.pk === key.pk && item.sk === key.sk) : undefined;
   const record = find(keys.idempotency);
+  const customer = find(keys.customer);
   return {
     earlier: liveIdempotencyRecord(record, now),
     store: find(keys.store) as Store | undefined,
     // An erased customer (lib/customers/customer-erasure.ts) takes no new orders.
-    customerExists: find(keys.customer) !== undefined && find(keys.customer)?.erasedAt === undefined,
+    customerExists: customer !== undefined && customer.erasedAt === undefined,
     skuGuards: items.filter((item) => item.kind === 'SKU'),
   };
 };

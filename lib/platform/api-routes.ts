@@ -1,5 +1,6 @@
 import * as productRoutes from '../catalog/product-routes.js';
 import * as customerRoutes from '../customers/customer-routes.js';
+import * as privacyRoutes from '../customers/privacy-routes.js';
 import type { RouteContract } from '../http/route.js';
 import * as inventoryRoutes from '../inventory/inventory-routes.js';
 import * as orderRoutes from '../orders/order-routes.js';
@@ -23,6 +24,7 @@ import * as platformRoutes from './platform-routes.js';
 const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   productRoutes,
   customerRoutes,
+  privacyRoutes,
   inventoryRoutes,
   orderRoutes,
   platformRoutes,
