@@ -4,8 +4,9 @@ import { ENTITY } from '../db/keys.js';
  * Which attributes of which entity are a customer's personal data, declared once. The audit
  * history names these fields but never holds their values; erasure (DELETE /customers/{id})
  * removes them; the finance lake never receives them (`redactPersonalData`). A points entry's
- * `note` is free text written about the customer (e.g. "goodwill for Mia's late lenses"), so it
- * counts as theirs too.
+ * `note` may be free text about the customer (a hand adjustment: "goodwill for Mia's late
+ * lenses"), so every note counts as theirs; the system's own notes say nothing the entry's
+ * `reason` and `reference` do not.
  */
 export const PERSONAL_DATA_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [ENTITY.customer]: ['firstName', 'lastName', 'email', 'phone', 'birthDate', 'prescription'],

@@ -99,9 +99,10 @@ export const pointsChangesWrites = (
   const at = now.toISOString();
   const net = recorded.reduce((total, change) => total + change.delta, 0);
   const need = -net;
-  // A note is free text about the customer: none is written under an erased one. Sales and
-  // refunds (no note) still move an erased customer's points, so the books keep adding up.
-  const noted = recorded.some((change) => change.note !== undefined);
+  // A hand adjustment's note is free text about the customer: none is written under an erased
+  // one. Sales, refunds and cancellations still move an erased customer's points (their notes
+  // are the system's own words), so the books keep adding up.
+  const noted = recorded.some((change) => change.reason === 'adjusted' && change.note !== undefined);
   const conditions = [
     'attribute_exists(pk)',
     ...(net < 0 ? ['pointsBalance >= :need'] : []),

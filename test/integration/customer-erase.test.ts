@@ -14,8 +14,9 @@ import { getItem } from '../../lib/db/query-page.js';
 import { transactWrite } from '../../lib/db/transact.js';
 import { pointsChangesWrites } from '../../lib/loyalty/points.js';
 import { adjustPoints, getPointsStatement } from '../../lib/loyalty/points-service.js';
-import { recordPayment } from '../../lib/orders/order-lifecycle.js';
+import { completeOrder, fulfilOrder, recordPayment } from '../../lib/orders/order-lifecycle.js';
 import { getOrder } from '../../lib/orders/order-queries.js';
+import { refundOrder } from '../../lib/orders/order-refunds.js';
 import { customerInput } from '../support/customer-fixtures.js';
 import { admin, managerOf } from '../support/fixtures.js';
 import { idempotencyKey, newSellingStore, place, stockedSkus } from '../support/order-fixtures.js';
@@ -146,6 +147,26 @@ describe('erasing a customer against DynamoDB Local', () => {
       status: 'open',
       version: 2,
     });
+  });
+
+  it('still completes and refunds an erased customer’s order, moving their points as before', async () => {
+    const { customer, order, sku } = await richCustomer();
+    const { customerId } = customer;
+    await eraseCustomer(admin, customerId);
+    const before = (await getPointsStatement(customerId, { limit: 1, cursor: undefined })).balance;
+    await fulfilOrder(admin, order.orderId, {});
+    const completed = await completeOrder(admin, order.orderId);
+    const earned = (await getPointsStatement(customerId, { limit: 1, cursor: undefined })).balance;
+    expect(earned).toBeGreaterThan(before);
+    const refunded = await refundOrder(admin, order.orderId, {
+      lines: [{ sku, quantity: 2 }],
+      restock: 'available',
+      reason: 'Returned unopened',
+    });
+    expect(refunded.amountRefunded).toBe(completed.total);
+    const after = await getPointsStatement(customerId, { limit: 100, cursor: undefined });
+    expect(after.balance).toBe(before);
+    expect(after.entries.reduce((sum, entry) => sum + entry.delta, 0)).toBe(after.balance);
   });
 
   it('answers a repeat with the same receipt and writes nothing', async () => {
