@@ -95,6 +95,8 @@ export const personalDataRemoval = (
   item: Record<string, unknown> & TableKey,
   principal: Principal,
   now: Date,
+  /** The customer's `erasedAt`, so everything under them carries the erasure's own time. */
+  erasedAt: string,
 ): GuardedWrite => {
   const fields = personalFieldsOf(String(item.entityType)).filter((field) => item[field] !== undefined);
   const names = Object.fromEntries(fields.map((field, index) => [`#p${index}`, field]));
@@ -106,14 +108,27 @@ export const personalDataRemoval = (
         TableName: tableName(),
         Key: { pk: item.pk, sk: item.sk },
         UpdateExpression: isFeedback
-          ? `${remove} SET erasedAt = :at, updatedAt = :at, updatedBy = :by ADD version :one`
+          ? `${remove} SET erasedAt = :erasedAt, updatedAt = :at, updatedBy = :by ADD version :one`
           : remove,
-        ConditionExpression: 'attribute_exists(pk)',
+        // Still holding what was read: a concurrent erasure that cleared it first makes this one
+        // read again (and find nothing left), so each item is cleared, and its version moved, once.
+        ConditionExpression: Object.keys(names)
+          .map((name) => `attribute_exists(${name})`)
+          .join(' OR '),
         ExpressionAttributeNames: names,
         ...(isFeedback
-          ? { ExpressionAttributeValues: { ':at': now.toISOString(), ':by': principal.userId, ':one': 1 } }
+          ? {
+              ExpressionAttributeValues: {
+                ':erasedAt': erasedAt,
+                ':at': now.toISOString(),
+                ':by': principal.userId,
+                ':one': 1,
+              },
+            }
           : {}),
       },
     },
+    onConditionFailed: () =>
+      new ContentionError({ detail: `${item.pk} ${item.sk} was cleared by another erasure.` }),
   };
 };

@@ -75,6 +75,16 @@ const markErased = (principal: Principal, customerId: string, now: Date) =>
     return erasedCustomerOf(current, principal, now);
   });
 
+/** Step 2: clears what is left under an erased customer; re-reads when another erasure got there first. */
+const clearItemsUnder = (principal: Principal, erased: ErasedCustomer, now: Date) =>
+  retryOnContention(async () => {
+    const removals = (await itemsWithPersonalData(erased.customerId)).map((item) =>
+      personalDataRemoval(item, principal, now, erased.erasedAt),
+    );
+    for (let offset = 0; offset < removals.length; offset += MAX_TRANSACTION_ITEMS)
+      await transactWrite(removals.slice(offset, offset + MAX_TRANSACTION_ITEMS));
+  });
+
 /**
  * DELETE /customers/{id}: erases the customer's personal data and keeps the rest under the same
  * (pseudonymous) id, so orders, points and feedback still add up in the books.
@@ -94,9 +104,6 @@ export const eraseCustomer = async (
   now = new Date(),
 ): Promise<CustomerErasure> => {
   const erased = await markErased(principal, customerId, now);
-  const remaining = await itemsWithPersonalData(customerId);
-  const removals = remaining.map((item) => personalDataRemoval(item, principal, now));
-  for (let offset = 0; offset < removals.length; offset += MAX_TRANSACTION_ITEMS)
-    await transactWrite(removals.slice(offset, offset + MAX_TRANSACTION_ITEMS));
+  await clearItemsUnder(principal, erased, now);
   return receiptOf(erased);
 };

@@ -229,11 +229,19 @@ describe('erasing a customer against DynamoDB Local', () => {
 
   it('lets exactly one of concurrent erasures do it, and every one answers the same', async () => {
     const customer = await createCustomer(admin, customerInput());
+    const feedback = await createFeedback(admin, customer.customerId, { kind: 'question', message: 'Mia?' });
     const receipts = await Promise.all(
       Array.from({ length: 4 }, () => eraseCustomer(admin, customer.customerId)),
     );
     expect(new Set(receipts.map((receipt) => JSON.stringify(receipt))).size).toBe(1);
     const stored = await getItem(customerKeys.item(customer.customerId));
     expect(stored?.version).toBe(2);
+    const [cleared] = (await listFeedback(customer.customerId, { limit: 10, cursor: undefined })).items;
+    expect(cleared).toMatchObject({
+      feedbackId: feedback.feedbackId,
+      version: 2,
+      erasedAt: stored?.erasedAt,
+    });
+    expect(cleared).not.toHaveProperty('message');
   });
 });

@@ -92,11 +92,19 @@ describe('the writes of an erasure', () => {
       resolution: 'Told Mia',
     };
     expect(holdsPersonalData(feedback)).toBe(true);
-    const clearFeedback = personalDataRemoval(feedback, manager, now).write.Update;
+    const clearFeedback = personalDataRemoval(feedback, manager, now, now.toISOString()).write.Update;
     expect(clearFeedback?.UpdateExpression).toBe(
-      'REMOVE #p0, #p1 SET erasedAt = :at, updatedAt = :at, updatedBy = :by ADD version :one',
+      'REMOVE #p0, #p1 SET erasedAt = :erasedAt, updatedAt = :at, updatedBy = :by ADD version :one',
     );
     expect(clearFeedback?.ExpressionAttributeNames).toEqual({ '#p0': 'message', '#p1': 'resolution' });
+    expect(clearFeedback?.ConditionExpression).toBe('attribute_exists(#p0) OR attribute_exists(#p1)');
+    // Cleared by a concurrent erasure first: read again, never a failure.
+    expect(
+      personalDataRemoval(feedback, manager, now, now.toISOString()).onConditionFailed?.(undefined),
+    ).toMatchObject({
+      status: 503,
+      stale: true,
+    });
     const entry = {
       pk: 'CUSTOMER#cu_1',
       sk: 'POINTS#x',
@@ -104,7 +112,7 @@ describe('the writes of an erasure', () => {
       note: 'for Mia',
       delta: 5,
     };
-    const clearNote = personalDataRemoval(entry, manager, now).write.Update;
+    const clearNote = personalDataRemoval(entry, manager, now, now.toISOString()).write.Update;
     expect(clearNote?.UpdateExpression).toBe('REMOVE #p0');
     expect(clearNote?.ExpressionAttributeValues).toBeUndefined();
     expect(holdsPersonalData({ ...entry, note: undefined })).toBe(false);
