@@ -9,6 +9,7 @@ import {
   resolveFeedbackRoute,
   updateCustomerRoute,
 } from '../../lib/customers/customer-routes.js';
+import { eraseCustomerRoute, exportCustomerRoute } from '../../lib/customers/privacy-routes.js';
 import type { FunctionDefinition } from '../app-definition-types.js';
 
 export const customerFunctions = {
@@ -65,5 +66,17 @@ export const customerFunctions = {
     description: 'Add or take a customer’s loyalty points by hand',
     bindings: [{ table: 'read-write' }],
     triggers: [{ kind: 'http', route: adjustPointsRoute }],
+  },
+  eraseCustomer: {
+    entry: 'functions/customers/erase-customer.ts',
+    description: 'Erase a customer’s personal data on request',
+    bindings: [{ table: 'read-write' }],
+    triggers: [{ kind: 'http', route: eraseCustomerRoute }],
+  },
+  exportCustomer: {
+    entry: 'functions/customers/export-customer.ts',
+    description: 'Everything held about a customer, as JSON',
+    bindings: [{ table: 'read' }],
+    triggers: [{ kind: 'http', route: exportCustomerRoute }],
   },
 } as const satisfies Record<string, FunctionDefinition>;

@@ -40,7 +40,7 @@ export const PERMISSIONS = [
   /** Issue 9: bulk imports (the kind's own permission, e.g. catalog:write, is checked as well). */
   'imports:write',
   'imports:read',
-  /** Issue 9: erasing a customer's personal data. */
+  /** Issue 9: a customer's privacy requests: erasing their personal data, exporting all of it. */
   'customers:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -7,6 +7,7 @@ import {
   PointsQuery,
   PointsStatementSchema,
 } from '../loyalty/points-schemas.js';
+import { CustomerErasedError } from './customer-erased-error.js';
 import {
   CreateCustomerBody,
   CustomerMatches,
@@ -62,7 +63,7 @@ export const getCustomerRoute = defineRoute({
   access: 'customers:read',
   params: CustomerParams,
   responses: { 200: { description: 'The customer.', schema: CustomerSchema, headers: ['etag'] } },
-  errors: [404],
+  errors: [404, CustomerErasedError],
 });
 
 export const updateCustomerRoute = defineRoute({
@@ -78,6 +79,7 @@ export const updateCustomerRoute = defineRoute({
   responses: { 200: { description: 'The changed customer.', schema: CustomerSchema, headers: ['etag'] } },
   errors: [
     404,
+    CustomerErasedError,
     { status: 409, when: 'Another customer has this email or phone (`errors` names the field).' },
   ],
 });
@@ -94,7 +96,7 @@ export const createFeedbackRoute = defineRoute({
   responses: {
     201: { description: 'The new feedback.', schema: FeedbackSchema, headers: ['etag', 'location'] },
   },
-  errors: [404],
+  errors: [404, CustomerErasedError],
 });
 
 export const listFeedbackRoute = defineRoute({
@@ -121,7 +123,7 @@ export const resolveFeedbackRoute = defineRoute({
   body: ResolveFeedbackBody,
   requiresIfMatch: true,
   responses: { 200: { description: 'The resolved feedback.', schema: FeedbackSchema, headers: ['etag'] } },
-  errors: [404, FeedbackAlreadyResolvedError],
+  errors: [404, CustomerErasedError, FeedbackAlreadyResolvedError],
 });
 
 export const getPointsRoute = defineRoute({
@@ -158,6 +160,7 @@ export const adjustPointsRoute = defineRoute({
   },
   errors: [
     404,
+    CustomerErasedError,
     InsufficientPointsError,
     { status: 409, when: 'A request with this Idempotency-Key is still running: retry.' },
   ],

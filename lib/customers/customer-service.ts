@@ -4,11 +4,14 @@ import type { SystemActor } from '../db/item-meta.js';
 import { assertVersion } from '../db/versioned-write.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { findStore } from '../stores/store-repository.js';
+import { CustomerErasedError } from './customer-erased-error.js';
 import {
   findCustomer,
   findCustomerByContact,
   insertCustomer,
+  isErased,
   replaceCustomer,
+  type StoredCustomer,
 } from './customer-repository.js';
 import {
   CLEARABLE_CUSTOMER_FIELDS,
@@ -20,7 +23,8 @@ import {
 
 /**
  * Customers belong to the business, not to a store: every role may read them, admin,
- * manager and staff may change them. Their points balance is read-only here.
+ * manager and staff may change them. Their points balance is read-only here. An erased
+ * customer (lib/customers/customer-erasure.ts) answers 410 wherever a profile is needed.
  */
 export const newCustomerId = (): string => `cu_${ulid().toLowerCase()}`;
 
@@ -42,9 +46,17 @@ export const createCustomer = async (
   return insertCustomer(options.customerId ?? newCustomerId(), input, actor, options.now ?? new Date());
 };
 
-export const getCustomer = async (customerId: string): Promise<Customer> => {
+/** The customer item, live or erased: for what outlives erasure (points ledger, feedback, export). */
+export const getCustomerRecord = async (customerId: string): Promise<StoredCustomer> => {
   const customer = await findCustomer(customerId);
   if (!customer) throw customerNotFound(customerId);
+  return customer;
+};
+
+/** A live customer: 404 if there is none, 410 if their personal data was erased. */
+export const getCustomer = async (customerId: string): Promise<Customer> => {
+  const customer = await getCustomerRecord(customerId);
+  if (isErased(customer)) throw new CustomerErasedError(customerId, customer.erasedAt);
   return customer;
 };
 

@@ -8,6 +8,7 @@ import { getItem, type Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
 import { InternalError } from '../errors.js';
+import { liveCustomerCheck } from './customer-repository.js';
 import type { Feedback } from './feedback-schemas.js';
 
 /**
@@ -38,6 +39,7 @@ export const insertFeedback = async (feedback: Feedback): Promise<void> => {
       toItem(feedback),
       () => new InternalError({ detail: `Feedback id ${feedback.feedbackId} collided.` }),
     ),
+    liveCustomerCheck(feedback.customerId),
   ]);
 };
 
@@ -47,9 +49,11 @@ export const findFeedback = async (customerId: string, feedbackId: string): Prom
   return item ? fromItem(item) : undefined;
 };
 
+/** Resolving writes text under the customer, so it too needs the customer not erased. */
 export const replaceFeedback = async (current: Feedback, next: Feedback): Promise<void> => {
   await transactWrite([
     replaceItemAtVersion(toItem(next), current.version, `Feedback ${current.feedbackId}`),
+    liveCustomerCheck(current.customerId),
   ]);
 };
 

@@ -38,13 +38,18 @@ export const FeedbackSchema = z
     feedbackId: ResourceId,
     customerId: ResourceId,
     kind: z.enum(FEEDBACK_KINDS),
-    message: z.string(),
+    message: z.string().optional().meta({
+      description: 'What the customer said; absent once the customer’s personal data was erased.',
+    }),
     orderId: ResourceId.optional(),
     storeId: ResourceId.optional(),
     status: z.enum(FEEDBACK_STATUSES),
-    resolution: z.string().optional(),
+    resolution: z.string().optional().meta({ description: 'How it was resolved; absent once erased.' }),
     resolvedAt: z.iso.datetime().optional(),
     resolvedBy: z.string().optional(),
+    erasedAt: z.iso.datetime().optional().meta({
+      description: 'When the text (`message`, `resolution`) was erased with the customer’s personal data.',
+    }),
     ...ItemMetaSchema,
   })
   .meta({ id: 'Feedback' });

@@ -7,7 +7,8 @@ import { orderKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
 import { ConflictError, defineProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { assertStoreExists, getCustomer } from './customer-service.js';
+import { CustomerErasedError } from './customer-erased-error.js';
+import { assertStoreExists, getCustomer, getCustomerRecord } from './customer-service.js';
 import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
 import type {
   CreateFeedbackInput,
@@ -86,8 +87,9 @@ export const createFeedback = async (
   return feedback;
 };
 
+/** Feedback outlives the customer's erasure (without its text), so an erased customer's is listed. */
 export const listFeedback = async (customerId: string, query: ListFeedbackQuery): Promise<Page<Feedback>> => {
-  await getCustomer(customerId);
+  await getCustomerRecord(customerId);
   return queryFeedback({
     customerId,
     ...(query.status ? { status: query.status } : {}),
@@ -112,6 +114,7 @@ export const resolveFeedback = async (
     throw new ForbiddenError({
       detail: `This feedback is about store ${current.storeId}; only that store may resolve it.`,
     });
+  if (current.erasedAt) throw new CustomerErasedError(customerId, current.erasedAt);
   assertVersion(`Feedback ${feedbackId}`, current, expectedVersion);
   if (current.status === 'resolved')
     throw new FeedbackAlreadyResolvedError({

@@ -3,6 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { entityImageOf } from './change-export-filter.js';
 import { type JsonObject, toJsonObject } from './change-export-json.js';
 import type { changesTable } from './changes-table.js';
+import { lakeImageOf } from './lake-image.js';
 
 type ColumnName = (typeof changesTable.columns)[number]['name'];
 type Image = JsonObject;
@@ -43,7 +44,8 @@ export const approximateCreationTimeOf = (record: DynamoDBRecord, item: Image | 
 
 /**
  * A stream record of a business entity as a `changes` row (pure): the images unmarshalled to
- * plain JSON, the actor the item's `updatedBy` (the old image's for a REMOVE) or `system`.
+ * plain JSON with personal fields redacted (lib/lake/lake-image.ts), the actor the item's
+ * `updatedBy` (the old image's for a REMOVE) or `system`.
  */
 export const changeRowOf = (record: DynamoDBRecord): PartitionedRow => {
   const oldImage = plainImage(record.dynamodb?.OldImage as Record<string, AttributeValue> | undefined);
@@ -53,9 +55,10 @@ export const changeRowOf = (record: DynamoDBRecord): PartitionedRow => {
   const keys = record.dynamodb?.Keys;
   const approximateCreationTime = approximateCreationTimeOf(record, item);
   const actor = text(item?.updatedBy);
+  const dt = approximateCreationTime.slice(0, 10);
   return {
     entity: entityType,
-    dt: approximateCreationTime.slice(0, 10),
+    dt,
     row: {
       event_id: text(record.eventID),
       event_name: text(record.eventName),
@@ -65,8 +68,9 @@ export const changeRowOf = (record: DynamoDBRecord): PartitionedRow => {
       sequence_number: text(record.dynamodb?.SequenceNumber),
       approximate_creation_time: approximateCreationTime,
       actor: actor || SYSTEM_ACTOR,
-      old_image: oldImage,
-      new_image: newImage,
+      // Personal data never reaches the lake: redacted here, before the row exists.
+      old_image: lakeImageOf(entityType, oldImage, dt),
+      new_image: lakeImageOf(entityType, newImage, dt),
     },
   };
 };

@@ -5,8 +5,9 @@ import type { LakeTable } from './lake-table-types.js';
  * The raw change export: one row per stream record of a business entity, gzipped NDJSON under
  * `changes/entity=<EntityType>/dt=<YYYY-MM-DD>/`, one object per batch per shard, named from the
  * shard and the batch's first sequence number (a retried batch overwrites its own object).
- * `old_image`/`new_image` are the item as plain JSON (unmarshalled), nested in each row; the
- * table reads them as JSON text (Athena: `json_extract(new_image, '$.total')`).
+ * `old_image`/`new_image` are the item as plain JSON (unmarshalled), nested in each row, with the
+ * value of every personal field replaced by `"[redacted]"` (lib/lake/lake-image.ts); the table
+ * reads them as JSON text (Athena: `json_extract(new_image, '$.total')`).
  */
 export const changesTable = {
   name: 'changes',
@@ -39,7 +40,15 @@ export const changesTable = {
       description: 'When the change was made (UTC, ISO 8601 in the file)',
     },
     { name: 'actor', type: 'string', description: 'Who made it: the item’s updatedBy, or the job' },
-    { name: 'old_image', type: 'string', description: 'The item before (JSON; absent on INSERT)' },
-    { name: 'new_image', type: 'string', description: 'The item after (JSON; absent on REMOVE)' },
+    {
+      name: 'old_image',
+      type: 'string',
+      description: 'The item before (JSON, personal fields "[redacted]"; absent on INSERT)',
+    },
+    {
+      name: 'new_image',
+      type: 'string',
+      description: 'The item after (JSON, personal fields "[redacted]"; absent on REMOVE)',
+    },
   ],
 } as const satisfies LakeTable;

@@ -61,7 +61,8 @@ export const ageBand = (birthDate: string | null, day: string): string | null =>
 
 /**
  * A customer without who they are: the pseudonymous key, segment fields and the region of
- * the preferred store. Names, email, phone, birth date and prescription are never read.
+ * the preferred store. Names, email, phone and prescription are never read (the lake holds
+ * them redacted), nor the birth date beyond its age band.
  */
 export const customerRow = (
   customer: ItemImage,
@@ -74,7 +75,9 @@ export const customerRow = (
   const tags = customer.tags;
   return {
     customer_key: customerId === null ? null : customerKey(customerId),
-    age_band: ageBand(text(customer, 'birthDate'), day),
+    // The exporter redacts the birth date and keeps its band (lib/lake/lake-image.ts); rows
+    // exported before that still carry the date.
+    age_band: text(customer, 'ageBand') ?? ageBand(text(customer, 'birthDate'), day),
     marketing_opt_in: flag(customer, 'marketingOptIn'),
     contact_channel: text(preferences, 'contactChannel'),
     preferred_store_id: preferredStoreId,

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import { getCustomer } from '../customers/customer-service.js';
+import { getCustomer, getCustomerRecord } from '../customers/customer-service.js';
 import { type IdempotencyRecord, requestHashOf, runOnce } from '../db/idempotency.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { customerKeys, idempotencyKeys } from '../db/keys.js';
@@ -23,7 +23,8 @@ export const getPointsStatement = async (
   customerId: string,
   query: PointsQuery,
 ): Promise<PointsStatement> => {
-  const customer = await getCustomer(customerId);
+  // The ledger outlives erasure (points are in the books), so an erased customer's is shown.
+  const customer = await getCustomerRecord(customerId);
   const page = await queryPage({
     partitionValue: customerKeys.partition(customerId),
     sortKeyPrefix: customerKeys.pointsPrefix,

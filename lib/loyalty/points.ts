@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
+import { CustomerErasedError } from '../customers/customer-erased-error.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { customerKeys, ENTITY } from '../db/keys.js';
@@ -98,24 +99,34 @@ export const pointsChangesWrites = (
   const at = now.toISOString();
   const net = recorded.reduce((total, change) => total + change.delta, 0);
   const need = -net;
+  // A hand adjustment's note is free text about the customer: none is written under an erased
+  // one. Sales, refunds and cancellations still move an erased customer's points (their notes
+  // are the system's own words), so the books keep adding up.
+  const noted = recorded.some((change) => change.reason === 'adjusted' && change.note !== undefined);
+  const conditions = [
+    'attribute_exists(pk)',
+    ...(net < 0 ? ['pointsBalance >= :need'] : []),
+    ...(noted ? ['attribute_not_exists(erasedAt)'] : []),
+  ];
   const balance: GuardedWrite = {
     write: {
       Update: {
         TableName: tableName(),
         Key: customerKeys.item(customerId),
         UpdateExpression: 'ADD pointsBalance :delta',
-        ConditionExpression:
-          net < 0 ? 'attribute_exists(pk) AND pointsBalance >= :need' : 'attribute_exists(pk)',
+        ConditionExpression: conditions.join(' AND '),
         ExpressionAttributeValues: { ':delta': net, ...(net < 0 ? { ':need': need } : {}) },
       },
     },
     onConditionFailed: (current) =>
-      current
-        ? new InsufficientPointsError({
-            detail: `Customer ${customerId} has ${Number(current.pointsBalance ?? 0)} points; ${need} needed.`,
-            extensions: { balance: Number(current.pointsBalance ?? 0), requested: need },
-          })
-        : new NotFoundError({ detail: `Customer ${customerId} was not found.` }),
+      noted && typeof current?.erasedAt === 'string'
+        ? new CustomerErasedError(customerId, current.erasedAt)
+        : current
+          ? new InsufficientPointsError({
+              detail: `Customer ${customerId} has ${Number(current.pointsBalance ?? 0)} points; ${need} needed.`,
+              extensions: { balance: Number(current.pointsBalance ?? 0), requested: need },
+            })
+          : new NotFoundError({ detail: `Customer ${customerId} was not found.` }),
   };
   const entries = recorded.map((change): GuardedWrite => {
     const entryId = change.entryId ?? newPointsEntryId(now);

@@ -9,6 +9,7 @@ export interface OrderContext {
   /** A live record of this Idempotency-Key at this store, if the key was used before. */
   earlier: IdempotencyRecord | undefined;
   store: Store | undefined;
+  /** The customer exists and was not erased. */
   customerExists: boolean;
   /** The SKU guard items found (one per known SKU). */
   skuGuards: Record<string, unknown>[];
@@ -38,10 +39,12 @@ export const readOrderContext = async (
   const find = (key: { pk: string; sk: string } | undefined) =>
     key ? items.find((item) => item.pk === key.pk && item.sk === key.sk) : undefined;
   const record = find(keys.idempotency);
+  const customer = find(keys.customer);
   return {
     earlier: liveIdempotencyRecord(record, now),
     store: find(keys.store) as Store | undefined,
-    customerExists: find(keys.customer) !== undefined,
+    // An erased customer (lib/customers/customer-erasure.ts) takes no new orders.
+    customerExists: customer !== undefined && customer.erasedAt === undefined,
     skuGuards: items.filter((item) => item.kind === 'SKU'),
   };
 };

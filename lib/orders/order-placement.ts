@@ -65,13 +65,13 @@ const assertSellable: (
   }
 };
 
-/** Keeps the customer from vanishing between the read above and the transaction. */
+/** Keeps the customer from vanishing (or being erased) between the read above and the transaction. */
 const customerExists = (customerId: string): GuardedWrite => ({
   write: {
     ConditionCheck: {
       TableName: tableName(),
       Key: customerKeys.item(customerId),
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
     },
   },
   onConditionFailed: () =>

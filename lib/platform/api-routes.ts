@@ -1,6 +1,7 @@
 import * as auditRoutes from '../audit/audit-routes.js';
 import * as productRoutes from '../catalog/product-routes.js';
 import * as customerRoutes from '../customers/customer-routes.js';
+import * as privacyRoutes from '../customers/privacy-routes.js';
 import type { RouteContract } from '../http/route.js';
 import * as inventoryRoutes from '../inventory/inventory-routes.js';
 import * as orderRoutes from '../orders/order-routes.js';
@@ -25,6 +26,7 @@ import * as platformRoutes from './platform-routes.js';
 const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   productRoutes,
   customerRoutes,
+  privacyRoutes,
   inventoryRoutes,
   orderRoutes,
   platformRoutes,

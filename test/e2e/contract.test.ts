@@ -572,6 +572,29 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
       'feedback-already-resolved',
     );
   },
+  eraseCustomer: async () => {
+    // A customer of its own: the other scenarios keep using world.customerId.
+    const erased = await ok<{ customerId: string }>(
+      api('POST', '/customers', as(world.admin, { body: customerInput() })),
+      201,
+    );
+    const path = `/customers/${erased.customerId}`;
+    const receipt = await ok(api('DELETE', path, as(world.admin)));
+    expect(await ok(api('DELETE', path, as(world.admin)))).toEqual(receipt);
+    await problem(api('GET', path, as(world.admin)), 410, 'customer-erased');
+    await problem(
+      api('POST', `${path}/feedback`, as(world.admin, { body: { kind: 'question', message: '?' } })),
+      410,
+      'customer-erased',
+    );
+    await problem(api('DELETE', '/customers/cu_nope', as(world.admin)), 404);
+  },
+  exportCustomer: async () => {
+    const exported = await api('GET', `/customers/${world.customerId}/export`, as(world.admin));
+    expectSuccess(exported, 200);
+    expect(exported.headers['cache-control']).toBe('no-store');
+    await problem(api('GET', '/customers/cu_nope/export', as(world.admin)), 404);
+  },
   getCustomerPoints: async () => {
     await ok(api('GET', `/customers/${world.customerId}/points`, as(world.admin)));
     await problem(api('GET', '/customers/cu_nope/points', as(world.admin)), 404);
