@@ -269,5 +269,24 @@ describe('erasing a customer on request', () => {
       .filter((row) => row.pk === `CUSTOMER#${customerId}`);
     expect(feedbackRows.length).toBeGreaterThanOrEqual(3);
     expectNoPersonalData([rows, feedbackRows], 'lake');
+
+    // The audit history records the erasure and who made it, naming the personal fields only.
+    type Entry = { operation: string; actor: string; changes: { field: string; personal?: true }[] };
+    const auditPath = `/audit?entityType=Customer&entityId=${customerId}`;
+    let audit = await ok<{ items: Entry[] }>('GET', auditPath);
+    for (let tries = 0; !audit.items.some((e) => e.actor === 'privacy-manager') && tries < 40; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      audit = await ok<{ items: Entry[] }>('GET', auditPath);
+    }
+    const erased = audit.items.find((entry) => entry.actor === 'privacy-manager');
+    expect(erased?.operation).toBe('updated');
+    expect(erased?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'email', personal: true },
+        { field: 'firstName', personal: true },
+      ]),
+    );
+    expect(audit.items.map((entry) => entry.operation)).toContain('created');
+    expectNoPersonalData(audit, 'audit');
   });
 });
