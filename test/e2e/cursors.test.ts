@@ -28,8 +28,13 @@ const pathOf = (template: string, storeId = storeA): string =>
     return value;
   });
 
-const withCursor = (path: string, cursor: string, limit = 1) =>
-  `${path}?limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
+/** The query a listing needs besides its cursor (GET /audit names the entity it lists). */
+const REQUIRED_QUERY: Readonly<Record<string, string>> = {
+  listEntityAudit: 'entityType=Order&entityId=or_unknown&',
+};
+
+const withCursor = (path: string, cursor: string, limit = 1, operationId = '') =>
+  `${path}?${REQUIRED_QUERY[operationId] ?? ''}limit=${limit}&cursor=${encodeURIComponent(cursor)}`;
 
 /** What the outside review built: cursors in the old format (unkeyed checksum), or signed by a key of their own. */
 const forged = (key: Record<string, unknown>, scope: string, secret?: string): string => {
@@ -87,9 +92,14 @@ describe('pagination cursors over HTTP', () => {
     '%s answers a forged, altered or malformed cursor with 400 on query.cursor',
     async (_key, route) => {
       for (const cursor of attacks()) {
-        const problem = await rejected(route.method, withCursor(pathOf(route.path), cursor), 400, {
-          token: admin,
-        });
+        const problem = await rejected(
+          route.method,
+          withCursor(pathOf(route.path), cursor, 1, route.operationId),
+          400,
+          {
+            token: admin,
+          },
+        );
         expect(errorPaths(problem)).toEqual(['query.cursor']);
       }
     },

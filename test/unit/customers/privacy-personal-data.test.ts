@@ -9,6 +9,7 @@ import {
   redactPersonalData,
 } from '../../../lib/customers/personal-data.js';
 import { PointsEntrySchema } from '../../../lib/loyalty/points-schemas.js';
+import { UserSchema } from '../../../lib/users/user-schemas.js';
 
 describe('personal data, declared once', () => {
   it('names only attributes the entities have', () => {
@@ -16,6 +17,7 @@ describe('personal data, declared once', () => {
       Customer: Object.keys(CustomerSchema.shape),
       Feedback: Object.keys(FeedbackSchema.shape),
       PointsEntry: Object.keys(PointsEntrySchema.shape),
+      User: Object.keys(UserSchema.shape),
     };
     for (const [entityType, fields] of Object.entries(PERSONAL_DATA_FIELDS))
       for (const field of fields) expect(shapes[entityType], `${entityType}.${field}`).toContain(field);
