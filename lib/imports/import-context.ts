@@ -1,0 +1,52 @@
+import type { CountryCode } from 'libphonenumber-js';
+import type { Principal } from '../auth/principal.js';
+import type { SystemActor } from '../db/item-meta.js';
+import { AppError } from '../errors.js';
+import type { LineIssue } from './import-report.js';
+
+/** Who imports and how; the same for the CLI and the import function. */
+export interface ImportContext {
+  actor: Principal | SystemActor;
+  /** Validate and check for duplicates, write nothing. */
+  dryRun: boolean;
+  /** The store of a stock file. */
+  storeId?: string;
+  /** Country for phone numbers written without +<country code> (default AU). */
+  country?: CountryCode;
+  /** Lines done so far, after each unit (product, customer, level) is decided. */
+  onProgress?: (done: number, total: number) => void;
+  /** Units written at once (each is one transaction). */
+  concurrency?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+/** Units checked against the table per BatchGet round. */
+export const CHECK_CHUNK = 200;
+
+export const chunksOf = <T>(items: readonly T[], size: number): T[][] => {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+};
+
+/**
+ * A refused write as issues of the unit's lines: the typed error's field paths (e.g.
+ * `body.variants[1].sku`) become columns through `columnOf`. Anything but a typed error
+ * (throttling that outlived its retries, a bug) is thrown on, failing the import, rather
+ * than being reported as a bad row.
+ */
+export const writeIssues = (
+  error: unknown,
+  columnOf: (path: string) => { line?: number; column: string },
+): { line?: number; issue: LineIssue }[] => {
+  if (!(error instanceof AppError) || !error.expose || error.status >= 500) throw error;
+  const fields = error.errors ?? [];
+  if (fields.length === 0) return [{ issue: { column: '', reason: error.detail ?? error.title } }];
+  return fields.map((field) => {
+    const { line, column } = columnOf(field.path.replace(/^body\./, ''));
+    return {
+      ...(line === undefined ? {} : { line }),
+      issue: { column, reason: error.status === 400 ? field.message : (error.detail ?? field.message) },
+    };
+  });
+};
