@@ -393,3 +393,18 @@ export const reportKeys = {
     sk: sku,
   }),
 };
+
+// --- Bulk import (lib/imports/) -----------------------------------------------------------
+
+/**
+ * One import job per uploaded file (`POST /imports`: status, counts, report), and a marker
+ * per store and SKU whose opening stock an import set, written in the same transaction as the
+ * movement, so a re-run of the same stock file never books the stock twice.
+ */
+export const importKeys = {
+  job: (importId: string): TableKey => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  openingStock: (storeId: string, sku: string): TableKey => ({
+    pk: `IMPORT#OPENING#${storeId}#${sku}`,
+    sk: 'OPENING',
+  }),
+};

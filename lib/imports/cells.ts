@@ -108,3 +108,14 @@ export const mapPool = async <T, R>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
 };
+
+/**
+ * JSON with object keys sorted at every level: DynamoDB hands maps back in no fixed order,
+ * and an export must come out the same every time for the same data.
+ */
+export const stableJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );

@@ -6,6 +6,7 @@ import {
   jsonObjectCell,
   lowerCase,
   optionsCell,
+  stableJson,
   upperCase,
 } from './cells.js';
 import type { ColumnSpec, CsvRow } from './csv-table.js';
@@ -111,10 +112,10 @@ export const productToRows = (product: Product): Record<string, string>[] =>
     category: product.category,
     status: product.status,
     description: product.description,
-    attributes: JSON.stringify(product.attributes),
+    attributes: stableJson(product.attributes),
     sku: variant.sku,
     variantStatus: cellText(variant.status),
-    options: JSON.stringify(variant.options),
+    options: stableJson(variant.options),
     price: String(variant.price),
     cost: String(variant.cost),
     currency: variant.currency,

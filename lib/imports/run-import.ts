@@ -1,10 +1,16 @@
+import { canAccessStore } from '../auth/store-scope.js';
+import { findStore } from '../stores/store-repository.js';
 import { type ColumnSpec, type CsvRow, ImportFileError, readCsv } from './csv-table.js';
+import { CUSTOMER_COLUMNS } from './customer-rows.js';
 import type { ImportContext } from './import-context.js';
+import { importCustomers } from './import-customers.js';
 import { importProducts } from './import-products.js';
 import { countOutcomes, type ImportCounts, type LineOutcome, reportCsv } from './import-report.js';
+import { importStock } from './import-stock.js';
 import { PRODUCT_COLUMNS } from './product-rows.js';
+import { STOCK_COLUMNS } from './stock-rows.js';
 
-export const IMPORT_KINDS = ['products'] as const;
+export const IMPORT_KINDS = ['products', 'stock', 'customers'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 interface KindDefinition {
@@ -16,6 +22,8 @@ interface KindDefinition {
 
 const KINDS: Record<ImportKind, KindDefinition> = {
   products: { columns: PRODUCT_COLUMNS, needsStore: false, run: importProducts },
+  stock: { columns: STOCK_COLUMNS, needsStore: true, run: importStock },
+  customers: { columns: CUSTOMER_COLUMNS, needsStore: false, run: importCustomers },
 };
 
 export const columnsOf = (kind: ImportKind): readonly ColumnSpec[] => KINDS[kind].columns;
@@ -38,8 +46,14 @@ export const runImport = async (
   context: ImportContext,
 ): Promise<ImportResult> => {
   const definition = KINDS[kind];
-  if (definition.needsStore && context.storeId === undefined)
-    throw new ImportFileError(`A ${kind} import is for one store: give its id.`);
+  if (definition.needsStore) {
+    if (context.storeId === undefined)
+      throw new ImportFileError(`A ${kind} import is for one store: give its id.`);
+    if ('role' in context.actor && !canAccessStore(context.actor, context.storeId))
+      throw new ImportFileError(`Store ${context.storeId} is not one of yours.`);
+    if (!(await findStore(context.storeId)))
+      throw new ImportFileError(`Store ${context.storeId} does not exist.`);
+  }
   const outcomes = await definition.run(readCsv(file, definition.columns), context);
   outcomes.sort((a, b) => a.line - b.line);
   return { counts: countOutcomes(outcomes), outcomes, report: reportCsv(outcomes) };
