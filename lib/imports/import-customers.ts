@@ -2,7 +2,7 @@ import { CreateCustomerBody, type CreateCustomerInput } from '../customers/custo
 import { createCustomer } from '../customers/customer-service.js';
 import { customerKeys, guardKeys } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
-import { mapPool, zodIssues } from './cells.js';
+import { mapPool, stableJson, zodIssues } from './cells.js';
 import type { CsvRow } from './csv-table.js';
 import { type CustomerRow, customerColumnOf, customerRowOf } from './customer-rows.js';
 import {
@@ -57,10 +57,14 @@ const markFileDuplicates = (units: CustomerUnit[]): void => {
   }
 };
 
+/** Whether the stored customer is what this row would create (an earlier run of the same row). */
+const sameProfile = (input: CreateCustomerInput, stored: Record<string, unknown>): boolean =>
+  Object.entries(input).every(([field, value]) => stableJson(value) === stableJson(stored[field]));
+
 /** The email and phone guards (and explicit ids): owned by the same id = imported before. */
 const checkAgainstTable = async (units: CustomerUnit[]): Promise<void> => {
   const keys = units.flatMap((unit) => [
-    ...(unit.row.customerId && unit.customerId ? [customerKeys.item(unit.customerId)] : []),
+    ...(unit.customerId ? [customerKeys.item(unit.customerId)] : []),
     ...CONTACTS.flatMap(([field, kind, normalise]) => {
       const value = unit.input?.[field];
       return value === undefined ? [] : [guardKeys.item(kind, normalise(value))];
@@ -74,8 +78,18 @@ const checkAgainstTable = async (units: CustomerUnit[]): Promise<void> => {
       if (value === undefined) return [];
       return [{ field, owner: found.get(guardKeys.item(kind, normalise(value)).pk)?.ownerId }];
     });
+    const stored = found.get(customerKeys.item(unit.customerId).pk);
     if (owners.every(({ owner }) => owner === unit.customerId)) {
-      unit.skipped = `Already imported as ${unit.customerId}.`;
+      if (stored && sameProfile(unit.input, stored)) {
+        unit.skipped = `Already imported as ${unit.customerId}.`;
+        continue;
+      }
+      // The same email or phone, other details: another person, or an edit the API should make.
+      const [first] = owners;
+      add(unit, {
+        column: first?.field ?? 'customerId',
+        reason: `Customer ${unit.customerId} already has this ${first?.field ?? 'id'}, with other details; change it through the API.`,
+      });
       continue;
     }
     for (const { field, owner } of owners)

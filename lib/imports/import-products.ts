@@ -1,10 +1,10 @@
 import type * as z from 'zod';
 import { equivalentGtins } from '../catalog/gtin.js';
-import { CreateProductBody } from '../catalog/product-schemas.js';
+import { CreateProductBody, type CreateProductInput } from '../catalog/product-schemas.js';
 import { createProduct } from '../catalog/product-service.js';
 import { guardKeys, productKeys } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
-import { mapPool, zodIssues } from './cells.js';
+import { mapPool, stableJson, zodIssues } from './cells.js';
 import type { CsvRow } from './csv-table.js';
 import {
   CHECK_CHUNK,
@@ -98,12 +98,20 @@ const validateUnit = (unit: ProductUnit): void => {
         ...(tail.length ? { within: [column, ...tail].join('.') } : {}),
       };
     });
-    for (const { line, issue } of located) addTo(unit, line ?? first.line, issue);
+    for (const { line = first.line, issue } of located) {
+      // A cell that could not be converted already has its issue; the schema's would repeat it.
+      if (!(unit.issues.get(line) ?? []).some((known) => known.column === issue.column))
+        addTo(unit, line, issue);
+    }
     return;
   }
   unit.input = result.data;
   unit.productId = first.productId ?? stableId('pr', (result.data.variants[0] as { sku: string }).sku);
 };
+
+/** Whether the stored product is what these rows would create (an earlier run of the same rows). */
+const sameProduct = (input: CreateProductInput, stored: Record<string, unknown>): boolean =>
+  Object.entries(input).every(([field, value]) => stableJson(value) === stableJson(stored[field]));
 
 const canonicalGtin = (code: string): string => code.replace(/^0+/, '').padStart(14, '0');
 
@@ -138,7 +146,7 @@ const markFileDuplicates = (units: ProductUnit[]): void => {
  */
 const checkAgainstTable = async (units: ProductUnit[]): Promise<void> => {
   const keys = units.flatMap((unit) => [
-    ...(unit.explicitId && unit.productId ? [productKeys.item(unit.productId)] : []),
+    ...(unit.productId ? [productKeys.item(unit.productId)] : []),
     ...(unit.input?.variants ?? []).flatMap((variant) => [
       guardKeys.item('SKU', variant.sku),
       ...(variant.barcode
@@ -153,8 +161,14 @@ const checkAgainstTable = async (units: ProductUnit[]): Promise<void> => {
     const ownerOf = (kind: 'SKU' | 'BARCODE', value: string) =>
       found.get(guardKeys.item(kind, value).pk)?.ownerId as string | undefined;
     const variantsOwned = unit.input.variants.map((variant) => ownerOf('SKU', variant.sku));
+    const stored = found.get(productKeys.item(productId).pk);
     if (variantsOwned.every((owner) => owner === productId)) {
-      unit.skipped = `Already imported as ${productId}.`;
+      if (stored && sameProduct(unit.input, stored)) unit.skipped = `Already imported as ${productId}.`;
+      else
+        addTo(unit, unit.rows[0]?.line ?? 0, {
+          column: 'sku',
+          reason: `Product ${productId} already has these SKUs, with other details; change it through the API.`,
+        });
       continue;
     }
     unit.input.variants.forEach((variant, index) => {
@@ -181,7 +195,7 @@ const checkAgainstTable = async (units: ProductUnit[]): Promise<void> => {
           reason: `Barcode ${variant.barcode} already belongs to product ${barcodeOwner}.`,
         });
     });
-    if (unit.explicitId && found.has(productKeys.item(productId).pk) && unit.issues.size === 0)
+    if (stored && unit.issues.size === 0)
       addTo(unit, unit.rows[0]?.line ?? 0, {
         column: 'productId',
         reason: `Product ${productId} already exists with other SKUs.`,
