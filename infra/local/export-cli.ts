@@ -49,7 +49,10 @@ const [what, ...extra] = positionals;
 if (!what || extra.length > 0 || !['catalog', 'stock', 'customers'].includes(what)) fail(USAGE);
 if (what === 'stock' && !values.store) fail('a stock export needs --store <id>.');
 
-const database = await openBulkCliDatabase('export', { endpoint: values.endpoint, inMemory: values['in-memory'] });
+const database = await openBulkCliDatabase('export', {
+  endpoint: values.endpoint,
+  inMemory: values['in-memory'],
+});
 process.stderr.write(`export: database: ${database.description}\n`);
 const exports = await import('../../lib/exports/csv-export.js');
 

@@ -63,9 +63,14 @@ if (!kind || !file || extra.length > 0) fail(`give a kind and a file.\n\n${USAGE
 if (!KINDS.includes(kind ?? '')) fail(`unknown kind "${kind}"; the kinds are ${KINDS.join(', ')}.`);
 if (!/^[A-Z]{2}$/.test(values.country)) fail('--country takes a two-letter country code, e.g. AU.');
 const path = resolve(file ?? '');
-const content = await readFile(path).catch((error: unknown) => fail(`cannot read ${file}: ${(error as Error).message}`));
+const content = await readFile(path).catch((error: unknown) =>
+  fail(`cannot read ${file}: ${(error as Error).message}`),
+);
 
-const database = await openBulkCliDatabase('import', { endpoint: values.endpoint, inMemory: values['in-memory'] });
+const database = await openBulkCliDatabase('import', {
+  endpoint: values.endpoint,
+  inMemory: values['in-memory'],
+});
 process.stderr.write(`import: database: ${database.description}\n`);
 const [{ runImport }, { ImportFileError }] = await Promise.all([
   import('../../lib/imports/run-import.js'),
@@ -73,7 +78,10 @@ const [{ runImport }, { ImportFileError }] = await Promise.all([
 ]);
 
 const bar = new cliProgress.SingleBar(
-  { format: 'import |{bar}| {percentage}% {value}/{total} lines | {eta_formatted} left', stream: process.stderr },
+  {
+    format: 'import |{bar}| {percentage}% {value}/{total} lines | {eta_formatted} left',
+    stream: process.stderr,
+  },
   cliProgress.Presets.shades_classic,
 );
 const started = performance.now();
@@ -102,9 +110,7 @@ try {
   process.stdout.write(
     [
       `${values['dry-run'] ? 'Dry run of' : 'Imported'} ${kind} from ${file}: ${counts.rows} lines in ${seconds.toFixed(1)} s (${rate} lines/min)`,
-      values['dry-run']
-        ? `  valid     ${counts.valid} (nothing written)`
-        : `  imported  ${counts.imported}`,
+      values['dry-run'] ? `  valid     ${counts.valid} (nothing written)` : `  imported  ${counts.imported}`,
       `  skipped   ${counts.skipped} (imported before)`,
       `  rejected  ${counts.rejected}`,
       `Report: ${reportPath}`,

@@ -1,7 +1,10 @@
 import type { CountryCode } from 'libphonenumber-js';
 import type { Principal } from '../auth/principal.js';
 import type { SystemActor } from '../db/item-meta.js';
+import type { TableKey } from '../db/keys.js';
+import { batchGetItems } from '../db/query-page.js';
 import { AppError } from '../errors.js';
+import { mapPool } from './cells.js';
 import type { LineIssue } from './import-report.js';
 
 /** Who imports and how; the same for the CLI and the import function. */
@@ -50,3 +53,7 @@ export const writeIssues = (
     };
   });
 };
+
+/** BatchGets of 100 keys, several in flight: a chunk's checks cost one round trip, not ten. */
+export const batchGetParallel = async (keys: TableKey[]): Promise<Record<string, unknown>[]> =>
+  (await mapPool(chunksOf(keys, 100), 8, (slice) => batchGetItems(slice))).flat();

@@ -1,11 +1,11 @@
 import { CreateCustomerBody, type CreateCustomerInput } from '../customers/customer-schemas.js';
 import { createCustomer } from '../customers/customer-service.js';
 import { customerKeys, guardKeys } from '../db/keys.js';
-import { batchGetItems } from '../db/query-page.js';
 import { mapPool, stableJson, zodIssues } from './cells.js';
 import type { CsvRow } from './csv-table.js';
 import { type CustomerRow, customerColumnOf, customerRowOf } from './customer-rows.js';
 import {
+  batchGetParallel,
   CHECK_CHUNK,
   chunksOf,
   DEFAULT_CONCURRENCY,
@@ -70,7 +70,7 @@ const checkAgainstTable = async (units: CustomerUnit[]): Promise<void> => {
       return value === undefined ? [] : [guardKeys.item(kind, normalise(value))];
     }),
   ]);
-  const found = new Map((await batchGetItems(keys)).map((item) => [`${item.pk}`, item]));
+  const found = new Map((await batchGetParallel(keys)).map((item) => [`${item.pk}`, item]));
   for (const unit of units) {
     if (!unit.input || !unit.customerId) continue;
     const owners = CONTACTS.flatMap(([field, kind, normalise]) => {

@@ -1,12 +1,16 @@
 import type * as z from 'zod';
+import { assertCategoryAttributes } from '../catalog/category-attributes.js';
 import { equivalentGtins } from '../catalog/gtin.js';
+import { newProductWrites } from '../catalog/product-repository.js';
 import { CreateProductBody, type CreateProductInput } from '../catalog/product-schemas.js';
 import { createProduct } from '../catalog/product-service.js';
 import { guardKeys, productKeys } from '../db/keys.js';
-import { batchGetItems } from '../db/query-page.js';
+import { MAX_TRANSACTION_ITEMS, transactWrite } from '../db/transact.js';
+import { AppError } from '../errors.js';
 import { mapPool, stableJson, zodIssues } from './cells.js';
 import type { CsvRow } from './csv-table.js';
 import {
+  batchGetParallel,
   CHECK_CHUNK,
   chunksOf,
   DEFAULT_CONCURRENCY,
@@ -154,7 +158,7 @@ const checkAgainstTable = async (units: ProductUnit[]): Promise<void> => {
         : []),
     ]),
   ]);
-  const found = new Map((await batchGetItems(keys)).map((item) => [`${item.pk}`, item]));
+  const found = new Map((await batchGetParallel(keys)).map((item) => [`${item.pk}`, item]));
   for (const unit of units) {
     if (!unit.input || !unit.productId) continue;
     const productId = unit.productId;
@@ -213,6 +217,67 @@ const columnOfWritePath = (unit: ProductUnit) => (path: string) => {
   return { column: path.split(/[.[]/)[0] ?? '' };
 };
 
+/** Items a product's creation writes: the product, a guard per SKU and per barcode. */
+const itemsOf = (unit: ProductUnit): number =>
+  1 + (unit.input?.variants ?? []).reduce((sum, variant) => sum + (variant.barcode ? 2 : 1), 0);
+
+/** Products packed into transactions of at most MAX_TRANSACTION_ITEMS items. */
+const packsOf = (units: ProductUnit[]): ProductUnit[][] => {
+  const packs: ProductUnit[][] = [];
+  let pack: ProductUnit[] = [];
+  let items = 0;
+  for (const unit of units) {
+    if (items + itemsOf(unit) > MAX_TRANSACTION_ITEMS && pack.length > 0) {
+      packs.push(pack);
+      pack = [];
+      items = 0;
+    }
+    pack.push(unit);
+    items += itemsOf(unit);
+  }
+  if (pack.length > 0) packs.push(pack);
+  return packs;
+};
+
+/** One product on its own, through the catalog service: a refusal becomes issues of its lines. */
+const writeOne = async (context: ImportContext, unit: ProductUnit): Promise<void> => {
+  try {
+    await createProduct(context.actor, unit.input as CreateProductInput, {
+      productId: unit.productId as string,
+    });
+    unit.written = true;
+  } catch (error) {
+    for (const { line, issue } of writeIssues(error, columnOfWritePath(unit)))
+      addTo(unit, line ?? unit.rows[0]?.line ?? 0, issue);
+  }
+};
+
+/**
+ * Several whole products in one transaction (the writes the catalog service makes for each:
+ * item, SKU and barcode guards), so a file costs a transaction per ~20 products, not per
+ * product. The checks above make a refusal rare (a race with another writer); then each
+ * product of the pack is written on its own, so the refusal lands on the product at fault.
+ */
+const writePack = async (context: ImportContext, pack: ProductUnit[]): Promise<void> => {
+  if (pack.length > 1) {
+    try {
+      const now = new Date();
+      await transactWrite(
+        pack.flatMap((unit) => {
+          const input = unit.input as CreateProductInput;
+          assertCategoryAttributes(input.category, input.attributes);
+          return newProductWrites(unit.productId as string, input, context.actor, now).writes;
+        }),
+      );
+      for (const unit of pack) unit.written = true;
+      return;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  for (const unit of pack) await writeOne(context, unit);
+};
+
 /**
  * Imports the products of a file: each product (all its variant rows) is written whole by the
  * catalog service the API uses (product item, SKU and barcode guards in one transaction), or
@@ -226,16 +291,14 @@ export const importProducts = async (rows: CsvRow[], context: ImportContext): Pr
   const outcomes: LineOutcome[] = [];
   for (const chunk of chunksOf(units, CHECK_CHUNK)) {
     await checkAgainstTable(chunk.filter((unit) => unit.issues.size === 0));
-    await mapPool(chunk, context.concurrency ?? DEFAULT_CONCURRENCY, async (unit) => {
-      if (unit.issues.size === 0 && !unit.skipped && unit.input && unit.productId && !context.dryRun) {
-        try {
-          await createProduct(context.actor, unit.input, { productId: unit.productId });
-          unit.written = true;
-        } catch (error) {
-          for (const { line, issue } of writeIssues(error, columnOfWritePath(unit)))
-            addTo(unit, line ?? unit.rows[0]?.line ?? 0, issue);
-        }
-      }
+    const ready = chunk.filter(
+      (unit) => unit.issues.size === 0 && !unit.skipped && unit.input && unit.productId,
+    );
+    if (!context.dryRun)
+      await mapPool(packsOf(ready), context.concurrency ?? DEFAULT_CONCURRENCY, (pack) =>
+        writePack(context, pack),
+      );
+    for (const unit of chunk) {
       outcomes.push(
         ...unitOutcomes(
           unit,
@@ -244,8 +307,8 @@ export const importProducts = async (rows: CsvRow[], context: ImportContext): Pr
         ),
       );
       done += unit.rows.length;
-      context.onProgress?.(done, rows.length);
-    });
+    }
+    context.onProgress?.(done, rows.length);
   }
   return outcomes;
 };

@@ -1,12 +1,12 @@
 import { tableName } from '../db/client.js';
 import { ENTITY, guardKeys, importKeys, inventoryKeys } from '../db/keys.js';
-import { batchGetItems } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ConflictError } from '../errors.js';
 import { stockChangeWrites } from '../inventory/stock-change.js';
 import { integerCell, isIssue, mapPool, upperCase, zodIssues } from './cells.js';
 import type { CsvRow } from './csv-table.js';
 import {
+  batchGetParallel,
   CHECK_CHUNK,
   chunksOf,
   DEFAULT_CONCURRENCY,
@@ -57,7 +57,7 @@ const checkAgainstTable = async (storeId: string, units: StockUnit[]): Promise<v
         ]
       : [],
   );
-  const found = new Map((await batchGetItems(keys)).map((item) => [`${item.pk}|${item.sk}`, item]));
+  const found = new Map((await batchGetParallel(keys)).map((item) => [`${item.pk}|${item.sk}`, item]));
   const get = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`);
   for (const unit of units) {
     if (!unit.row) continue;
