@@ -1,6 +1,7 @@
 import * as productRoutes from '../catalog/product-routes.js';
 import * as customerRoutes from '../customers/customer-routes.js';
 import type { RouteContract } from '../http/route.js';
+import * as importRoutes from '../imports/import-routes.js';
 import * as inventoryRoutes from '../inventory/inventory-routes.js';
 import * as orderRoutes from '../orders/order-routes.js';
 import * as promotionRoutes from '../promotions/promotion-routes.js';
@@ -23,6 +24,7 @@ import * as platformRoutes from './platform-routes.js';
 const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   productRoutes,
   customerRoutes,
+  importRoutes,
   inventoryRoutes,
   orderRoutes,
   platformRoutes,
