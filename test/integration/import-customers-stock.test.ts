@@ -47,7 +47,9 @@ describe('customer import against DynamoDB Local', () => {
     const refused = await runImport('customers', clash, { actor: importer, dryRun: false });
     expect(refused.outcomes[0]).toMatchObject({
       status: 'rejected',
-      issues: [{ column: 'email', reason: expect.stringContaining(`${mia.customerId} already has this email`) }],
+      issues: [
+        { column: 'email', reason: expect.stringContaining(`${mia.customerId} already has this email`) },
+      ],
     });
   });
 });
@@ -76,7 +78,11 @@ describe('opening stock import against DynamoDB Local', () => {
       [6, 'skipped', ''],
       [7, 'rejected', 'onHand'],
     ]);
-    expect(await getInventoryLevel(admin, storeId, a)).toMatchObject({ onHand: 10, available: 10, productId });
+    expect(await getInventoryLevel(admin, storeId, a)).toMatchObject({
+      onHand: 10,
+      available: 10,
+      productId,
+    });
     const moves = await listMovements(admin, storeId, a, { limit: 10 });
     expect(moves.items).toEqual([expect.objectContaining({ onHandDelta: 10, reason: 'cycle_count' })]);
 
@@ -92,8 +98,8 @@ describe('opening stock import against DynamoDB Local', () => {
     await expect(
       runImport('stock', file, { actor: managerOf(other), dryRun: false, storeId }),
     ).rejects.toThrow(/not one of yours/);
-    await expect(runImport('stock', file, { actor: importer, dryRun: false, storeId: 'st_nope' })).rejects.toThrow(
-      /does not exist/,
-    );
+    await expect(
+      runImport('stock', file, { actor: importer, dryRun: false, storeId: 'st_nope' }),
+    ).rejects.toThrow(/does not exist/);
   });
 });

@@ -13,7 +13,10 @@ describe('the examples in docs/import/', () => {
     const storeId = await newStore();
     const stock = await runImport('stock', example('stock.csv'), { actor: importer, dryRun: false, storeId });
     expect(stock.counts).toMatchObject({ rows: 3, imported: 3, rejected: 0 });
-    const customers = await runImport('customers', example('customers.csv'), { actor: importer, dryRun: false });
+    const customers = await runImport('customers', example('customers.csv'), {
+      actor: importer,
+      dryRun: false,
+    });
     expect(customers.counts).toMatchObject({ rows: 2, imported: 2, rejected: 0 });
   });
 });
