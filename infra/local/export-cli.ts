@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import type { Customer } from '../../lib/customers/customer-schemas.js';
 import { openBulkCliDatabase } from './bulk-cli-database.js';
 
-const USAGE = `Usage: npm run export -- <catalog|stock|customers> [--store <id>] [--out <file>]
+const USAGE = `Usage: npm run export -- <catalog|stock|customers|supplier-prices> [--store <id>] [--supplier <id>] [--out <file>]
 
   --store <id>       the store whose stock to export (required for stock)
+  --supplier <id>    the supplier whose price list to export (required for supplier-prices)
   --out <file>       write there instead of stdout
   --in-memory        use a throwaway database
   --endpoint <url>   use the DynamoDB Local at <url>
@@ -29,6 +30,7 @@ const { values, positionals } = (() => {
     return parseArgs({
       options: {
         store: { type: 'string' },
+        supplier: { type: 'string' },
         out: { type: 'string' },
         'in-memory': { type: 'boolean' },
         endpoint: { type: 'string' },
@@ -46,8 +48,10 @@ if (values.help) {
   process.exit(0);
 }
 const [what, ...extra] = positionals;
-if (!what || extra.length > 0 || !['catalog', 'stock', 'customers'].includes(what)) fail(USAGE);
+if (!what || extra.length > 0 || !['catalog', 'stock', 'customers', 'supplier-prices'].includes(what))
+  fail(USAGE);
 if (what === 'stock' && !values.store) fail('a stock export needs --store <id>.');
+if (what === 'supplier-prices' && !values.supplier) fail('a price list export needs --supplier <id>.');
 
 const database = await openBulkCliDatabase('export', {
   endpoint: values.endpoint,
@@ -87,7 +91,9 @@ try {
       ? await exports.exportCatalog()
       : what === 'stock'
         ? await exports.exportStock(values.store as string)
-        : await customers();
+        : what === 'supplier-prices'
+          ? await exports.exportSupplierPrices(values.supplier as string)
+          : await customers();
   if (values.out) {
     await writeFile(resolve(values.out), csv);
     process.stderr.write(`export: wrote ${resolve(values.out)}\n`);

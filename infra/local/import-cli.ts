@@ -12,7 +12,7 @@ import cliProgress from 'cli-progress';
 import type { CountryCode } from 'libphonenumber-js';
 import { openBulkCliDatabase } from './bulk-cli-database.js';
 
-const KINDS = ['products', 'stock', 'customers'];
+const KINDS = ['products', 'stock', 'customers', 'supplier-prices'];
 
 const USAGE = `Usage: npm run import -- <kind> <file.csv> [--store <id>] [--dry-run] [--report <file>]
 
@@ -88,7 +88,7 @@ const started = performance.now();
 let exitCode = 0;
 try {
   let barStarted = false;
-  const result = await runImport(kind as 'products' | 'stock' | 'customers', content, {
+  const result = await runImport(kind as 'products' | 'stock' | 'customers' | 'supplier-prices', content, {
     actor: { userId: `system:${values.as}` as `system:${string}` },
     dryRun: values['dry-run'] ?? false,
     ...(values.store ? { storeId: values.store } : {}),

@@ -408,3 +408,15 @@ export const importKeys = {
     sk: 'OPENING',
   }),
 };
+
+/**
+ * A supplier's price list (bulk import of supplier price lists): one item per supplier and
+ * SKU in the supplier's partition, so a supplier's list is one Query and one price a GetItem.
+ * Not a business entity of the lake or the audit yet (see docs/import/README.md).
+ */
+export const SUPPLIER_PRICE_ENTITY = 'SupplierPrice';
+export const supplierPriceKeys = {
+  item: (supplierId: string, sku: string): TableKey => ({ pk: `SUPPLIER#${supplierId}`, sk: `PRICE#${sku}` }),
+  partition: (supplierId: string) => `SUPPLIER#${supplierId}`,
+  prefix: 'PRICE#',
+};

@@ -1,10 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
 import { queryProducts } from '../catalog/product-repository.js';
 import type { Customer } from '../customers/customer-schemas.js';
+import { supplierPriceKeys } from '../db/keys.js';
 import type { Page } from '../db/query-page.js';
+import { queryPage } from '../db/query-page.js';
 import { CUSTOMER_COLUMNS, customerToRow } from '../imports/customer-rows.js';
 import { PRODUCT_COLUMNS, productToRows } from '../imports/product-rows.js';
 import { levelToRow, STOCK_COLUMNS } from '../imports/stock-rows.js';
+import {
+  SUPPLIER_PRICE_COLUMNS,
+  type SupplierPriceRow,
+  supplierPriceToRow,
+} from '../imports/supplier-price-rows.js';
 import { queryStoreLevels } from '../inventory/inventory-repository.js';
 
 /**
@@ -49,3 +56,19 @@ export const exportStock = async (storeId: string): Promise<string> => {
 /** Customers as rows; the caller decides where they come from (personal data: see docs/import/). */
 export const customersCsv = (customers: readonly Customer[]): string =>
   toCsv(CUSTOMER_COLUMNS, customers.map(customerToRow));
+
+/** One supplier's price list (one Query on the supplier's partition), one row per SKU. */
+export const exportSupplierPrices = async (supplierId: string): Promise<string> => {
+  const prices = await allPages(async (cursor) =>
+    queryPage({
+      partitionValue: supplierPriceKeys.partition(supplierId),
+      sortKeyPrefix: supplierPriceKeys.prefix,
+      limit: EXPORT_PAGE,
+      cursor,
+    }),
+  );
+  return toCsv(
+    SUPPLIER_PRICE_COLUMNS,
+    prices.map((item) => supplierPriceToRow(item as unknown as SupplierPriceRow)),
+  );
+};

@@ -54,6 +54,12 @@ export const writeIssues = (
   });
 };
 
-/** BatchGets of 100 keys, several in flight: a chunk's checks cost one round trip, not ten. */
-export const batchGetParallel = async (keys: TableKey[]): Promise<Record<string, unknown>[]> =>
-  (await mapPool(chunksOf(keys, 100), 8, (slice) => batchGetItems(slice))).flat();
+/**
+ * BatchGets of 100 keys, several in flight: a chunk's checks cost one round trip, not ten.
+ * Keys are deduplicated first (many lines name the same supplier or store, and BatchGet
+ * refuses a repeated key).
+ */
+export const batchGetParallel = async (keys: TableKey[]): Promise<Record<string, unknown>[]> => {
+  const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  return (await mapPool(chunksOf(unique, 100), 8, (slice) => batchGetItems(slice))).flat();
+};

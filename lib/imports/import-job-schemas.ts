@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ResourceId } from '../http/common-schemas.js';
 
-export const IMPORT_KIND_NAMES = ['products', 'stock', 'customers'] as const;
+export const IMPORT_KIND_NAMES = ['products', 'stock', 'customers', 'supplier-prices'] as const;
 export const IMPORT_STATUSES = ['awaiting_upload', 'running', 'completed', 'failed'] as const;
 
 export const CreateImportBody = z

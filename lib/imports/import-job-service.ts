@@ -26,6 +26,7 @@ const KIND_PERMISSION = {
   products: 'catalog:write',
   stock: 'inventory:adjust',
   customers: 'customers:write',
+  'supplier-prices': 'suppliers:write',
 } as const;
 
 /** The caller, kept on the job: the import later runs with exactly their rights. */

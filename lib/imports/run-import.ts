@@ -7,10 +7,12 @@ import { importCustomers } from './import-customers.js';
 import { importProducts } from './import-products.js';
 import { countOutcomes, type ImportCounts, type LineOutcome, reportCsv } from './import-report.js';
 import { importStock } from './import-stock.js';
+import { importSupplierPrices } from './import-supplier-prices.js';
 import { PRODUCT_COLUMNS } from './product-rows.js';
 import { STOCK_COLUMNS } from './stock-rows.js';
+import { SUPPLIER_PRICE_COLUMNS } from './supplier-price-rows.js';
 
-export const IMPORT_KINDS = ['products', 'stock', 'customers'] as const;
+export const IMPORT_KINDS = ['products', 'stock', 'customers', 'supplier-prices'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 interface KindDefinition {
@@ -24,6 +26,7 @@ const KINDS: Record<ImportKind, KindDefinition> = {
   products: { columns: PRODUCT_COLUMNS, needsStore: false, run: importProducts },
   stock: { columns: STOCK_COLUMNS, needsStore: true, run: importStock },
   customers: { columns: CUSTOMER_COLUMNS, needsStore: false, run: importCustomers },
+  'supplier-prices': { columns: SUPPLIER_PRICE_COLUMNS, needsStore: false, run: importSupplierPrices },
 };
 
 export const columnsOf = (kind: ImportKind): readonly ColumnSpec[] => KINDS[kind].columns;
