@@ -75,7 +75,25 @@ export interface EventTrigger {
   maxEventAgeSeconds: number;
 }
 
-export type Trigger = HttpTrigger | ScheduleTrigger | StreamTrigger | EventTrigger;
+/**
+ * Runs when an object is created under `prefix` in one of the app's buckets. In AWS the bucket
+ * sends its events to EventBridge and a rule on the default bus invokes the function (retries
+ * and dead-letter queue as for `event` triggers; no S3 notification configuration, which would
+ * tie the data stack's bucket to a domain stack's function in a dependency cycle). Locally the
+ * runtime turns s3rver's object-created notifications into the same event.
+ */
+export interface ObjectCreatedTrigger {
+  kind: 'objectCreated';
+  description: string;
+  /** A bucket the app definition declares. */
+  bucket: string;
+  /** Key prefix, ending in `/` (e.g. `uploads/`). */
+  prefix: `${string}/`;
+  retryAttempts: number;
+  maxEventAgeSeconds: number;
+}
+
+export type Trigger = HttpTrigger | ScheduleTrigger | StreamTrigger | EventTrigger | ObjectCreatedTrigger;
 export type TriggerKind = Trigger['kind'];
 export type TriggerOfKind<Kind extends TriggerKind> = Extract<Trigger, { kind: Kind }>;
 
@@ -185,6 +203,8 @@ export interface BucketDefinition {
   description: string;
   /** The variable a `{ bucket }` binding sets to the bucket's name. */
   environmentVariable: string;
+  /** Whether the bucket sends its events to EventBridge (needed by `objectCreated` triggers). */
+  eventBridge?: boolean;
 }
 
 export interface CorsSettings {

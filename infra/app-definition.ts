@@ -11,12 +11,13 @@ import type {
   TriggerKind,
   TriggerOfKind,
 } from './app-definition-types.js';
-import { dataLakeBucket } from './buckets.js';
+import { dataLakeBucket, importsBucket } from './buckets.js';
 import { defineApp } from './define-app.js';
 import { auditFunctions } from './functions/audit-functions.js';
 import { catalogFunctions } from './functions/catalog-functions.js';
 import { customerFunctions } from './functions/customer-functions.js';
 import { eventFunctions } from './functions/event-functions.js';
+import { importFunctions } from './functions/import-functions.js';
 import { inventoryFunctions } from './functions/inventory-functions.js';
 import { lakeFunctions } from './functions/lake-functions.js';
 import { lakeJobFunctions } from './functions/lake-job-functions.js';
@@ -62,9 +63,10 @@ export const appDefinition = defineApp({
     'lake-jobs': lakeJobFunctions,
     audit: auditFunctions,
     users: userFunctions,
+    imports: importFunctions,
   },
   topics: { stockAlerts: stockAlertsTopic },
-  buckets: { dataLake: dataLakeBucket },
+  buckets: { dataLake: dataLakeBucket, imports: importsBucket },
 });
 
 export type FunctionName = keyof typeof appDefinition.functions;

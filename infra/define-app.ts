@@ -57,6 +57,14 @@ export const defineApp = <const Domains extends Record<string, DomainFunctions>>
         if ('bucket' in binding && !/^[a-z0-9][a-z0-9=_-]*(\/[a-z0-9=_-]+)*\/$/.test(binding.prefix))
           throw new Error(`Function ${name} binds bucket prefix "${binding.prefix}", which must end in /`);
       }
+      for (const trigger of fn.triggers) {
+        if (trigger.kind !== 'objectCreated') continue;
+        const bucket = input.buckets[trigger.bucket];
+        if (!bucket?.eventBridge)
+          throw new Error(
+            `Function ${name} is triggered by objects created in ${trigger.bucket}, which is not a bucket of the app definition sending its events to EventBridge`,
+          );
+      }
       const kinds = fn.bindings.map((binding) => Object.keys(binding)[0]);
       const repeatable = new Set(['topic', 'bucket']);
       const repeated = kinds.find(

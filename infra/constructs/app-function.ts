@@ -27,6 +27,7 @@ import type {
   AppDefinition,
   EventTrigger as EventTriggerDefinition,
   FunctionDefinition,
+  ObjectCreatedTrigger as ObjectCreatedTriggerDefinition,
   ScheduleTrigger as ScheduleTriggerDefinition,
   StreamTrigger as StreamTriggerDefinition,
 } from '../app-definition-types.js';
@@ -46,6 +47,7 @@ import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
 import { bucketArnAsNagSees, grantBucketBinding } from './bucket-grants.js';
 import { failureQueue } from './encrypted-queue.js';
 import { EventTrigger } from './event-trigger.js';
+import { ObjectCreatedTrigger } from './object-created-trigger.js';
 import { SCHEDULE_MAX_EVENT_AGE, SCHEDULE_RETRY_ATTEMPTS, ScheduleTrigger } from './schedule-trigger.js';
 import { StreamTrigger } from './stream-trigger.js';
 
@@ -107,6 +109,7 @@ export class AppFunction extends Construct {
   readonly scheduleTriggers: ScheduleTrigger[] = [];
   readonly streamTriggers: StreamTrigger[] = [];
   readonly eventTriggers: EventTrigger[] = [];
+  readonly objectCreatedTriggers: ObjectCreatedTrigger[] = [];
   readonly deadLetterQueue?: Queue;
   /** Fires while the dead-letter queue holds a message: a run that failed for good. */
   readonly deadLetterAlarm?: Alarm;
@@ -121,6 +124,9 @@ export class AppFunction extends Construct {
     );
     const streams = definition.triggers.filter((t): t is StreamTriggerDefinition => t.kind === 'stream');
     const events = definition.triggers.filter((t): t is EventTriggerDefinition => t.kind === 'event');
+    const uploads = definition.triggers.filter(
+      (t): t is ObjectCreatedTriggerDefinition => t.kind === 'objectCreated',
+    );
     const tableAccess = tableAccessOf(definition);
 
     // Explicit log group: retention and removal are ours, not Lambda's never-expiring default.
@@ -137,7 +143,7 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    const asynchronous = schedules.length > 0 || events.length > 0;
+    const asynchronous = schedules.length > 0 || events.length > 0 || uploads.length > 0;
     if (asynchronous || sendsToDeadLetterQueue(definition))
       this.deadLetterQueue = failureQueue(
         this,
@@ -197,7 +203,7 @@ export class AppFunction extends Construct {
       ...(asynchronous &&
         this.deadLetterQueue && {
           deadLetterQueue: this.deadLetterQueue,
-          ...asyncRetries(schedules, events),
+          ...asyncRetries(schedules, [...events, ...uploads]),
         }),
       bundling: {
         forceDockerBundling: false,
@@ -263,6 +269,17 @@ export class AppFunction extends Construct {
         new EventTrigger(this, nth('EventRule', index), {
           trigger,
           eventBus: props.eventBus,
+          function: this.function,
+          deadLetterQueue: this.deadLetterQueue,
+        }),
+      );
+    });
+    uploads.forEach((trigger, index) => {
+      if (!this.deadLetterQueue) return;
+      this.objectCreatedTriggers.push(
+        new ObjectCreatedTrigger(this, nth('ObjectCreated', index), {
+          trigger,
+          bucket: bucketNamed(props.buckets, trigger.bucket),
           function: this.function,
           deadLetterQueue: this.deadLetterQueue,
         }),
@@ -337,7 +354,7 @@ const appendOnlyStatement = (table: ITable, prefix: string): PolicyStatement => 
 /** Lambda's retries of an asynchronous invocation: the schedule's, or the event triggers' within Lambda's caps. */
 const asyncRetries = (
   schedules: readonly ScheduleTriggerDefinition[],
-  events: readonly EventTriggerDefinition[],
+  events: readonly Pick<EventTriggerDefinition, 'retryAttempts' | 'maxEventAgeSeconds'>[],
 ): { retryAttempts: number; maxEventAge: Duration } => {
   if (schedules.length > 0)
     return { retryAttempts: SCHEDULE_RETRY_ATTEMPTS, maxEventAge: SCHEDULE_MAX_EVENT_AGE };

@@ -18,6 +18,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     'skip-bundles': { type: 'boolean', default: false },
     'only-lake': { type: 'boolean', default: false },
+    'only-import': { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '5000' },
     'report-orders': { type: 'string', default: '100,10000' },
   },
 });
@@ -91,6 +93,9 @@ const main = async () => {
   if (args['only-lake']) return (await import('./benchmark-lake.js')).benchLakeExport();
   const runtime = await startLocalRuntime({ seed: true, quiet: true });
   try {
+    // Imported late: lib/ reads the environment the runtime set.
+    const { benchImport } = await import('./benchmark-import.js');
+    if (args['only-import']) return await benchImport(Number(args['import-rows']));
     const admin = await runtime.signToken({ role: 'admin' });
     const sku = 'ACU-OAS-2W-BC84-M100';
     await fetch(`${runtime.url}/stores/st_web/inventory/${sku}/adjustments`, {
@@ -137,6 +142,7 @@ const main = async () => {
     // Imported late, like the app definition below: lib/ reads the environment the runtime set.
     const { benchReportReads } = await import('./report-reads-bench.js');
     await benchReportReads(runtime.url, admin, few, many);
+    await benchImport(Number(args['import-rows']));
   } finally {
     await runtime.stop();
   }

@@ -4,7 +4,10 @@ import { LOCAL_AWS } from './dynamodb-local.js';
 export const LOCAL_STAGE = 'local';
 export const DEFAULT_TABLE_NAME = 'storefleet-local';
 /** The local S3's buckets, by bucket name of the app definition. */
-export const LOCAL_BUCKET_NAMES = { dataLake: 'storefleet-local-lake' } as const;
+export const LOCAL_BUCKET_NAMES = {
+  dataLake: 'storefleet-local-lake',
+  imports: 'storefleet-local-imports',
+} as const;
 
 export interface LocalEnvironmentSettings {
   tableName: string;

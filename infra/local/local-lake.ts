@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_BUCKET_NAMES } from './local-environment.js';
-import { startLocalS3 } from './local-s3.js';
+import { type LocalS3, startLocalS3 } from './local-s3.js';
 
 export interface LocalLake {
   endpoint: string;
@@ -16,6 +16,7 @@ export interface LocalLake {
   bucket: string;
   /** Whether `directory` is a throwaway one (removed on stop). */
   temporary: boolean;
+  onObjectCreated: LocalS3['onObjectCreated'];
   stop(): Promise<void>;
 }
 
@@ -31,6 +32,7 @@ export const startLocalLake = async (
       directory,
       bucket: LOCAL_BUCKET_NAMES.dataLake,
       temporary,
+      onObjectCreated: s3.onObjectCreated,
       stop: async () => {
         await s3
           .stop()

@@ -83,6 +83,8 @@ export interface LocalRuntime {
   dashboardUrl: string | undefined;
   /** Present when `events` was asked for: the local bus and its archive. */
   events: { busEndpoint: string; archiveFile: string; idle(): Promise<void> } | undefined;
+  /** Resolves once every function started by an object-created event has finished. */
+  uploadsIdle(): Promise<void>;
   /** A token the gateway accepts (signed with this runtime's keys). */
   signToken(options: Omit<DevTokenOptions, 'keys' | 'keysDir'>): Promise<string>;
   stop(): Promise<void>;
@@ -145,6 +147,10 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
       quiet,
     });
+    // Uploads to the imports bucket run the import function, as the S3 event rule does in AWS.
+    const objectTriggers = (await import('./local-object-triggers.js')).startLocalObjectTriggers(lake, {
+      quiet,
+    });
     const schedules = options.schedules
       ? (await import('./local-schedules.js')).startLocalSchedules({ quiet })
       : undefined;
@@ -163,9 +169,11 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
       usersDir,
       dashboardUrl: pages ? `${gateway.url}/dashboard/` : undefined,
       events,
+      uploadsIdle: () => objectTriggers.idle(),
       signToken: (tokenOptions) => signDevToken({ ...tokenOptions, keys }),
       stop: async () => {
         schedules?.stop();
+        await objectTriggers.idle().catch(() => undefined);
         await gateway
           .close()
           .finally(() => events?.stop())

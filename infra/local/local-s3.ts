@@ -13,10 +13,23 @@ export interface LocalS3Options {
   port?: number;
 }
 
+/** An object written to a bucket (s3rver's `ObjectCreated:*` notification). */
+export interface LocalObjectCreated {
+  bucket: string;
+  key: string;
+  size?: number;
+}
+
 export interface LocalS3 {
   endpoint: string;
   directory: string;
+  /** Calls `listener` for every object created from now on (the local `objectCreated` triggers). */
+  onObjectCreated(listener: (created: LocalObjectCreated) => void): void;
   stop(): Promise<void>;
+}
+
+interface S3rverEvent {
+  Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string; size?: number } } }[];
 }
 
 export const startLocalS3 = async (options: LocalS3Options): Promise<LocalS3> => {
@@ -32,6 +45,18 @@ export const startLocalS3 = async (options: LocalS3Options): Promise<LocalS3> =>
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     directory: options.directory,
+    onObjectCreated: (listener) => {
+      // s3rver is a Koa app (an EventEmitter); its typings leave that out.
+      (server as unknown as NodeJS.EventEmitter).on('event', (event: S3rverEvent) => {
+        for (const record of event.Records)
+          if (record.eventName.startsWith('ObjectCreated:'))
+            listener({
+              bucket: record.s3.bucket.name,
+              key: record.s3.object.key,
+              ...(record.s3.object.size === undefined ? {} : { size: record.s3.object.size }),
+            });
+      });
+    },
     stop: () => server.close(),
   };
 };

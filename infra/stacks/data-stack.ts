@@ -16,7 +16,9 @@ import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definiti
 import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
 import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../lib/lake/named-queries.js';
+import { appDefinition } from '../app-definition.js';
 import { DataLakeBuckets } from '../constructs/data-lake-buckets.js';
+import { ImportBucket } from '../constructs/import-bucket.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF, LakeCatalog } from '../constructs/lake-catalog.js';
 import { TableBackup } from '../constructs/table-backup.js';
 import type { ExistingTable, StageSettings } from './stage-config.js';
@@ -60,6 +62,8 @@ export class DataStack extends Stack {
   readonly queryResultsBucket: Bucket;
   /** Server access logs of the two above. */
   readonly accessLogsBucket: Bucket;
+  /** Bulk import uploads and reports. */
+  readonly importsBucket: Bucket;
   /** The app definition's buckets by name, for `{ bucket }` bindings. */
   readonly buckets: Readonly<Record<string, IBucket>>;
   /** The Glue database and tables, the Athena workgroup and the finance reports' named queries. */
@@ -101,6 +105,13 @@ export class DataStack extends Stack {
     this.queryResultsBucket = lake.queryResultsBucket;
     this.accessLogsBucket = lake.accessLogsBucket;
     this.buckets = lake.bucketsByName();
+    // Bulk imports: uploads and reports (issue 9), logged like the lake's buckets.
+    this.importsBucket = new ImportBucket(this, 'Imports', {
+      removalPolicy: settings.removalPolicy,
+      accessLogsBucket: lake.accessLogsBucket,
+      allowedOrigins: appDefinition.cors.allowOrigins,
+    }).bucket;
+    this.buckets = { ...this.buckets, imports: this.importsBucket };
     // Athena over the lake: tables declared once in lib/lake/, the standard reports as named queries.
     this.lakeCatalog = new LakeCatalog(this, 'LakeCatalog', {
       name: `storefleet-${settings.stage}`,
@@ -115,6 +126,10 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'DataLakeBucketName', {
       value: this.dataLakeBucket.bucketName,
       description: 'Finance data lake (changes/, curated/, reports/)',
+    });
+    new CfnOutput(this, 'ImportsBucketName', {
+      value: this.importsBucket.bucketName,
+      description: 'Bulk import uploads and reports',
     });
     new CfnOutput(this, 'QueryResultsBucketName', {
       value: this.queryResultsBucket.bucketName,

@@ -39,6 +39,11 @@ const ENTITY_IDS: Record<AuditedEntityType, IdOf> = {
   [ENTITY.payment]: attribute('paymentId'),
   [ENTITY.refund]: attribute('refundId'),
   [ENTITY.supplier]: attribute('supplierId'),
+  [ENTITY.supplierPrice]: (item) => {
+    const supplierId = text(item.supplierId);
+    const sku = text(item.sku);
+    return supplierId && sku ? `${supplierId}:${sku}` : undefined;
+  },
   [ENTITY.purchaseOrder]: attribute('purchaseOrderId'),
   [ENTITY.taxRate]: attribute('taxRateId'),
   [ENTITY.replenishment]: attribute('replenishmentId'),

@@ -65,17 +65,31 @@ const uniqueGuardWrites = (productId: string, before: Variant[], after: Variant[
     return [...claims, ...releases];
   });
 
+/** The writes that create a product: the item and a guard per SKU and barcode (all conditional). */
+export const newProductWrites = (
+  productId: string,
+  input: CreateProductInput,
+  actor: Principal | SystemActor,
+  now: Date,
+): { product: Product; writes: GuardedWrite[] } => {
+  const product: Product = { productId, ...input, ...newItemMeta(actor, now) };
+  return {
+    product,
+    writes: [
+      createItem(toItem(product), () => new InternalError({ detail: `Product id ${productId} collided.` })),
+      ...uniqueGuardWrites(productId, [], product.variants),
+    ],
+  };
+};
+
 export const insertProduct = async (
   productId: string,
   input: CreateProductInput,
   actor: Principal | SystemActor,
   now: Date,
 ): Promise<Product> => {
-  const product: Product = { productId, ...input, ...newItemMeta(actor, now) };
-  await transactWrite([
-    createItem(toItem(product), () => new InternalError({ detail: `Product id ${productId} collided.` })),
-    ...uniqueGuardWrites(productId, [], product.variants),
-  ]);
+  const { product, writes } = newProductWrites(productId, input, actor, now);
+  await transactWrite(writes);
   return product;
 };
 

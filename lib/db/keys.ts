@@ -38,6 +38,8 @@ export const ENTITY = {
   user: 'User',
   /** Issue 9: one bulk import of a CSV file (status, counts, report). */
   importJob: 'Import',
+  /** A supplier's price for one SKU (supplier price-list imports). */
+  supplierPrice: 'SupplierPrice',
 } as const;
 
 export type EntityType = (typeof ENTITY)[keyof typeof ENTITY];
@@ -441,4 +443,30 @@ export const userKeys = {
       ...(store ? { gsi2pk: userKeys.storePartition(store), gsi2sk: sortKey } : {}),
     };
   },
+};
+
+// --- Bulk import (lib/imports/) -----------------------------------------------------------
+
+/**
+ * One import job per uploaded file (`POST /imports`: status, counts, report), and a marker
+ * per store and SKU whose opening stock an import set, written in the same transaction as the
+ * movement, so a re-run of the same stock file never books the stock twice.
+ */
+export const importKeys = {
+  job: (importId: string): TableKey => ({ pk: `IMPORT#${importId}`, sk: 'IMPORT' }),
+  openingStock: (storeId: string, sku: string): TableKey => ({
+    pk: `IMPORT#OPENING#${storeId}#${sku}`,
+    sk: 'OPENING',
+  }),
+};
+
+/**
+ * A supplier's price list (bulk import of supplier price lists): one item per supplier and
+ * SKU in the supplier's partition, so a supplier's list is one Query and one price a GetItem.
+ * A business entity: the lake keeps its changes and the audit records them.
+ */
+export const supplierPriceKeys = {
+  item: (supplierId: string, sku: string): TableKey => ({ pk: `SUPPLIER#${supplierId}`, sk: `PRICE#${sku}` }),
+  partition: (supplierId: string) => `SUPPLIER#${supplierId}`,
+  prefix: 'PRICE#',
 };

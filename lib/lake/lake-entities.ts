@@ -22,6 +22,7 @@ export const LAKE_ENTITY_TYPES = [
   ENTITY.payment,
   ENTITY.refund,
   ENTITY.supplier,
+  ENTITY.supplierPrice,
   ENTITY.purchaseOrder,
   ENTITY.taxRate,
   ENTITY.replenishment,

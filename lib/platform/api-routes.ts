@@ -3,6 +3,7 @@ import * as productRoutes from '../catalog/product-routes.js';
 import * as customerRoutes from '../customers/customer-routes.js';
 import * as privacyRoutes from '../customers/privacy-routes.js';
 import type { RouteContract } from '../http/route.js';
+import * as importRoutes from '../imports/import-routes.js';
 import * as inventoryRoutes from '../inventory/inventory-routes.js';
 import * as orderRoutes from '../orders/order-routes.js';
 import * as promotionRoutes from '../promotions/promotion-routes.js';
@@ -27,6 +28,7 @@ const ROUTE_MODULES: readonly Record<string, unknown>[] = [
   productRoutes,
   customerRoutes,
   privacyRoutes,
+  importRoutes,
   inventoryRoutes,
   orderRoutes,
   platformRoutes,

@@ -30,6 +30,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Inventory: 'Stock levels, adjustments, movements, stocktakes and reorder rules per store.',
   Transfers: 'Stock moved between stores.',
   Purchasing: 'Suppliers and purchase orders.',
+  Imports: 'Bulk import of products, opening stock and customers from CSV files (columns: docs/import/).',
   Customers: 'Customers, their feedback and loyalty points.',
   Promotions: 'Discounts and coupons.',
   Orders: 'Orders, payments, fulfilment, refunds, receipts and credit notes.',

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { findProduct } from '../catalog/product-repository.js';
 import { ContentionError, retryOnContention } from '../db/contention.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
-import { purchaseOrderKeys } from '../db/keys.js';
-import { queryPage } from '../db/query-page.js';
+import { purchaseOrderKeys, supplierPriceKeys } from '../db/keys.js';
+import { getItem, queryPage } from '../db/query-page.js';
 import { InvalidStateError } from '../db/status-transition.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { findLevelItem, levelFromItem } from '../inventory/inventory-repository.js';
@@ -87,8 +87,13 @@ const openDraftFrom = async (storeId: string, supplierId: string): Promise<Purch
   return undefined;
 };
 
-/** The variant's cost when it is in the supplier's currency; otherwise 0, for the buyer to price. */
+/**
+ * The supplier's own price for the SKU (an imported price list), else the variant's cost when
+ * it is in the supplier's currency; otherwise 0, for the buyer to price.
+ */
 const unitCostOf = async (productId: string, sku: string, supplier: Supplier): Promise<number> => {
+  const listed = await getItem(supplierPriceKeys.item(supplier.supplierId, sku), false);
+  if (typeof listed?.unitCost === 'number' && listed.currency === supplier.currency) return listed.unitCost;
   const variant = (await findProduct(productId))?.variants.find((v) => v.sku === sku);
   return variant && variant.currency === supplier.currency ? variant.cost : 0;
 };

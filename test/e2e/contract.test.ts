@@ -402,6 +402,26 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
     await ok(api('POST', '/suppliers', as(world.admin, { body: { name: 'Acme', currency: 'AUD' } })), 201);
     await problem(api('POST', '/suppliers', as(world.admin, { body: { name: 'Acme' } })), 400);
   },
+  createImport: async () => {
+    await ok(api('POST', '/imports', as(world.admin, { body: { kind: 'products', dryRun: true } })), 201);
+    await problem(
+      api('POST', '/imports', as(world.admin, { body: { kind: 'stock' } })),
+      400,
+      'validation-error',
+    );
+    await problem(
+      api('POST', '/imports', as(world.admin, { body: { kind: 'stock', storeId: 'st_nope' } })),
+      404,
+    );
+  },
+  getImport: async () => {
+    const created = await ok<{ importId: string }>(
+      api('POST', '/imports', as(world.admin, { body: { kind: 'customers', dryRun: true } })),
+      201,
+    );
+    await ok(api('GET', `/imports/${created.importId}`, as(world.admin)));
+    await problem(api('GET', '/imports/im_nope', as(world.admin)), 404);
+  },
   listSuppliers: async () => {
     await ok(api('GET', '/suppliers', as(world.admin)));
     await problem(api('GET', '/suppliers?nope=1', as(world.admin)), 400);

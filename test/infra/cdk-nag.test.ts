@@ -72,6 +72,8 @@ describe('cdk-nag acknowledgements', () => {
       'AwsSolutions-IAM5[Resource::<bucket>/curated/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/reports/*]',
       'AwsSolutions-IAM5[Resource::<bucket>/reports/stock/*]',
+      // The import functions: uploads/ (sign and read uploads), reports/ is shared with the lake's.
+      'AwsSolutions-IAM5[Resource::<bucket>/uploads/*]',
       'AwsSolutions-IAM5[Resource::<table>/index/*]',
       'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
       'AwsSolutions-L1',

@@ -36,8 +36,9 @@ describe('data-lake buckets (prod)', () => {
     buckets = bucketsOf(synth);
   });
 
-  it('are three, in the data stack only (the api stack holds only the dashboard site’s), none with a physical name', () => {
-    expect(Object.keys(synth.dataTemplate.findResources('AWS::S3::Bucket'))).toHaveLength(3);
+  it('are the lake’s three and the imports bucket, in the data stack only (the api stack holds only the dashboard site’s), none with a physical name', () => {
+    // The imports bucket is checked in test/infra/imports.test.ts.
+    expect(Object.keys(synth.dataTemplate.findResources('AWS::S3::Bucket'))).toHaveLength(4);
     for (const id of Object.keys(synth.apiTemplate.findResources('AWS::S3::Bucket')))
       expect(id).toMatch(/^Dashboard/);
     for (const bucket of Object.values(buckets)) expect(bucket.BucketName).toBeUndefined();
@@ -128,8 +129,8 @@ describe('data-lake buckets (prod)', () => {
       Object.values(template.findResources('AWS::S3::Bucket')).map(
         (bucket: CfnJson) => bucket.DeletionPolicy,
       );
-    expect(policies(synth.dataTemplate)).toEqual(['Retain', 'Retain', 'Retain']);
-    expect(policies(synthStage('dev').dataTemplate)).toEqual(['Delete', 'Delete', 'Delete']);
+    expect(policies(synth.dataTemplate)).toEqual(['Retain', 'Retain', 'Retain', 'Retain']);
+    expect(policies(synthStage('dev').dataTemplate)).toEqual(['Delete', 'Delete', 'Delete', 'Delete']);
   });
 });
 

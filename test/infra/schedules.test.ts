@@ -16,8 +16,10 @@ import {
 describe('scheduled functions', () => {
   it('get one rule each in the real app definition', () => {
     const synth = synthStage('dev');
-    // One rule per schedule and per event trigger, besides the stock-alert notification rule.
-    const eventFunctions = functionsWithTrigger('event').map(({ functionName }) => functionName);
+    // One rule per schedule, event and object-created trigger, besides the stock-alert notification rule.
+    const eventFunctions = [...functionsWithTrigger('event'), ...functionsWithTrigger('objectCreated')].map(
+      ({ functionName }) => functionName,
+    );
     expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
       functionsWithTrigger('schedule').length + eventFunctions.length + 1,
     );
@@ -53,9 +55,12 @@ describe('scheduled functions', () => {
     });
 
     it('triggers the function on its schedule, retrying and dead-lettering undeliverable events', () => {
-      // The real app's schedules and event rules, the stock-alert rule, and nightlyJob's.
+      // The real app's schedules, event and object-created rules, the stock-alert rule, and nightlyJob's.
       expect(apiResourcesOfType(synth, 'AWS::Events::Rule')).toHaveLength(
-        functionsWithTrigger('schedule').length + functionsWithTrigger('event').length + 2,
+        functionsWithTrigger('schedule').length +
+          functionsWithTrigger('event').length +
+          functionsWithTrigger('objectCreated').length +
+          2,
       );
       site.template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'cron(0 3 * * ? *)',
