@@ -68,7 +68,8 @@ describe('product import against DynamoDB Local', () => {
     // A second run of the same file imports nothing.
     const second = await runImport('products', sample.csv, { actor: importer, dryRun: false });
     expect(second.counts).toMatchObject({ imported: 0, skipped: good.length, rejected: 5000 - good.length });
-  });
+    // Two 5,000-row runs: about 15 s on a quiet machine, several times that when the suite shares it.
+  }, 180_000);
 
   it('a dry run checks everything and writes nothing', async () => {
     const sample = productSample(18, uniqueSuffix());

@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, inject } from 'vitest';
 import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/table-setup.js';
 
@@ -13,8 +14,17 @@ process.env.TABLE_NAME = `it-${randomUUID()}`;
 // Signs pagination cursors, as the local runtime's generated secret does.
 process.env.CURSOR_SECRET = randomBytes(32).toString('base64url');
 // User administration's local directory (the user pool's stand-in), as the local runtime sets it.
-process.env.LOCAL_USER_DIRECTORY = mkdtempSync(join(tmpdir(), 'storefleet-it-users-'));
+const usersDir = mkdtempSync(join(tmpdir(), 'storefleet-it-users-'));
+process.env.LOCAL_USER_DIRECTORY = usersDir;
 
 const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT);
 await ensureTable(client, process.env.TABLE_NAME);
-client.destroy();
+
+// Drop the file's table when it is done: DynamoDB Local slows down as finished files' tables
+// (and their streams) pile up in the one shared instance.
+const table = process.env.TABLE_NAME;
+afterAll(async () => {
+  await client.send(new DeleteTableCommand({ TableName: table })).catch(() => undefined);
+  client.destroy();
+  rmSync(usersDir, { recursive: true, force: true });
+});
