@@ -63,10 +63,6 @@ const jarDirectory = (): string => {
  */
 export const dynamoDbLocalArguments = (jarDir: string, port: number, dataDir?: string): string[] => [
   `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
-  // A small machine's two cores are shared with Node: one GC thread and the quick C1 compiler
-  // only (no C2 compiler threads) cut the JVM's CPU time by about a fifth in the test runs.
-  '-XX:+UseSerialGC',
-  '-XX:TieredStopAtLevel=1',
   '-jar',
   join(jarDir, 'DynamoDBLocal.jar'),
   ...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']),
