@@ -7,9 +7,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Customer } from '../../lib/customers/customer-schemas.js';
 import { openBulkCliDatabase } from './bulk-cli-database.js';
+import { parseCliArguments } from './cli-arguments.js';
 
 const USAGE = `Usage: npm run export -- <catalog|stock|customers|supplier-prices> [--store <id>] [--supplier <id>] [--out <file>]
 
@@ -20,33 +20,13 @@ const USAGE = `Usage: npm run export -- <catalog|stock|customers|supplier-prices
   --endpoint <url>   use the DynamoDB Local at <url>
   --help             this text`;
 
-const fail = (message: string, code = 2): never => {
-  process.stderr.write(`export: ${message}\n`);
-  process.exit(code);
-};
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        store: { type: 'string' },
-        supplier: { type: 'string' },
-        out: { type: 'string' },
-        'in-memory': { type: 'boolean' },
-        endpoint: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
-})();
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals, fail } = parseCliArguments('export', USAGE, {
+  store: { type: 'string' },
+  supplier: { type: 'string' },
+  out: { type: 'string' },
+  'in-memory': { type: 'boolean' },
+  endpoint: { type: 'string' },
+});
 const [what, ...extra] = positionals;
 if (!what || extra.length > 0 || !['catalog', 'stock', 'customers', 'supplier-prices'].includes(what))
   fail(USAGE);

@@ -7,10 +7,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { CountryCode } from 'libphonenumber-js';
 import { openBulkCliDatabase } from './bulk-cli-database.js';
+import { parseCliArguments } from './cli-arguments.js';
 
 const KINDS = ['products', 'stock', 'customers', 'supplier-prices'];
 
@@ -29,35 +29,15 @@ and in the table, and written whole or rejected; re-running a file imports nothi
   --endpoint <url>   use the DynamoDB Local at <url>
   --help             this text`;
 
-const fail = (message: string, code = 2): never => {
-  process.stderr.write(`import: ${message}\n`);
-  process.exit(code);
-};
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        store: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        report: { type: 'string' },
-        country: { type: 'string', default: 'AU' },
-        as: { type: 'string', default: 'import' },
-        'in-memory': { type: 'boolean' },
-        endpoint: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
-})();
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals, fail } = parseCliArguments('import', USAGE, {
+  store: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  report: { type: 'string' },
+  country: { type: 'string', default: 'AU' },
+  as: { type: 'string', default: 'import' },
+  'in-memory': { type: 'boolean' },
+  endpoint: { type: 'string' },
+});
 const [kind, file, ...extra] = positionals;
 if (!kind || !file || extra.length > 0) fail(`give a kind and a file.\n\n${USAGE}`);
 if (!KINDS.includes(kind ?? '')) fail(`unknown kind "${kind}"; the kinds are ${KINDS.join(', ')}.`);

@@ -5,9 +5,9 @@
  * `--tables` lists the tables and their columns. Acts on the running npm start's lake, or on
  * `.data/s3` when none runs, and says which (on stderr, so `--csv` output stays clean).
  */
-import { parseArgs } from 'node:util';
 import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../lib/lake/named-queries.js';
+import { parseCliArguments } from './cli-arguments.js';
 import { openLakeDuckDb } from './lake-duckdb.js';
 import { openLocalLake } from './lake-location.js';
 import { formatCsv, formatTable } from './query-format.js';
@@ -25,32 +25,11 @@ Named queries: ${namedQueries.map((query) => query.name).join(', ')}
   --tables         list the tables and their columns
   --help           this text`;
 
-const fail = (message: string, code = 2): never => {
-  process.stderr.write(`query: ${message}\n`);
-  process.exit(code);
-};
-
-const { values, positionals } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        csv: { type: 'boolean' },
-        named: { type: 'string' },
-        tables: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
-})();
-
-if (values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
+const { values, positionals, fail } = parseCliArguments('query', USAGE, {
+  csv: { type: 'boolean' },
+  named: { type: 'string' },
+  tables: { type: 'boolean' },
+});
 
 if (values.tables) {
   for (const table of lakeTables) {
