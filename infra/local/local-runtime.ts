@@ -26,6 +26,11 @@ export interface LocalRuntimeOptions {
   host?: string;
   /** Absolute directory to persist DynamoDB Local's data in; undefined = in memory. */
   dataDir?: string | undefined;
+  /**
+   * A DynamoDB (Local) that is already running: the runtime uses it instead of starting a JVM of
+   * its own, and leaves it running on stop (tests share one; a JVM start costs seconds of CPU).
+   */
+  dynamoEndpoint?: string;
   /** Load the demo data set (idempotent). */
   seed?: boolean;
   tableName?: string;
@@ -94,7 +99,7 @@ export const startLocalRuntime = async (options: LocalRuntimeOptions = {}): Prom
   const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
   const quiet = options.quiet ?? false;
   const keys = await loadDevKeys(options.keysDir);
-  const target = await planLocalDatabase({ dataDir: options.dataDir });
+  const target = await planLocalDatabase({ dataDir: options.dataDir, endpoint: options.dynamoEndpoint });
   const cursorSecret = loadLocalCursorSecret(options.secretsDir);
   // Before the environment: the handlers' S3 endpoint is known only once s3rver listens.
   const lake = await startLocalLake({ directory: options.lakeDir });

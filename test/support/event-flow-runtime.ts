@@ -3,10 +3,13 @@
  * runs without: a runtime of their own with `events: true` on a temporary state folder, and an
  * HTTP caller for it.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { expect, inject } from 'vitest';
+import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import {
   type LocalRuntime,
   type LocalRuntimeOptions,
@@ -19,7 +22,11 @@ export interface EventFlowRuntime {
   stop(): Promise<void>;
 }
 
-/** `name` names the table and the temporary folder (e.g. `reports` → `storefleet-reports-e2e`). */
+/**
+ * `name` names the table and the temporary folder (e.g. `reports` → `storefleet-reports-e2e-…`).
+ * The table lives in the e2e run's one DynamoDB Local (a JVM per file cost seconds of CPU each)
+ * and is dropped on stop.
+ */
 export const startEventFlowRuntime = async (
   name: string,
   /** More options, or a function of the state folder that gives them (e.g. a build folder inside it). */
@@ -27,14 +34,17 @@ export const startEventFlowRuntime = async (
 ): Promise<EventFlowRuntime> => {
   const stateDir = await mkdtemp(join(tmpdir(), `storefleet-${name}-e2e-`));
   const extra = typeof options === 'function' ? options(stateDir) : options;
+  const dynamoEndpoint = inject('dynamoEndpoint');
+  const tableName = `storefleet-${name}-e2e-${randomBytes(3).toString('hex')}`;
   const runtime = await startLocalRuntime({
     port: 0,
+    dynamoEndpoint,
     seed: false,
     quiet: true,
     keysDir: stateDir,
     secretsDir: stateDir,
     eventsDir: stateDir,
-    tableName: `storefleet-${name}-e2e`,
+    tableName,
     events: true,
     ...extra,
   });
@@ -43,6 +53,9 @@ export const startEventFlowRuntime = async (
     stateDir,
     stop: async () => {
       await runtime.stop();
+      const client = localDynamoClient(dynamoEndpoint);
+      await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+      client.destroy();
       await rm(stateDir, { recursive: true, force: true });
     },
   };
