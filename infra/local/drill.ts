@@ -14,6 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { checkTable, formatReport } from '../../lib/backup/check-table.js';
 import type { CheckResult, TableCheckReport } from '../../lib/backup/table-check.js';
 import { exportTable, restoreExport } from './drill-export.js';
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
     'inject-fault': { type: 'boolean', default: false },
+    // A DynamoDB Local already running (CI shares one): the drill's two tables are dropped at the end.
+    endpoint: { type: 'string' },
   },
 });
 const ROUNDS = Number(args.rounds);
@@ -89,9 +92,20 @@ const main = async (): Promise<void> => {
   const folder = mkdtempSync(join(tmpdir(), 'storefleet-drill-'));
   const exportFile = join(folder, 'export.jsonl');
 
+  const external = args.endpoint;
   const dynamo = await step(
-    'start DynamoDB Local',
-    () => startDynamoDbLocal(),
+    external ? 'use the running DynamoDB Local' : 'start DynamoDB Local',
+    async () =>
+      external
+        ? {
+            endpoint: external,
+            // Not ours to stop: drop what the drill created instead.
+            stop: async () => {
+              for (const TableName of [source, restored])
+                await client.send(new DeleteTableCommand({ TableName })).catch(() => undefined);
+            },
+          }
+        : startDynamoDbLocal(),
     (db) => db.endpoint,
   );
   const client = localDynamoClient(dynamo.endpoint);
@@ -179,8 +193,8 @@ const main = async (): Promise<void> => {
     );
     printReport(`restored ${restored} in use`, serving);
   } finally {
-    client.destroy();
     await dynamo.stop();
+    client.destroy();
     if (args.keep) console.log(`export kept in ${exportFile}`);
     else rmSync(folder, { recursive: true, force: true });
   }

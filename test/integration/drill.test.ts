@@ -1,17 +1,20 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
 
 const run = promisify(execFile);
 
-/** `npm run drill`, as CI runs it (a few rounds keep it quick); never throws, gives the exit code. */
+/**
+ * `npm run drill` (a few rounds keep it quick) on this run's DynamoDB Local (`--endpoint`: a JVM
+ * of its own would cost seconds of CPU); never throws, gives the exit code.
+ */
 const drill = async (args: string[]) => {
   try {
     const { stdout, stderr } = await run(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [join(REPO_ROOT, 'infra/local/drill.ts'), ...args],
+      [join(REPO_ROOT, 'infra/local/drill.ts'), '--endpoint', inject('dynamoEndpoint'), ...args],
       { cwd: REPO_ROOT, env: process.env, maxBuffer: 16 * 1024 * 1024 },
     );
     return { code: 0, stdout, stderr };
@@ -21,7 +24,7 @@ const drill = async (args: string[]) => {
   }
 };
 
-// Concurrent: each drill waits on its own DynamoDB Local most of the time.
+// Concurrent: each drill waits on DynamoDB Local most of the time.
 describe.concurrent('npm run drill', () => {
   it('exports, runs a workload, restores into a new table and every check holds', {
     timeout: 150_000,
