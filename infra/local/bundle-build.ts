@@ -96,13 +96,14 @@ const packagesIn = (metafile: Metafile, outputFile: string): string[] => {
 const baselinePackagesOf = (packages: readonly string[]): BaselinePackage[] =>
   BASELINE_SDK_PACKAGES.filter((name) => packages.includes(name));
 
+/** A fresh temporary directory for `buildFunctionBundles` (the caller removes it). */
+export const bundleDirectory = (): string => mkdtempSync(path.join(tmpdir(), 'storefleet-bundles-'));
+
 /**
- * Builds every function and the baselines it needs into `outdir` (a fresh temporary directory
- * by default): `<function>.mjs` and `bare-<n>.mjs`, each with its `.map`.
+ * Builds every function and the baselines it needs into `outdir`: `<function>.mjs` and
+ * `bare-<n>.mjs`, each with its `.map`, and the baselines' sources under `bare-sources/`.
  */
-export const buildFunctionBundles = async (
-  outdir: string = mkdtempSync(path.join(tmpdir(), 'storefleet-bundles-')),
-): Promise<FunctionBundle[]> => {
+export const buildFunctionBundles = async (outdir: string): Promise<FunctionBundle[]> => {
   mkdirSync(outdir, { recursive: true });
   const functions = functionEntries();
   const built = await build({
@@ -124,7 +125,8 @@ export const buildFunctionBundles = async (
   // One bare baseline per distinct set of SDK packages, written beside the bundles.
   const sets = new Map<string, BaselinePackage[]>();
   for (const packages of baselinePackages.values()) sets.set(baselineName(packages), packages);
-  const sources = mkdtempSync(path.join(tmpdir(), 'storefleet-bare-'));
+  const sources = path.join(outdir, 'bare-sources');
+  mkdirSync(sources, { recursive: true });
   const bareEntries: Record<string, string> = {};
   [...sets.values()].forEach((packages, index) => {
     const source = path.join(sources, `bare-${index}.mjs`);

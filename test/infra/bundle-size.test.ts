@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEntries } from '../../infra/app-definition.js';
 import {
   BASE_BUILD_OPTIONS,
@@ -9,7 +10,11 @@ import {
 } from '../../infra/bundling.js';
 import { coldImport } from '../../infra/local/bench/cold-import.js';
 import { BUNDLE_RATIO_TARGET, functionBundleBudget } from '../../infra/local/bundle-budgets.js';
-import { buildFunctionBundles, type FunctionBundle } from '../../infra/local/bundle-build.js';
+import {
+  buildFunctionBundles,
+  bundleDirectory,
+  type FunctionBundle,
+} from '../../infra/local/bundle-build.js';
 
 /** What the levers of infra/bundling.ts and lib/observability.ts keep out of every bundle. */
 const NEVER_BUNDLED = [
@@ -32,10 +37,12 @@ const BUDGET_SLACK = 0.02;
 
 // Bytes are deterministic for a given lock file, so these are fair assertions (no timing here).
 describe('function bundles (one esbuild build of every function, with the shipped options)', () => {
+  const outdir = bundleDirectory();
   let bundles: FunctionBundle[];
   beforeAll(async () => {
-    bundles = await buildFunctionBundles();
+    bundles = await buildFunctionBundles(outdir);
   });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it('builds every function of the app definition', () => {
     expect(bundles.map((bundle) => bundle.name).sort()).toEqual(
