@@ -8,7 +8,7 @@
  * of bundle and its import time (docs/performance.md). Written here rather than imported from
  * `@aws-sdk/credential-provider-env` because that package is no direct dependency and these
  * few lines are its whole job. Local tools (tsx, vitest) are not bundled and keep the real
- * chain.
+ * chain. Not for SnapStart: restored environments get credentials from the container endpoint.
  */
 
 interface LambdaCredentials {
