@@ -1,13 +1,12 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { sendToDeadLetterQueue } from '../../lib/events/dead-letter-queue.js';
 import { eventBusName } from '../../lib/events/event-bus-client.js';
 import { publishStreamBatch } from '../../lib/events/publish-stream-batch.js';
-import { logger, metrics, tracer } from '../../lib/observability.js';
+import { logger, metrics } from '../../lib/observability.js';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
@@ -20,7 +19,6 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
   .use(logMetrics(metrics))
   .handler(async (event, context) => {
     const outcome = await publishStreamBatch(event.Records, {

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { AuditWriteError } from '../../lib/audit/audit-writer.js';
@@ -9,7 +8,7 @@ import { recordAudit } from '../../lib/audit/record-audit.js';
 import { ChangeExportError, exportChanges } from '../../lib/lake/change-export.js';
 import { putChangeObjectTo } from '../../lib/lake/change-export-s3.js';
 import { dataLakeBucketName, s3Client } from '../../lib/lake/s3-client.js';
-import { logger, metrics, tracer } from '../../lib/observability.js';
+import { logger, metrics } from '../../lib/observability.js';
 
 const details = (error: unknown) =>
   error instanceof ChangeExportError
@@ -27,7 +26,6 @@ const details = (error: unknown) =>
  */
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
   .use(logMetrics(metrics))
   .handler(async (event) => {
     const [lake, audit] = await Promise.allSettled([

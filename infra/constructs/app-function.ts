@@ -15,7 +15,7 @@ import {
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -41,6 +41,7 @@ import {
   tableAccessOf,
   topicsPublishedBy,
 } from '../bindings.js';
+import { FUNCTION_NODE_OPTIONS, functionBundling } from '../bundling.js';
 import { functionEnvironment, signsCursors } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
 import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
@@ -189,7 +190,7 @@ export class AppFunction extends Construct {
           auditRetentionDays: settings.auditRetentionDays,
           cursorSecretId: props.cursorSecret.secretArn,
         }),
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(FUNCTION_NODE_OPTIONS ? { NODE_OPTIONS: FUNCTION_NODE_OPTIONS } : {}),
       },
       // AWS's Parameters and Secrets extension reads and caches the cursor secret (no SDK client
       // in the bundle); see lib/db/cursor-secret.ts.
@@ -205,21 +206,8 @@ export class AppFunction extends Construct {
           deadLetterQueue: this.deadLetterQueue,
           ...asyncRetries(schedules, [...events, ...uploads]),
         }),
-      bundling: {
-        forceDockerBundling: false,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need only the mappings; embedded sources would double the asset.
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(), which ES modules lack.
-        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-        // Bundle SDK v3 too: tree-shaken to the clients we use, pinned by our lock file instead of
-        // whatever SDK version the runtime ships, and no import-time cost for unused modules.
-        externalModules: [],
-      },
+      // One definition of the bundle, shared with the bundle-size test and the benchmark.
+      bundling: functionBundling(),
     });
 
     switch (tableAccess) {

@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '../observability.js';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -14,11 +13,9 @@ const getClient = (): DynamoDBDocumentClient => {
   if (!client) {
     const endpoint = process.env.DYNAMODB_ENDPOINT;
     const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
-    client = tracer.captureAWSv3Client(
-      DynamoDBDocumentClient.from(base, {
-        marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
-      }),
-    );
+    client = DynamoDBDocumentClient.from(base, {
+      marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    });
   }
   return client;
 };

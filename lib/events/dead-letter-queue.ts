@@ -1,6 +1,5 @@
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { tracer } from '../observability.js';
 
 let client: SQSClient | undefined;
 
@@ -8,7 +7,7 @@ let client: SQSClient | undefined;
 const sqsClient = (): SQSClient => {
   if (!client) {
     const endpoint = process.env.SQS_ENDPOINT;
-    client = tracer.captureAWSv3Client(new SQSClient({ ...(endpoint ? { endpoint } : {}) }));
+    client = new SQSClient({ ...(endpoint ? { endpoint } : {}) });
   }
   return client;
 };

@@ -1,5 +1,4 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tracer } from '../observability.js';
 
 let client: EventBridgeClient | undefined;
 
@@ -11,7 +10,7 @@ let client: EventBridgeClient | undefined;
 export const eventBridgeClient = (): EventBridgeClient => {
   if (!client) {
     const endpoint = process.env.EVENT_BUS_ENDPOINT;
-    client = tracer.captureAWSv3Client(new EventBridgeClient({ ...(endpoint ? { endpoint } : {}) }));
+    client = new EventBridgeClient({ ...(endpoint ? { endpoint } : {}) });
   }
   return client;
 };

@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -14,7 +13,7 @@ import type {
 import type * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreInScope, isStoreScopedPath } from '../auth/store-scope.js';
-import { logger, metrics, tracer } from '../observability.js';
+import { logger, metrics } from '../observability.js';
 import { authorizeRequest } from './authorize-request.js';
 import { problemResponse, toAppError } from './problem.js';
 import { parseRequestInput } from './request-input.js';
@@ -82,7 +81,6 @@ export const httpChain = (
 ) =>
   middy<HttpEvent, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
     .use(httpCors({ origins: CORS_ORIGINS, exposeHeaders: CORS_EXPOSE_HEADERS }))

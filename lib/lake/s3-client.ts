@@ -1,5 +1,4 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { tracer } from '../observability.js';
 
 let client: S3Client | undefined;
 
@@ -18,14 +17,12 @@ export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S
 export const s3Client = (): S3Client => {
   if (!client) {
     const endpoint = process.env.S3_ENDPOINT;
-    client = tracer.captureAWSv3Client(
-      new S3Client({
-        ...(endpoint ? { endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        maxAttempts: 4,
-      }),
-    );
+    client = new S3Client({
+      ...(endpoint ? { endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 4,
+    });
   }
   return client;
 };

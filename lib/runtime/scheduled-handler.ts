@@ -1,10 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { logger, metrics, tracer } from '../observability.js';
+import { logger, metrics } from '../observability.js';
 
 /**
  * The Middy chain of scheduled jobs: structured logs, metrics and tracing, with the job's
@@ -26,7 +25,6 @@ const chain = <T extends Record<string, unknown>>(
 ) =>
   middy<ScheduledEvent, T>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .handler(async (event, context) => {
       logger.appendKeys({ job: name });

@@ -18,14 +18,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { STORES_CLAIM } from '../auth/principal.js';
 import { isRole } from '../auth/roles.js';
-import { tracer } from '../observability.js';
 import { type DirectoryUser, emailTaken, type UserDirectory, usernameTaken } from './user-directory.js';
 
 let client: CognitoIdentityProviderClient | undefined;
 
 /** One client per container, created on first use (no import-time side effects). */
 const cognito = (): CognitoIdentityProviderClient => {
-  client ??= tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ maxAttempts: 4 }));
+  client ??= new CognitoIdentityProviderClient({ maxAttempts: 4 });
   return client;
 };
 

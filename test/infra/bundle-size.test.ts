@@ -1,0 +1,144 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { functionEntries } from '../../infra/app-definition.js';
+import {
+  BASE_BUILD_OPTIONS,
+  FUNCTION_ALIASES,
+  FUNCTION_NODE_OPTIONS,
+  functionBuildOptions,
+  functionBundling,
+} from '../../infra/bundling.js';
+import { coldImport } from '../../infra/local/bench/cold-import.js';
+import { BUNDLE_RATIO_TARGET, functionBundleBudget } from '../../infra/local/bundle-budgets.js';
+import {
+  buildFunctionBundles,
+  bundleDirectory,
+  type FunctionBundle,
+} from '../../infra/local/bundle-build.js';
+
+/** What the levers of infra/bundling.ts and lib/observability.ts keep out of every bundle. */
+const NEVER_BUNDLED = [
+  // The X-Ray SDK and what it drags in (Powertools Tracer is not used).
+  'aws-xray-sdk-core',
+  'cls-hooked',
+  'semver',
+  '@aws-lambda-powertools/tracer',
+  // The SDK's default credential chain and its nested STS/SSO clients.
+  '@aws-sdk/credential-provider-node',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-web-identity',
+  '@aws-sdk/nested-clients',
+  '@smithy/credential-provider-imds',
+];
+
+/** A budget may sit at most this far above the measured ratio: lower it when a bundle shrinks. */
+const BUDGET_SLACK = 0.02;
+
+// Bytes are deterministic for a given lock file, so these are fair assertions (no timing here).
+describe('function bundles (one esbuild build of every function, with the shipped options)', () => {
+  const outdir = bundleDirectory();
+  let bundles: FunctionBundle[];
+  beforeAll(async () => {
+    bundles = await buildFunctionBundles(outdir);
+  });
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+  it('builds every function of the app definition', () => {
+    expect(bundles.map((bundle) => bundle.name).sort()).toEqual(
+      functionEntries()
+        .map(([name]) => name)
+        .sort(),
+    );
+  });
+
+  it("keeps every bundle within its budget of its bare baseline's bytes", () => {
+    const over = bundles
+      .filter((bundle) => bundle.bytes > bundle.baseline.bytes * functionBundleBudget(bundle.name))
+      .map(
+        (bundle) =>
+          `${bundle.name}: ${(bundle.bytes / 1024).toFixed(1)} KiB = ${(bundle.bytes / bundle.baseline.bytes).toFixed(3)}× ${bundle.baseline.name} (budget ${functionBundleBudget(bundle.name)}×)`,
+      );
+    expect(over).toEqual([]);
+  });
+
+  it('has no budget above the target that the bundle no longer needs', () => {
+    const slack = bundles
+      .filter((bundle) => functionBundleBudget(bundle.name) > BUNDLE_RATIO_TARGET)
+      .filter(
+        (bundle) => functionBundleBudget(bundle.name) - bundle.bytes / bundle.baseline.bytes > BUDGET_SLACK,
+      )
+      .map(
+        (bundle) =>
+          `${bundle.name}: ${(bundle.bytes / bundle.baseline.bytes).toFixed(3)}× against a budget of ${functionBundleBudget(bundle.name)}× (lower it in infra/local/bundle-budgets.ts)`,
+      );
+    expect(slack).toEqual([]);
+  });
+
+  it('compares each function with a bare handler of the same SDK clients', () => {
+    const createOrder = bundles.find((bundle) => bundle.name === 'createOrder');
+    const exportChanges = bundles.find((bundle) => bundle.name === 'exportChanges');
+    expect(createOrder?.baseline.name).toBe('bare DynamoDB');
+    expect(exportChanges?.baseline.name).toBe('bare DynamoDB + s3');
+    for (const bundle of bundles)
+      for (const sdk of bundle.sdkPackages)
+        expect(bundle.baseline.name).toContain(sdk.replace(/^@aws-sdk\/(client-)?/, ''));
+  });
+
+  it('bundles neither the X-Ray SDK nor the default credential chain', () => {
+    const offenders = bundles.flatMap((bundle) =>
+      bundle.packages.filter((name) => NEVER_BUNDLED.includes(name)).map((name) => `${bundle.name}: ${name}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the default credential chain in the bare baseline (the SDK as it comes)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const createOrder = bundles.find((bundle) => bundle.name === 'createOrder');
+    if (!createOrder) throw new Error('no createOrder bundle');
+    // The chain's SSO and web-identity providers name their environment variables.
+    const bare = await readFile(createOrder.baseline.file, 'utf8');
+    const ours = await readFile(createOrder.file, 'utf8');
+    expect(bare).toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+    expect(ours).not.toContain('AWS_WEB_IDENTITY_TOKEN_FILE');
+  });
+
+  it('produces bundles that load: each exports its handler in a fresh node process', async () => {
+    for (const name of [
+      'getStore',
+      'createOrder',
+      'publishDomainEvents',
+      'createUser',
+      'runUploadedImport',
+    ]) {
+      const bundle = bundles.find((candidate) => candidate.name === name);
+      if (!bundle) throw new Error(`no ${name} bundle`);
+      const timings = await coldImport(bundle.file);
+      expect(timings.importMs).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('one bundling definition for CDK and the measurements', () => {
+  it('gives NodejsFunction the options the esbuild API builds with', () => {
+    const cdk = functionBundling();
+    const api = functionBuildOptions();
+    expect(cdk.minify).toBe(api.minify);
+    expect(cdk.sourceMap).toBe(api.sourcemap);
+    expect(cdk.sourcesContent).toBe(api.sourcesContent);
+    expect(cdk.format).toBe(api.format);
+    expect(cdk.target).toBe(api.target);
+    expect(cdk.mainFields).toEqual(api.mainFields);
+    expect(cdk.banner).toBe(BASE_BUILD_OPTIONS.banner.js);
+    expect(cdk.externalModules).toEqual([]);
+    expect(cdk.forceDockerBundling).toBe(false);
+    expect(cdk.esbuildArgs).toEqual({
+      '--alias': Object.entries(FUNCTION_ALIASES).map(([from, to]) => `${from}=${to}`),
+    });
+    expect(api.alias).toEqual(FUNCTION_ALIASES);
+  });
+
+  it('runs functions without --enable-source-maps', () => {
+    expect(FUNCTION_NODE_OPTIONS).toBeUndefined();
+  });
+});
