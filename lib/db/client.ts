@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability.js';
+import { attachCapacityMeter } from './capacity-meter.js';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -14,6 +15,8 @@ const getClient = (): DynamoDBDocumentClient => {
   if (!client) {
     const endpoint = process.env.DYNAMODB_ENDPOINT;
     const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
+    // Inert unless a capacity meter is running (benchmark, capacity test): lib/db/capacity-meter.ts.
+    attachCapacityMeter(base);
     client = tracer.captureAWSv3Client(
       DynamoDBDocumentClient.from(base, {
         marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
