@@ -18,6 +18,8 @@ export interface CapacityCall {
   write: number;
   /** Units per index (`gsi1`, …), included in `read`/`write`. */
   indexes: Record<string, number>;
+  /** Items a transaction or batch wrote (a one-item transaction costs twice a plain write). */
+  items?: number;
   /** The error the command failed with (DynamoDB returns no consumed capacity for those). */
   failed?: string;
 }
@@ -33,7 +35,9 @@ export interface CapacityReading {
 const meters = new AsyncLocalStorage<CapacityCall[]>();
 
 /** Runs `work` and returns its result with the capacity units its DynamoDB commands consumed. */
-export const meterCapacity = async <T>(work: () => Promise<T>): Promise<{ result: T; reading: CapacityReading }> => {
+export const meterCapacity = async <T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; reading: CapacityReading }> => {
   const calls: CapacityCall[] = [];
   const result = await meters.run(calls, work);
   return { result, reading: summarise(calls) };
@@ -95,7 +99,12 @@ export const attachCapacityMeter = (client: MiddlewareTarget): void => {
       const command = (context.commandName ?? 'Unknown').replace(/Command$/, '');
       try {
         const result = await next({ ...args, input: { ...args.input, ReturnConsumedCapacity: 'INDEXES' } });
-        calls.push(capacityCall(command, asList((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity)));
+        const call = capacityCall(
+          command,
+          asList((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity),
+        );
+        const items = (args.input as { TransactItems?: unknown[] }).TransactItems?.length;
+        calls.push(items === undefined ? call : { ...call, items });
         return result;
       } catch (error) {
         calls.push({ command, read: 0, write: 0, indexes: {}, failed: (error as Error).name });

@@ -38,7 +38,9 @@ export const withBody = (event: HttpEvent, body: unknown): HttpEvent => {
 export const withPathParameters = (event: HttpEvent, parameters: Record<string, string>): HttpEvent => {
   const pathParameters = { ...event.pathParameters, ...parameters };
   const template = event.routeKey.split(' ')[1] ?? event.rawPath;
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParameters[name] ?? ''));
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(pathParameters[name] ?? ''),
+  );
   return {
     ...event,
     rawPath: path,

@@ -4,8 +4,9 @@
  * the demo data), then variants where an item's size or a state change matters. Variants run
  * last so that the samples see the demo data exactly as the seed test does.
  */
-import type { FunctionName } from '../../app-definition.js';
+
 import type { HttpEvent } from '../../../lib/http/http-handler.js';
+import type { FunctionName } from '../../app-definition.js';
 import {
   functionNameOfSample,
   sampleEvent,
@@ -51,7 +52,9 @@ const sampleOperations = (): CapacityOperation[] =>
         functionName,
         event: ({ answer }) => {
           const importId = String(answer('createImport').importId);
-          return JSON.parse(JSON.stringify(sampleEvent(name)).replaceAll(SAMPLE_IMPORT_ID, importId)) as HttpEvent;
+          return JSON.parse(
+            JSON.stringify(sampleEvent(name)).replaceAll(SAMPLE_IMPORT_ID, importId),
+          ) as HttpEvent;
         },
       };
     return { operation, functionName, event: () => sampleEvent(name) };

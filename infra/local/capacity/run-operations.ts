@@ -6,12 +6,12 @@
  * run: units of a rejected request measure nothing worth a budget.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { appDefinition, type FunctionName, httpRoutes } from '../../app-definition.js';
 import { principalFromClaims } from '../../../lib/auth/principal.js';
 import { type CapacityReading, meterCapacity } from '../../../lib/db/capacity-meter.js';
 import type { HttpEvent } from '../../../lib/http/http-handler.js';
 import { routeKey } from '../../../lib/http/route.js';
 import { forgetUser } from '../../../lib/users/user-revocation.js';
+import { appDefinition, type FunctionName, httpRoutes } from '../../app-definition.js';
 import { loadHandler } from '../function-loader.js';
 import { lambdaContext } from '../lambda-context.js';
 import { type CapacityOperation, capacityOperations, type OperationContext } from './operations.js';
@@ -25,10 +25,16 @@ export interface OperationReading {
   reading: CapacityReading;
 }
 
-const invoke = async (functionName: FunctionName, event: HttpEvent): Promise<APIGatewayProxyStructuredResultV2> => {
+const invoke = async (
+  functionName: FunctionName,
+  event: HttpEvent,
+): Promise<APIGatewayProxyStructuredResultV2> => {
   const handler = await loadHandler(functionName);
   const fn = appDefinition.functions[functionName];
-  return (await handler(structuredClone(event), lambdaContext(functionName, fn))) as APIGatewayProxyStructuredResultV2;
+  return (await handler(
+    structuredClone(event),
+    lambdaContext(functionName, fn),
+  )) as APIGatewayProxyStructuredResultV2;
 };
 
 const parsed = (response: APIGatewayProxyStructuredResultV2): Record<string, unknown> => {
