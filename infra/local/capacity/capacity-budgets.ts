@@ -74,7 +74,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   'createOrder (2 lines, customer)': {
     budget: { read: 6, write: 34 },
     minimum: { read: 6, write: 26 },
-    why: 'One transaction (2×) of the order (2 KB), both levels, the idempotency record and the customer link, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order); reads: revocation, one BatchGet by key, products, promotions and tax rates.',
+    why: 'One transaction (2×) of the order (~1.6 KB: 2 WCU), both levels, the idempotency record and the customer link, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order); reads: revocation, one BatchGet by key, products, promotions and tax rates.',
   },
   createProduct: {
     budget: { read: 0.5, write: 18 },
@@ -359,7 +359,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   'recordOrderPayment (part)': {
     budget: { read: 1.5, write: 22 },
     minimum: { read: 1.5, write: 6 },
-    why: 'An UpdateItem of the amounts on the order (2 KB) and the payment item, in one transaction (2×); no index entry carries the amounts, so no index is written; reads: revocation and the consistent read the version condition depends on.',
+    why: 'An UpdateItem of the amounts on the order (2 WCU) and the payment item, in one transaction (2×); no index entry carries the amounts, so no index is written; reads: revocation and the consistent read the version condition depends on.',
   },
   'refundOrder (1 line, restocked)': {
     budget: { read: 4, write: 26 },
