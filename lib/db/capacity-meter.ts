@@ -97,6 +97,9 @@ export const attachCapacityMeter = (client: MiddlewareTarget): void => {
       const calls = meters.getStore();
       if (!calls) return next(args);
       const command = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+      // The slot is taken when the command is sent: calls are listed in the order sent, which
+      // is stable, not in the order concurrent ones happen to finish.
+      const slot = calls.push({ command, read: 0, write: 0, indexes: {} }) - 1;
       try {
         const result = await next({ ...args, input: { ...args.input, ReturnConsumedCapacity: 'INDEXES' } });
         const call = capacityCall(
@@ -104,10 +107,10 @@ export const attachCapacityMeter = (client: MiddlewareTarget): void => {
           asList((result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity),
         );
         const items = (args.input as { TransactItems?: unknown[] }).TransactItems?.length;
-        calls.push(items === undefined ? call : { ...call, items });
+        calls[slot] = items === undefined ? call : { ...call, items };
         return result;
       } catch (error) {
-        calls.push({ command, read: 0, write: 0, indexes: {}, failed: (error as Error).name });
+        calls[slot] = { command, read: 0, write: 0, indexes: {}, failed: (error as Error).name };
         throw error;
       }
     },
