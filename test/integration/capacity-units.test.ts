@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { capacityBlock, readPerformanceDoc, renderCapacityTables } from '../../infra/local/capacity/capacity-doc.js';
+import {
+  capacityBlock,
+  readPerformanceDoc,
+  renderCapacityTables,
+} from '../../infra/local/capacity/capacity-doc.js';
 import {
   type MeasuredOperation,
   measureInThisProcess,
@@ -28,7 +32,9 @@ describe('capacity units per API operation (demo data on DynamoDB Local)', () =>
   });
 
   it('matches the tables of docs/performance.md (npm run perf:docs)', () => {
-    expect(capacityBlock(readPerformanceDoc()), 'run `npm run perf:docs`').toBe(renderCapacityTables(measured));
+    expect(capacityBlock(readPerformanceDoc()), 'run `npm run perf:docs`').toBe(
+      renderCapacityTables(measured),
+    );
   });
 
   it('counts the revocation read first in every authorized request, and nothing for public ones', () => {
@@ -51,7 +57,10 @@ describe('capacity units per API operation (demo data on DynamoDB Local)', () =>
     expect(indexUnits).toBeGreaterThan(0);
     expect(indexUnits).toBeLessThan(order.write);
     // Ten lines cost more than two, and two more than one: sizes reach the figures.
-    const [one, ten] = [byName(measured, 'createOrder (1 line)'), byName(measured, 'createOrder (10 lines, customer)')];
+    const [one, ten] = [
+      byName(measured, 'createOrder (1 line)'),
+      byName(measured, 'createOrder (10 lines, customer)'),
+    ];
     expect(one.write).toBeLessThan(order.write);
     expect(ten.write).toBeGreaterThan(order.write);
   });
@@ -72,7 +81,9 @@ describe('capacity meter', () => {
     const item = { ...key(), text: 'x'.repeat(1500) };
     const { result, reading } = await meterCapacity(async () => {
       await documentClient.send(new PutCommand({ TableName: tableName(), Item: item }));
-      await documentClient.send(new GetCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+      await documentClient.send(
+        new GetCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }),
+      );
       const consistent = await documentClient.send(
         new GetCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }),
       );
@@ -109,7 +120,11 @@ describe('capacity meter', () => {
     let reading: Awaited<ReturnType<typeof meterCapacity>>['reading'] | undefined;
     const failed = meterCapacity(() =>
       documentClient.send(
-        new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({
+          TableName: tableName(),
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
       ),
     ).then((metered) => {
       reading = metered.reading;
