@@ -404,7 +404,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   updateProduct: {
     budget: { read: 1.5, write: 24 },
     minimum: { read: 1.5, write: 12 },
-    why: 'One item changes: a conditional write (1×) instead of a one-item transaction (2×) halves the writes (the category and status keys move in gsi1/gsi2).',
+    why: 'One item changes: a conditional write (1×) instead of a one-item transaction (2×) halves the writes (a status change moves its gsi1 and gsi2 sort keys: two index writes each).',
   },
   updatePromotion: {
     budget: { read: 1.5, write: 4 },
