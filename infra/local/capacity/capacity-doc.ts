@@ -41,6 +41,20 @@ export const summaryRowsInDoc = (doc: string): string[] =>
     .split('\n')
     .filter((line) => line.startsWith('| ') && line.includes('| `'));
 
+/** Which operations a budget keeps above their minimum, the largest excess of writes first. */
+const aboveMinimum = (measured: readonly MeasuredOperation[]): string => {
+  const above = measured
+    .map((m) => ({ m, read: m.budget.read - m.minimum.read, write: m.budget.write - m.minimum.write }))
+    .filter(({ read, write }) => read > 0 || write > 0)
+    .sort((a, b) => b.write - a.write || b.read - a.read || a.m.operation.localeCompare(b.m.operation));
+  const excess = ({ read, write }: { read: number; write: number }) =>
+    [read > 0 ? `${units(read)} RCU` : '', write > 0 ? `${units(write)} WCU` : ''].filter(Boolean).join(', ');
+  return [
+    `At their minimum: ${measured.length - above.length} of ${measured.length} operations. Above it (budget − minimum):`,
+    above.map((entry) => `${entry.m.operation} ${excess(entry)}`).join(' · '),
+  ].join(' ');
+};
+
 export const renderCapacityTables = (measured: readonly MeasuredOperation[]): string => {
   const summary = measured.map(summaryRow);
   const detail = measured.map(
@@ -52,6 +66,8 @@ export const renderCapacityTables = (measured: readonly MeasuredOperation[]): st
     '| operation | route | measured RCU / WCU | budget RCU / WCU | minimum RCU / WCU | why that minimum |',
     '|---|---|---|---|---|---|',
     ...summary,
+    '',
+    aboveMinimum(measured),
     '',
     'Where the units go, command by command in the order sent (`[n]`: items in the transaction; index units included in the command’s):',
     '',
