@@ -18,7 +18,7 @@ export interface CapacityCall {
   write: number;
   /** Units per index (`gsi1`, …), included in `read`/`write`. */
   indexes: Record<string, number>;
-  /** Items a transaction or batch wrote (a one-item transaction costs twice a plain write). */
+  /** Actions in a transaction (a one-action transaction costs twice the plain write). */
   items?: number;
   /** The error the command failed with (DynamoDB returns no consumed capacity for those). */
   failed?: string;
@@ -34,7 +34,10 @@ export interface CapacityReading {
 
 const meters = new AsyncLocalStorage<CapacityCall[]>();
 
-/** Runs `work` and returns its result with the capacity units its DynamoDB commands consumed. */
+/**
+ * Runs `work` and returns its result with the capacity units its DynamoDB commands consumed.
+ * A meter inside another one records its work only in its own reading.
+ */
 export const meterCapacity = async <T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; reading: CapacityReading }> => {
@@ -57,7 +60,7 @@ const READ_COMMANDS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'Tran
 /**
  * One call's units from DynamoDB's ConsumedCapacity entries (one per table touched). A read
  * command's units are reads and any other command's are writes, so that a transaction's
- * ConditionCheck counts with the write it guards (DynamoDB bills it in the transaction).
+ * condition checks count with the writes they guard.
  */
 export const capacityCall = (command: string, consumed: readonly ConsumedCapacity[]): CapacityCall => {
   const indexes: Record<string, number> = {};

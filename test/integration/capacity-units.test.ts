@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   capacityBlock,
@@ -101,6 +101,30 @@ describe('capacity meter', () => {
     });
   });
 
+  it('sees a transaction at twice the plain write, its condition checks at nothing (as docs/performance.md says)', async () => {
+    const [guard, item] = [key(), key()];
+    await documentClient.send(new PutCommand({ TableName: tableName(), Item: guard }));
+    const { reading } = await meterCapacity(() =>
+      documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName(), Item: item } },
+            {
+              ConditionCheck: {
+                TableName: tableName(),
+                Key: guard,
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+          ],
+        }),
+      ),
+    );
+    expect(reading.calls).toEqual([
+      { command: 'TransactWriteItems', read: 0, write: 2, indexes: {}, items: 2 },
+    ]);
+  });
+
   it('keeps concurrent meters apart', async () => {
     const [a, b] = [key(), key()];
     const [first, second] = await Promise.all([
@@ -117,19 +141,27 @@ describe('capacity meter', () => {
   it('records a failed command as failed, and the error still reaches the caller', async () => {
     const item = key();
     await documentClient.send(new PutCommand({ TableName: tableName(), Item: item }));
-    let reading: Awaited<ReturnType<typeof meterCapacity>>['reading'] | undefined;
-    const failed = meterCapacity(() =>
-      documentClient.send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ),
-    ).then((metered) => {
-      reading = metered.reading;
+    const { result, reading } = await meterCapacity(() =>
+      documentClient
+        .send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
+        .then(
+          () => 'written',
+          (error: Error) => error.name,
+        ),
+    );
+    expect(result).toBe('ConditionalCheckFailedException');
+    expect(reading).toEqual({
+      read: 0,
+      write: 0,
+      calls: [
+        { command: 'PutItem', read: 0, write: 0, indexes: {}, failed: 'ConditionalCheckFailedException' },
+      ],
     });
-    await expect(failed).rejects.toMatchObject({ name: 'ConditionalCheckFailedException' });
-    expect(reading).toBeUndefined();
   });
 });
