@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { attachCapacityMeter } from './capacity-meter.js';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -13,6 +14,8 @@ const getClient = (): DynamoDBDocumentClient => {
   if (!client) {
     const endpoint = process.env.DYNAMODB_ENDPOINT;
     const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
+    // Inert unless a capacity meter is running (benchmark, capacity test): lib/db/capacity-meter.ts.
+    attachCapacityMeter(base);
     client = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });

@@ -1,0 +1,449 @@
+/**
+ * The capacity budget of every measured operation, declared once: `budget` is the most it may
+ * consume (the capacity test fails above it), `minimum` what its data model allows, and `why`
+ * says what that minimum is made of. Units are DynamoDB Local's report of one request measured
+ * as its user's first in the container, so the revocation check's GetItem (0.5 RCU) is in every
+ * authorized figure (docs/performance.md, "Capacity units per operation").
+ *
+ * Budgets are today's measured figures: a change that makes an operation cost more fails the
+ * test; a change that makes it cheaper lowers its budget here (and `npm run perf:docs`).
+ */
+
+export interface CapacityUnits {
+  read: number;
+  write: number;
+}
+
+export interface CapacityBudget {
+  budget: CapacityUnits;
+  minimum: CapacityUnits;
+  why: string;
+}
+
+export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
+  adjustCustomerPoints: {
+    budget: { read: 2.5, write: 2 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together; no re-read after the write (the answer is what was written).',
+  },
+  'adjustInventory (level with a reorder rule)': {
+    budget: { read: 3.5, write: 10 },
+    minimum: { read: 2.5, write: 10 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1, GetItem 1); one transaction (2×) of 2 items that change together and their entries in gsi2, gsi4; no re-read after the write (the answer is what was written).',
+  },
+  cancelOrder: {
+    budget: { read: 1.5, write: 22 },
+    minimum: { read: 1.5, write: 16 },
+    why: 'One transaction (2×) of the order and the released levels; the status moves its gsi1 key; every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  cancelPurchaseOrder: {
+    budget: { read: 1.5, write: 8 },
+    minimum: { read: 1.5, write: 4 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+  },
+  cancelTransfer: {
+    budget: { read: 1.5, write: 10 },
+    minimum: { read: 1.5, write: 10 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together and their entries in gsi1, gsi2.',
+  },
+  closePurchaseOrder: {
+    budget: { read: 1.5, write: 14 },
+    minimum: { read: 1.5, write: 14 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together and their entries in gsi1, gsi2.',
+  },
+  completeOrder: {
+    budget: { read: 1.5, write: 26 },
+    minimum: { read: 1.5, write: 16 },
+    why: 'One transaction (2×) of the order and its guards; the status moves its gsi1 key; every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  createCustomer: {
+    budget: { read: 1.5, write: 2 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together.',
+  },
+  createFeedback: {
+    budget: { read: 2.5, write: 2 },
+    minimum: { read: 2.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1, GetItem 1); one transaction (2×) of 2 items that change together.',
+  },
+  createImport: {
+    budget: { read: 0.5, write: 2 },
+    minimum: { read: 0.5, write: 1 },
+    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes.',
+  },
+  'createOrder (2 lines, customer)': {
+    budget: { read: 6, write: 34 },
+    minimum: { read: 6, write: 26 },
+    why: 'One transaction (2×) of the order (~1.6 KB: 2 WCU), both levels, the idempotency record and the customer link, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order); reads: revocation, one BatchGet by key, products, promotions and tax rates.',
+  },
+  createProduct: {
+    budget: { read: 0.5, write: 18 },
+    minimum: { read: 0.5, write: 18 },
+    why: 'One transaction (2×) of the product, its SKU and barcode guards and their index entries (gsi1/gsi2/gsi6 list products): every guard is needed for uniqueness.',
+  },
+  createPromotion: {
+    budget: { read: 1.5, write: 6 },
+    minimum: { read: 1.5, write: 6 },
+    why: 'The revocation read (0.5) and the reads the change depends on (BatchGetItem 1); one transaction (2×) of 2 items that change together and their entries in gsi1.',
+  },
+  createPurchaseOrder: {
+    budget: { read: 1.5, write: 8 },
+    minimum: { read: 1.5, write: 8 },
+    why: 'The revocation read (0.5) and the reads the change depends on (BatchGetItem 1); one transaction (2×) of 3 items that change together and their entries in gsi1, gsi2.',
+  },
+  createStore: {
+    budget: { read: 0.5, write: 6 },
+    minimum: { read: 0.5, write: 6 },
+    why: 'The revocation read (0.5); one transaction (2×) of 2 items that change together and their entries in gsi1.',
+  },
+  createSupplier: {
+    budget: { read: 0.5, write: 4 },
+    minimum: { read: 0.5, write: 2 },
+    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+  },
+  createTaxRate: {
+    budget: { read: 0.5, write: 6 },
+    minimum: { read: 0.5, write: 3 },
+    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+  },
+  createTransfer: {
+    budget: { read: 1.5, write: 8 },
+    minimum: { read: 1.5, write: 8 },
+    why: 'The revocation read (0.5) and the reads the change depends on (BatchGetItem 1); one transaction (2×) of 5 items that change together and their entries in gsi1, gsi2.',
+  },
+  createUser: {
+    budget: { read: 0.5, write: 8 },
+    minimum: { read: 0.5, write: 8 },
+    why: 'The revocation read (0.5); one transaction (2×) of 2 items that change together and their entries in gsi1, gsi2.',
+  },
+  disableUser: {
+    budget: { read: 1.5, write: 6 },
+    minimum: { read: 1.5, write: 3 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+  },
+  eraseCustomer: {
+    budget: { read: 2.5, write: 2 },
+    minimum: { read: 2.5, write: 2 },
+    why: 'The revocation read, the consistent read of the customer, one transaction that replaces the personal fields, and the Query of what else holds them.',
+  },
+  exportCustomer: {
+    budget: { read: 5, write: 0 },
+    minimum: { read: 5, write: 0 },
+    why: 'The revocation read, the customer (consistent) and one Query per kind of personal data it holds (orders, points, feedback, audit): a subject access export reads everything once.',
+  },
+  findCustomers: {
+    budget: { read: 2.5, write: 0 },
+    minimum: { read: 2.5, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  fulfilOrder: {
+    budget: { read: 1.5, write: 24 },
+    minimum: { read: 1.5, write: 18 },
+    why: 'One transaction (2×) of the order and the levels it ships from; the status moves its gsi1 key; every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  getCustomerPoints: {
+    budget: { read: 2, write: 0 },
+    minimum: { read: 2, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  getCustomer: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getImport: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getInventoryLevel: {
+    budget: { read: 2.5, write: 0 },
+    minimum: { read: 2.5, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  getOrderReceipt: {
+    budget: { read: 2.5, write: 0 },
+    minimum: { read: 2.5, write: 0 },
+    why: "The revocation read, the order's partition and the receipt item.",
+  },
+  getOrder: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: "The revocation read and one consistent Query of the order's partition (the order item): the answer carries the ETag a payment's If-Match sends back.",
+  },
+  getProduct: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getPromotion: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getPurchaseOrder: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getSalesReport: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read and one eventually consistent Query per rollup partition of the range (rollups lag their events anyway).',
+  },
+  getStockReport: {
+    budget: { read: 7, write: 0 },
+    minimum: { read: 7, write: 0 },
+    why: "The revocation read, the report's rollup Queries and one BatchGet of the levels it lists (eventually consistent: a report lags its events anyway).",
+  },
+  getStocktake: {
+    budget: { read: 2.5, write: 0 },
+    minimum: { read: 2.5, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  getStore: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getSupplier: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getTakingsReport: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read and the eventually consistent rollup reads of the day (rollups lag their events anyway).',
+  },
+  getTaxRate: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  getTransfer: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  getUser: {
+    budget: { read: 1.5, write: 0 },
+    minimum: { read: 1.5, write: 0 },
+    why: 'The revocation read (0.5) and one strongly consistent GetItem: a client reads its own writes and sends the ETag back as If-Match.',
+  },
+  health: {
+    budget: { read: 0, write: 0 },
+    minimum: { read: 0, write: 0 },
+    why: 'Public: answered without reading the table.',
+  },
+  listCustomerOrders: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listEntityAudit: {
+    budget: { read: 0.5, write: 0 },
+    minimum: { read: 0.5, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listFeedback: {
+    budget: { read: 2, write: 0 },
+    minimum: { read: 2, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  listInventoryMovements: {
+    budget: { read: 2, write: 0 },
+    minimum: { read: 2, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  listOrders: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listProductInventory: {
+    budget: { read: 2, write: 0 },
+    minimum: { read: 2, write: 0 },
+    why: 'The revocation read (0.5) and the reads by key and Query the answer is built from.',
+  },
+  listProducts: {
+    budget: { read: 2.5, write: 0 },
+    minimum: { read: 2.5, write: 0 },
+    why: 'The revocation read and one eventually consistent Query page of 25 products (projected whole: 2 RCU; a summary projection would make it 0.5).',
+  },
+  listPromotions: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStocktakes: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStoreAudit: {
+    budget: { read: 0.5, write: 0 },
+    minimum: { read: 0.5, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStoreInventory: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStoreOrders: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStorePurchaseOrders: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStoreReplenishments: {
+    budget: { read: 0.5, write: 0 },
+    minimum: { read: 0.5, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStoreTransfers: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listStores: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listSuppliers: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listTaxRates: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  listUsers: {
+    budget: { read: 1, write: 0 },
+    minimum: { read: 1, write: 0 },
+    why: 'The revocation read (0.5) and one eventually consistent Query page: a listing may lag a write by a second.',
+  },
+  openApi: {
+    budget: { read: 0, write: 0 },
+    minimum: { read: 0, write: 0 },
+    why: 'Public: answered without reading the table.',
+  },
+  orderPurchaseOrder: {
+    budget: { read: 1.5, write: 14 },
+    minimum: { read: 1.5, write: 14 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together and their entries in gsi1, gsi2.',
+  },
+  readyTransfer: {
+    budget: { read: 1.5, write: 14 },
+    minimum: { read: 1.5, write: 14 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 7 items that change together and their entries in gsi1, gsi2.',
+  },
+  receivePurchaseOrder: {
+    budget: { read: 1.5, write: 18 },
+    minimum: { read: 1.5, write: 18 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together and their entries in gsi1, gsi2, gsi4.',
+  },
+  receiveTransfer: {
+    budget: { read: 1.5, write: 14 },
+    minimum: { read: 1.5, write: 14 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 5 items that change together and their entries in gsi1, gsi2.',
+  },
+  'recordOrderPayment (part)': {
+    budget: { read: 1.5, write: 22 },
+    minimum: { read: 1.5, write: 6 },
+    why: 'An UpdateItem of the amounts on the order (2 WCU) and the payment item, in one transaction (2×); no index entry carries the amounts, so no index is written; reads: revocation and the consistent read the version condition depends on.',
+  },
+  'refundOrder (1 line, restocked)': {
+    budget: { read: 4, write: 26 },
+    minimum: { read: 4, write: 18 },
+    why: 'One transaction (2×) of the order, the refund, the restocked level and the receipt, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  removeReorderRule: {
+    budget: { read: 2.5, write: 3 },
+    minimum: { read: 2.5, write: 3 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1, GetItem 1); UpdateItem of the items that change and their entries in gsi2, gsi4.',
+  },
+  resolveFeedback: {
+    budget: { read: 1.5, write: 2 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 2 items that change together.',
+  },
+  routeNotFound: {
+    budget: { read: 0, write: 0 },
+    minimum: { read: 0, write: 0 },
+    why: 'Public: answered without reading the table.',
+  },
+  setReorderRule: {
+    budget: { read: 2.5, write: 8 },
+    minimum: { read: 1.5, write: 8 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 2 items that change together and their entries in gsi2, gsi4; no re-read after the write (the answer is what was written).',
+  },
+  shipTransfer: {
+    budget: { read: 1.5, write: 20 },
+    minimum: { read: 1.5, write: 20 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 11 items that change together and their entries in gsi1, gsi2, gsi4.',
+  },
+  submitStocktake: {
+    budget: { read: 1.5, write: 13 },
+    minimum: { read: 1.5, write: 13 },
+    why: 'The revocation read, one BatchGet of the counted levels, one transaction per batch of corrected levels (2×) and the stocktake record.',
+  },
+  updateCustomer: {
+    budget: { read: 1.5, write: 2 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together.',
+  },
+  updateProduct: {
+    budget: { read: 1.5, write: 24 },
+    minimum: { read: 1.5, write: 12 },
+    why: 'One item changes: a conditional write (1×) instead of a one-item transaction (2×) halves the writes (a status change moves its gsi1 and gsi2 sort keys: two index writes each).',
+  },
+  updatePromotion: {
+    budget: { read: 1.5, write: 4 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+  },
+  updateStore: {
+    budget: { read: 1.5, write: 4 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+  },
+  updateSupplier: {
+    budget: { read: 1.5, write: 4 },
+    minimum: { read: 1.5, write: 2 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+  },
+  updateUser: {
+    budget: { read: 1.5, write: 6 },
+    minimum: { read: 1.5, write: 3 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+  },
+  'createOrder (1 line)': {
+    budget: { read: 4.5, write: 18 },
+    minimum: { read: 4.5, write: 14 },
+    why: 'One transaction (2×) of the order, its level and the idempotency record, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  'createOrder (10 lines, customer)': {
+    budget: { read: 13.5, write: 64 },
+    minimum: { read: 13.5, write: 32 },
+    why: 'One transaction (2×) of the 5 KB order, ten levels, the idempotency record and the customer link, with every order index entry a summary of at most 1 KB (1 WCU, not the 2 of the whole ~1.6 KB order).',
+  },
+  'recordOrderPayment (final → PAID)': {
+    budget: { read: 3, write: 26 },
+    minimum: { read: 3, write: 14 },
+    why: "As a part payment, plus the receipt number; the status moves the order's gsi1 key (old summary deleted, new one written: 2 × 2) and changes the gsi3/gsi5 summaries (1 × 2 each).",
+  },
+  'adjustInventory (level without a reorder rule)': {
+    budget: { read: 2.5, write: 6 },
+    minimum: { read: 1.5, write: 6 },
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 2 items that change together and their entries in gsi2; no re-read after the write (the answer is what was written).',
+  },
+};
