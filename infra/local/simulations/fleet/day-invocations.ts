@@ -1,4 +1,5 @@
-import { type AppDefinition, functionsWithTrigger } from '../../../app-definition.js';
+import { functionsWithTrigger } from '../../../app-definition.js';
+import type { AppDefinition } from '../../../app-definition-types.js';
 import { tableAccessOf } from '../../../bindings.js';
 import { occurrences, type SeededRandom } from '../seeded-random.js';
 import { type Activity, activities, type Reaction, reactions } from './request-mix.js';

@@ -51,7 +51,7 @@ export interface FleetOptions {
  * so the comparison is of packaging alone.
  */
 export const simulateFleet = (options: FleetOptions = {}): FleetSimulation => {
-  const app = options.app ?? appDefinition;
+  const app: AppDefinition = options.app ?? appDefinition;
   const seed = options.seed ?? FLEET_SEED;
   const invocations: Invocation[] = dayInvocations({ random: seededRandom(seed), app });
   const byFunction: Record<string, number> = {};
