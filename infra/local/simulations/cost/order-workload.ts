@@ -91,7 +91,7 @@ export interface OrderWorkloadInputs {
  * payment, hand-over, receipt) and its tail. Multiply by 1,000 for the cost per 1,000 orders.
  */
 export const posOrderLines = (inputs: OrderWorkloadInputs): UsageLine[] => {
-  const app = inputs.app ?? appDefinition;
+  const app: AppDefinition = inputs.app ?? appDefinition;
   const sale = activities.find((activity) => activity.name === 'pos-sale');
   if (!sale) throw new Error('The request mix has no pos-sale activity');
   const line = (fn: string, count: number, use: Partial<UsageLine>): UsageLine => {
