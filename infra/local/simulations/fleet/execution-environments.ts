@@ -47,6 +47,8 @@ export interface FleetResult {
   /** INIT in GB-seconds at each unit's memory. */
   initGbSeconds: number;
   units: UnitResult[];
+  /** Cold starts by the function whose invocation met them. */
+  coldStartsByFunction: Record<string, number>;
 }
 
 interface Environment {
@@ -70,6 +72,7 @@ export const simulateEnvironments = (
   const pools = new Map<string, { unit: DeployUnit; envs: Environment[]; result: UnitResult }>();
   const idleSeconds = policy.idleMinutes * 60;
   const [minLife, maxLife] = policy.lifetimeHours;
+  const coldStartsByFunction: Record<string, number> = {};
   for (const { at, fn } of invocations) {
     const unit = timing.unitOf(fn);
     let pool = pools.get(unit.name);
@@ -88,14 +91,18 @@ export const simulateEnvironments = (
       };
       pools.set(unit.name, pool);
     }
-    // Reclaim what has idled too long or reached its lifetime (a busy one finishes first).
-    pool.envs = pool.envs.filter(
-      (env) => env.busyUntil > at || (at - env.idleSince < idleSeconds && at < env.retiresAt),
-    );
-    const duration = timing.durationMs(fn) / 1000;
+    // Reclaim what has idled too long or reached its lifetime (a busy one finishes first), and
+    // find the most recently used idle one, in one pass (this loop runs for every invocation).
+    const envs = pool.envs;
+    let kept = 0;
     let warm: Environment | undefined;
-    for (const env of pool.envs)
+    for (const env of envs) {
+      if (env.busyUntil <= at && (at - env.idleSince >= idleSeconds || at >= env.retiresAt)) continue;
+      envs[kept++] = env;
       if (env.busyUntil <= at && (!warm || env.idleSince > warm.idleSince)) warm = env;
+    }
+    envs.length = kept;
+    const duration = timing.durationMs(fn) / 1000;
     pool.result.invocations += 1;
     if (warm) {
       warm.busyUntil = at + duration;
@@ -108,6 +115,7 @@ export const simulateEnvironments = (
         retiresAt: at + random.between(minLife, maxLife) * 3600,
       });
       pool.result.coldStarts += 1;
+      coldStartsByFunction[fn] = (coldStartsByFunction[fn] ?? 0) + 1;
       pool.result.peakEnvironments = Math.max(pool.result.peakEnvironments, pool.envs.length);
     }
   }
@@ -124,5 +132,6 @@ export const simulateEnvironments = (
       0,
     ),
     units,
+    coldStartsByFunction,
   };
 };
