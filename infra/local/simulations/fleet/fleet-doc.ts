@@ -1,3 +1,4 @@
+import { httpRoutes } from '../../../app-definition.js';
 import { US_EAST_1_PRICES } from '../cost/prices.js';
 import {
   FLEET_SEED,
@@ -37,6 +38,18 @@ export const renderFleetSection = (simulation: FleetSimulation): string => {
     const cold = CHECKOUT_FUNCTIONS.reduce((sum, fn) => sum + (result.coldStartsByFunction[fn] ?? 0), 0);
     return { cold, requests };
   };
+  const httpFunctions = new Set(httpRoutes().map((route) => route.functionName as string));
+  const perApiRequest = (packaging: (typeof PACKAGINGS)[number]) => {
+    const result = headline(packaging);
+    let requests = 0;
+    let cold = 0;
+    for (const [fn, count] of Object.entries(simulation.byFunction))
+      if (httpFunctions.has(fn)) {
+        requests += count;
+        cold += result.coldStartsByFunction[fn] ?? 0;
+      }
+    return (cold / requests) * 1000;
+  };
   const activityRows = activities.map((activity) => {
     const perDay = activity.perHour.reduce((sum, n) => sum + n, 0);
     return `| ${activity.name} | ${activity.description} | ${fmt(Math.max(...activity.perHour), 0)} | ${fmt(perDay, 0)} | ${fmt(requestsPerActivity(activity.steps), 1)} |`;
@@ -53,13 +66,13 @@ export const renderFleetSection = (simulation: FleetSimulation): string => {
     '',
     `At ${HEADLINE_IDLE_MINUTES} minutes idle reclaim:`,
     '',
-    '| packaging | functions | cold starts / day | per 1,000 invocations | checkout cold starts per 1,000 | INIT s / day | INIT $ / month | handlers with grants they do not need | of which read-only could write |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| packaging | functions | cold starts / day | per 1,000 invocations | per 1,000 API requests | per 1,000 checkout requests | INIT s / day | INIT $ / month | handlers with grants they do not need | of which read-only could write |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...PACKAGINGS.map((packaging) => {
       const result = headline(packaging);
       const c = checkout(packaging);
       const privileges = simulation.privileges[packaging];
-      return `| ${packaging} | ${simulation.deployUnits[packaging]} | ${fmt(result.coldStarts, 0)} | ${fmt(result.coldStartsPer1000)} | ${fmt((c.cold / c.requests) * 1000)} | ${fmt(result.initSeconds, 0)} | $${(result.initGbSeconds * gbSecondPrice * 30).toFixed(3)} | ${privileges.overPrivileged} of ${privileges.functions} | ${privileges.readersThatCouldWrite} |`;
+      return `| ${packaging} | ${simulation.deployUnits[packaging]} | ${fmt(result.coldStarts, 0)} | ${fmt(result.coldStartsPer1000)} | ${fmt(perApiRequest(packaging))} | ${fmt((c.cold / c.requests) * 1000)} | ${fmt(result.initSeconds, 0)} | $${(result.initGbSeconds * gbSecondPrice * 30).toFixed(3)} | ${privileges.overPrivileged} of ${privileges.functions} | ${privileges.readersThatCouldWrite} |`;
     }),
     '',
     'Cold starts per 1,000 invocations by idle reclaim (Lambda does not publish it):',
