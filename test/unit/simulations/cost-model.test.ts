@@ -173,6 +173,16 @@ describe('the order’s usage', () => {
     expect(byName.countOrderEvent).toMatchObject({ count: 1, writeUnits: 12 });
   });
 
+  it('prices the report rollups as metered when they are', () => {
+    const lines = posOrderLines({
+      operations,
+      measuredRollup: { read: 2, write: 6 },
+      timings: { durationMs: {}, coldStartsPer1000: {} },
+      batchesPerOrder: { publishDomainEvents: 1, exportChanges: 1 },
+    });
+    expect(lines.find((l) => l.name === 'countOrderEvent')).toMatchObject({ readUnits: 2, writeUnits: 6 });
+  });
+
   it('reads measured durations from benchmark figures named after functions', () => {
     const figures = [
       { section: 'warm', name: 'getStore', unit: 'ms', value: 1.2 },

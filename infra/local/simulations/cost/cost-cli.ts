@@ -8,6 +8,7 @@
  * Everything that loads lib/ is imported after the units are measured: measuring sets the
  * local environment, which lib/ reads when it first loads.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -51,7 +52,25 @@ const measuredUnits = async (): Promise<{ operations: OperationCapacity[]; sourc
   }
 };
 
+/** The tail's metered units, from a process of its own (one local environment per process). */
+const measuredTail = (): {
+  rollup: { read: number; write: number };
+  expiryRun: { read: number; write: number };
+} => {
+  const out = execFileSync(
+    join(REPO_ROOT, 'node_modules/.bin/tsx'),
+    [join(REPO_ROOT, 'infra/local/simulations/cost/measure-tail.ts')],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const last = out.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last);
+};
+
 const main = async () => {
+  const tail = measuredTail();
   const { operations, source } = await measuredUnits();
   const [
     { appDefinition },
@@ -75,7 +94,13 @@ const main = async () => {
     new Set(Object.keys(appDefinition.functions)),
   );
   const fleet = simulateFleet({ measuredDurationsMs, idleMinutes: [10] });
-  const inputs = { operations, measuredDurationsMs, prices: US_EAST_1_PRICES, fleet };
+  const inputs = {
+    operations,
+    measuredDurationsMs,
+    prices: US_EAST_1_PRICES,
+    fleet,
+    measuredTail: { rollup: tail.rollup, perRun: { expireUnpaidOrders: tail.expiryRun } },
+  };
   const estimate = estimateCost(inputs);
   // Part C's targets for the two operations the issue names, priced the same way (not measured).
   const withTargets = operations.map((op) =>
@@ -103,6 +128,7 @@ const main = async () => {
     prices: US_EAST_1_PRICES,
     unitsSource: source,
     measuredDurations: Object.keys(measuredDurationsMs),
+    measuredTail: { rollup: tail.rollup, expiryRun: tail.expiryRun },
     scenarios: [
       {
         name: 'part C’s targets (order ≤ 22 WRU / 4 RRU, final payment ≤ 17 WRU), not measured',

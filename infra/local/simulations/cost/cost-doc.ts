@@ -32,6 +32,8 @@ export interface CostDocInputs {
   /** Where the units came from, in words. */
   unitsSource: string;
   measuredDurations: readonly string[];
+  /** The tail's metered units (measure-tail.ts), when metered. */
+  measuredTail?: { rollup: { read: number; write: number }; expiryRun: { read: number; write: number } };
   /** Extra scenarios priced the same way (e.g. part C's targets), total per 1,000 orders. */
   scenarios: readonly { name: string; per1000Orders: number }[];
   generatedOn: string;
@@ -86,7 +88,11 @@ export const renderCostSection = (inputs: CostDocInputs): string => {
         (line) => `| ${line.name} | ${Math.round(line.count).toLocaleString('en')} | ${usd(line.total)} |`,
       ),
     '',
-    `Tail assumptions (not metered by part B): ${ORDER_TAIL.publishedChanges} published changes per order, one bus event and one audit item (${ORDER_TAIL.auditWritesPerChange} WRU) each; ${ORDER_TAIL.rollupWrites} WRU of report rollups per paid order; ${ORDER_TAIL.s3PutsPerExportBatch} S3 PUT per change-export batch; stream batches per order from the simulated day (${num(estimate.batchesPerOrder.publishDomainEvents, 3)} event-publisher, ${num(estimate.batchesPerOrder.exportChanges, 4)} change-exporter).`,
+    inputs.measuredTail
+      ? `The tail, metered (measure-tail.ts, the demo data): the report rollups of a paid 2-line order ${num(inputs.measuredTail.rollup.read)} RRU + ${num(inputs.measuredTail.rollup.write)} WRU; a run of the unpaid-order expiry (its second run on the demo data) ${num(inputs.measuredTail.expiryRun.read)} RRU + ${num(inputs.measuredTail.expiryRun.write)} WRU.`
+      : `The report rollups of a paid order, assumed: ${ORDER_TAIL.rollupWrites} WRU.`,
+    '',
+    `The tail, assumed: ${ORDER_TAIL.publishedChanges} published changes per order, one bus event and one audit item (${ORDER_TAIL.auditWritesPerChange} WRU) each; ${ORDER_TAIL.s3PutsPerExportBatch} S3 PUT per change-export batch; stream batches per order from the simulated day (${num(estimate.batchesPerOrder.publishDomainEvents, 3)} event-publisher, ${num(estimate.batchesPerOrder.exportChanges, 4)} change-exporter). Other scheduled and bus functions are priced for Lambda only.`,
     '',
     COST_END,
   ].join('\n');

@@ -24,6 +24,11 @@ export interface CostInputs {
   prices: PriceTable;
   /** The trading-day simulation: invocations by function and cold starts per function. */
   fleet: FleetSimulation;
+  /** Metered units of functions part B does not meter: `countOrderEvent` per paid order, schedules per run. */
+  measuredTail?: {
+    rollup?: { read: number; write: number };
+    perRun?: Readonly<Record<string, { read: number; write: number }>>;
+  };
   app?: AppDefinition;
 }
 
@@ -64,7 +69,13 @@ export const estimateCost = (inputs: CostInputs): CostEstimate => {
     publishDomainEvents: (day.publishDomainEvents ?? 0) / orders,
     exportChanges: (day.exportChanges ?? 0) / orders,
   };
-  const perOrder = posOrderLines({ operations: inputs.operations, timings, batchesPerOrder, app });
+  const perOrder = posOrderLines({
+    operations: inputs.operations,
+    timings,
+    batchesPerOrder,
+    app,
+    ...(inputs.measuredTail?.rollup ? { measuredRollup: inputs.measuredTail.rollup } : {}),
+  });
   const per1000Lines = scaleLines(perOrder, 1000);
 
   const httpFunctions = new Set(httpRoutes(app).map((route) => route.functionName as string));
@@ -74,7 +85,7 @@ export const estimateCost = (inputs: CostInputs): CostEstimate => {
     if (TAIL_FUNCTIONS.has(fn)) continue;
     const definition = app.functions[fn];
     if (!definition) throw new Error(`The simulated day invokes ${fn}, which the app definition lacks`);
-    let units = { read: 0, write: 0 };
+    let units = inputs.measuredTail?.perRun?.[fn] ?? { read: 0, write: 0 };
     if (httpFunctions.has(fn))
       try {
         units = unitsOfFunction(inputs.operations, fn, POS_SALE_VARIANTS[fn], app);

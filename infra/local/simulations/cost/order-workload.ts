@@ -32,9 +32,10 @@ export const ORDER_TAIL = {
   /** One audit item per published change, written by the change exporter (≤ 1 KB: 1 WRU). */
   auditWritesPerChange: 1,
   /**
-   * The reports' rollups of one paid order (countOrderEvent): a transaction of the event's
-   * idempotency record, the sale memo, the takings counter and one counter per line (5 items,
-   * 2 WRU each) plus each line's last-sold update (1 WRU): 12 WRU, no reads.
+   * The reports' rollups of one paid order (countOrderEvent), where they are not metered
+   * (`npm run cost` meters them, measure-tail.ts): a transaction of the event's idempotency
+   * record, the sale memo, the takings counter and one counter per line (5 items, 2 WRU each)
+   * plus each line's last-sold update (1 WRU): 12 WRU, no reads.
    */
   rollupWrites: 12,
   /** The lake's change objects: one PUT per change-export batch. */
@@ -80,6 +81,8 @@ export const POS_SALE_VARIANTS: Readonly<Record<string, RegExp>> = {
 
 export interface OrderWorkloadInputs {
   operations: readonly OperationCapacity[];
+  /** The rollups of one paid order as metered (measure-tail.ts); else ORDER_TAIL's assumption. */
+  measuredRollup?: { read: number; write: number };
   timings: FunctionTimings;
   /** Stream batches per order, from the fleet simulation's day (each reader's batches ÷ orders). */
   batchesPerOrder: { publishDomainEvents: number; exportChanges: number };
@@ -127,6 +130,9 @@ export const posOrderLines = (inputs: OrderWorkloadInputs): UsageLine[] => {
       s3Puts: tail.s3PutsPerExportBatch,
       writeUnits: (tail.publishedChanges * tail.auditWritesPerChange) / inputs.batchesPerOrder.exportChanges,
     }),
-    line('countOrderEvent', 1, { writeUnits: tail.rollupWrites }),
+    line('countOrderEvent', 1, {
+      readUnits: inputs.measuredRollup?.read ?? 0,
+      writeUnits: inputs.measuredRollup?.write ?? tail.rollupWrites,
+    }),
   ];
 };
