@@ -89,7 +89,7 @@ export const renderCostSection = (inputs: CostDocInputs): string => {
       ),
     '',
     inputs.measuredTail
-      ? `The tail, metered (measure-tail.ts, the demo data): the report rollups of a paid 2-line order ${num(inputs.measuredTail.rollup.read)} RRU + ${num(inputs.measuredTail.rollup.write)} WRU; a run of the unpaid-order expiry (its second run on the demo data) ${num(inputs.measuredTail.expiryRun.read)} RRU + ${num(inputs.measuredTail.expiryRun.write)} WRU.`
+      ? `The tail, metered (measure-tail.ts, the demo data): the report rollups of a paid 2-line order ${num(inputs.measuredTail.rollup.read)} RRU + ${num(inputs.measuredTail.rollup.write)} WRU; a run of the unpaid-order expiry that finds nothing to expire (its second on the demo data), as most runs do: ${num(inputs.measuredTail.expiryRun.read)} RRU + ${num(inputs.measuredTail.expiryRun.write)} WRU.`
       : `The report rollups of a paid order, assumed: ${ORDER_TAIL.rollupWrites} WRU.`,
     '',
     `The tail, assumed: ${ORDER_TAIL.publishedChanges} published changes per order, one bus event and one audit item (${ORDER_TAIL.auditWritesPerChange} WRU) each; ${ORDER_TAIL.s3PutsPerExportBatch} S3 PUT per change-export batch; stream batches per order from the simulated day (${num(estimate.batchesPerOrder.publishDomainEvents, 3)} event-publisher, ${num(estimate.batchesPerOrder.exportChanges, 4)} change-exporter). Other scheduled and bus functions are priced for Lambda only.`,
