@@ -470,3 +470,21 @@ export const supplierPriceKeys = {
   partition: (supplierId: string) => `SUPPLIER#${supplierId}`,
   prefix: 'PRICE#',
 };
+
+/**
+ * A hot level split into shards (lib/inventory/sharded-level.ts; designed and simulated, not yet
+ * used by a route): each shard is its own partition, because DynamoDB's throughput limit is per
+ * partition and a single item is never split, and so is each shard's movement ledger (its
+ * time-ordered sort key always writes the end of its partition, which a split cannot spread).
+ * Shards carry no index keys, so a take writes no index.
+ */
+export const levelShardKeys = {
+  shard: (storeId: string, sku: string, shard: number): TableKey => ({
+    pk: `LEVELSHARD#${storeId}#${sku}#${shard}`,
+    sk: 'SHARD',
+  }),
+  movement: (storeId: string, sku: string, shard: number, at: string, movementId: string): TableKey => ({
+    pk: `MOVES#${storeId}#${sku}#${shard}`,
+    sk: `${at}#${movementId}`,
+  }),
+};
