@@ -1,9 +1,8 @@
 /**
  * `npm run cost [-- --units <file.json>] [--bench <file.json>] [--write]`: the cost per 1,000
- * orders and the month's bill of the stated workload, from measured capacity units (part B's
- * `measureOperations()`; or a JSON array of the same shape with --units; or, before part B is
- * merged, a measurement of the sample events), the benchmark's measured durations (its JSON) and
- * the fleet simulation. --write regenerates the generated section of docs/cost.md.
+ * orders and the month's bill of the stated workload, from measured capacity units
+ * (`measureOperations()` of infra/local/capacity/, or a JSON array of the same shape with --units),
+ * the benchmark's measured durations (its JSON) and the fleet simulation. --write regenerates the generated section of docs/cost.md.
  *
  * Everything that loads lib/ is imported after the units are measured: measuring sets the
  * local environment, which lib/ reads when it first loads.
@@ -12,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureOperations } from '../../capacity/measure-operations.js';
 import { REPO_ROOT } from '../../repo-paths.js';
 import type { OperationCapacity } from './order-workload.js';
 
@@ -23,33 +23,16 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Part B's module, by a path tsc does not resolve: this part codes against it before it lands. */
-const MEASURE_OPERATIONS_MODULE = '../../capacity/measure-operations.js';
-
 const measuredUnits = async (): Promise<{ operations: OperationCapacity[]; source: string }> => {
   if (args.units)
     return {
       operations: JSON.parse(readFileSync(args.units, 'utf8')) as OperationCapacity[],
       source: `read from ${args.units}`,
     };
-  try {
-    const module = (await import(MEASURE_OPERATIONS_MODULE)) as {
-      measureOperations: () => Promise<OperationCapacity[]>;
-    };
-    return {
-      operations: await module.measureOperations(),
-      source:
-        'measured by `measureOperations()` (infra/local/capacity/) on DynamoDB Local with the demo data',
-    };
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    const { measureSampleEvents } = await import('./sample-event-capacity.js');
-    return {
-      operations: await measureSampleEvents(),
-      source:
-        'measured from each route’s sample event on DynamoDB Local with the demo data (the stand-in until part B’s `measureOperations()` is merged; one variant per route)',
-    };
-  }
+  return {
+    operations: await measureOperations(),
+    source: 'measured by `measureOperations()` (infra/local/capacity/) on DynamoDB Local with the demo data',
+  };
 };
 
 /** The tail's metered units, from a process of its own (one local environment per process). */
