@@ -12,7 +12,7 @@ import {
 import { type Archive, EventBus, Match } from 'aws-cdk-lib/aws-events';
 import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { type IndexProjection, keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
 import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../lib/lake/named-queries.js';
@@ -147,6 +147,12 @@ export class DataStack extends Stack {
   }
 }
 
+/** The definition's projection as CDK's GSI props (the same mapping as the local table's). */
+const projectionOf = (projection: IndexProjection) =>
+  projection.type === 'INCLUDE'
+    ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection.attributes] }
+    : { projectionType: ProjectionType[projection.type] };
+
 /** Built from TABLE_DEFINITION, like the local table, so key names cannot drift. */
 const createTable = (scope: Construct, settings: StageSettings): Table => {
   const table = new Table(scope, 'Table', {
@@ -165,7 +171,7 @@ const createTable = (scope: Construct, settings: StageSettings): Table => {
       indexName: index.indexName,
       partitionKey: keyAttribute(index.partitionKey),
       sortKey: keyAttribute(index.sortKey),
-      projectionType: ProjectionType.ALL,
+      ...projectionOf(index.projection),
     });
   }
   return table;

@@ -3,7 +3,7 @@ import { assertStoreAccess } from '../auth/store-scope.js';
 import type { Page, SortKeyCondition } from '../db/query-page.js';
 import { readOrderFor } from './order-access.js';
 import { queryCustomerOrders, queryStoreOrders } from './order-repository.js';
-import type { ListCustomerOrdersQuery, ListStoreOrdersQuery, Order, OrderDetail } from './order-schemas.js';
+import type { ListCustomerOrdersQuery, ListStoreOrdersQuery, OrderDetail, OrderSummary } from './order-schemas.js';
 
 export const getOrder = (principal: Principal, orderId: string): Promise<OrderDetail> =>
   readOrderFor(principal, orderId);
@@ -26,7 +26,7 @@ export const listStoreOrders = (
   principal: Principal,
   storeId: string,
   query: ListStoreOrdersQuery,
-): Promise<Page<Order>> => {
+): Promise<Page<OrderSummary>> => {
   assertStoreAccess(principal, storeId);
   const range = createdRange(query.from, query.to);
   return queryStoreOrders(storeId, {
@@ -46,4 +46,4 @@ export const listCustomerOrders = (
   principal: Principal,
   customerId: string,
   query: ListCustomerOrdersQuery,
-): Promise<Page<Order>> => queryCustomerOrders(customerId, principal.storeIds, query.limit, query.cursor);
+): Promise<Page<OrderSummary>> => queryCustomerOrders(customerId, principal.storeIds, query.limit, query.cursor);
