@@ -103,7 +103,9 @@ export const backfillIndexKeys = async (
             TableName: tableName,
             Key: { pk: item.pk, sk: item.sk },
             UpdateExpression: change.expression,
-            ConditionExpression: versioned ? 'attribute_exists(pk) AND #v = :scanned' : 'attribute_exists(pk)',
+            ConditionExpression: versioned
+              ? 'attribute_exists(pk) AND #v = :scanned'
+              : 'attribute_exists(pk)',
             ExpressionAttributeNames: { ...change.names, ...(versioned ? { '#v': 'version' } : {}) },
             ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
           }),

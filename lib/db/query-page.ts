@@ -187,7 +187,8 @@ export const itemsOfKeysPage = async (
   options: { attributes?: readonly string[] } = {},
 ): Promise<Page<Record<string, unknown>>> => {
   const { partitionKey, sortKey } = TABLE_DEFINITION;
-  const keyOf = (item: Record<string, unknown>) => `${String(item[partitionKey])}\u0000${String(item[sortKey])}`;
+  const keyOf = (item: Record<string, unknown>) =>
+    `${String(item[partitionKey])}\u0000${String(item[sortKey])}`;
   const keys = page.items.map((item) => ({ pk: String(item[partitionKey]), sk: String(item[sortKey]) }));
   const found = new Map((await batchGetItems(keys, options)).map((item) => [keyOf(item), item]));
   return {

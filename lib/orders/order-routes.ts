@@ -19,8 +19,8 @@ import {
   ListCustomerOrdersQuery,
   ListStoreOrdersQuery,
   OrderDetailSchema,
-  OrderSummaryPage,
   OrderParams,
+  OrderSummaryPage,
   RecordPaymentBody,
   RefundOrderBody,
   StoreOrdersParams,
@@ -92,7 +92,10 @@ export const listCustomerOrdersRoute = defineRoute({
   params: CustomerOrdersParams,
   query: ListCustomerOrdersQuery,
   responses: {
-    200: { description: 'A page of orders; may be short for store-scoped callers.', schema: OrderSummaryPage },
+    200: {
+      description: 'A page of orders; may be short for store-scoped callers.',
+      schema: OrderSummaryPage,
+    },
   },
   errors: [],
 });

@@ -15,7 +15,10 @@ const iso = (value: string | undefined) => (value ? new Date(value).toISOString(
  * store's, newest first, by status and creation time: key conditions on each store's listing,
  * merged, never a filter or a Scan. The cursor is bound to the stores and the filters.
  */
-export const listOrders = async (principal: Principal, query: ListOrdersQuery): Promise<Page<OrderSummary>> => {
+export const listOrders = async (
+  principal: Principal,
+  query: ListOrdersQuery,
+): Promise<Page<OrderSummary>> => {
   if (query.storeId) {
     await assertStoreInScope(principal, query.storeId);
     return listStoreOrders(principal, query.storeId, query);

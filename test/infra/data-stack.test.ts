@@ -1,7 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../infra/stacks/stage-config.js';
-import { keyAttributeTypes, ORDER_SUMMARY_ATTRIBUTES, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import {
+  keyAttributeTypes,
+  ORDER_SUMMARY_ATTRIBUTES,
+  TABLE_DEFINITION,
+} from '../../lib/db/table-definition.js';
 import { apiResourcesOfType, type CfnJson, type SynthesizedStage, synthStage } from './synth.js';
 
 describe.each(STAGES)('data stack (%s)', (stage) => {
