@@ -22,6 +22,7 @@ import { ImportBucket } from '../constructs/import-bucket.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF, LakeCatalog } from '../constructs/lake-catalog.js';
 import { TableBackup } from '../constructs/table-backup.js';
 import type { ExistingTable, StageSettings } from './stage-config.js';
+import { INDEX_ROLLOUT_CONTEXT, indexesAtStep, rolloutStepOf } from './table-index-rollout.js';
 
 export interface DataStackProps extends StackProps {
   settings: StageSettings;
@@ -34,8 +35,7 @@ export interface DataStackProps extends StackProps {
 }
 
 /** Key attributes typed as TABLE_DEFINITION declares them (strings, and numeric index sort keys). */
-const keyAttribute = (name: string): Attribute => {
-  const type = keyAttributeTypes()[name];
+const keyAttribute = (name: string, type = keyAttributeTypes()[name]): Attribute => {
   if (!type) throw new Error(`${name} is not a key attribute of TABLE_DEFINITION`);
   return { name, type: type === 'N' ? AttributeType.NUMBER : AttributeType.STRING };
 };
@@ -77,9 +77,11 @@ export class DataStack extends Stack {
       ? Table.fromTableAttributes(this, 'Table', {
           ...props.existingTable,
           // Grants then cover the indexes (index/*), as they do for the created table.
-          globalIndexes: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
+          globalIndexes: indexesAtStep(rolloutStepOf(this.node.tryGetContext(INDEX_ROLLOUT_CONTEXT))).map(
+            (index) => index.indexName,
+          ),
         })
-      : createTable(this, settings);
+      : createTable(this, settings, rolloutStepOf(this.node.tryGetContext(INDEX_ROLLOUT_CONTEXT)));
     this.tableBackup = new TableBackup(this, 'TableBackup', {
       table: this.table,
       settings: settings.backup,
@@ -153,8 +155,11 @@ const projectionOf = (projection: IndexProjection) =>
     ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection.attributes] }
     : { projectionType: ProjectionType[projection.type] };
 
-/** Built from TABLE_DEFINITION, like the local table, so key names cannot drift. */
-const createTable = (scope: Construct, settings: StageSettings): Table => {
+/**
+ * Built from TABLE_DEFINITION, like the local table, so key names cannot drift; with its indexes
+ * as of the rollout step a deploy names (table-index-rollout.ts), the definition's without one.
+ */
+const createTable = (scope: Construct, settings: StageSettings, rolloutStep: number | undefined): Table => {
   const table = new Table(scope, 'Table', {
     partitionKey: keyAttribute(TABLE_DEFINITION.partitionKey),
     sortKey: keyAttribute(TABLE_DEFINITION.sortKey),
@@ -166,11 +171,11 @@ const createTable = (scope: Construct, settings: StageSettings): Table => {
     deletionProtection: settings.retain,
     removalPolicy: settings.removalPolicy,
   });
-  for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+  for (const index of indexesAtStep(rolloutStep)) {
     table.addGlobalSecondaryIndex({
       indexName: index.indexName,
-      partitionKey: keyAttribute(index.partitionKey),
-      sortKey: keyAttribute(index.sortKey),
+      partitionKey: keyAttribute(index.partitionKey, 'S'),
+      sortKey: keyAttribute(index.sortKey, index.sortKeyType),
       ...projectionOf(index.projection),
     });
   }
