@@ -71,8 +71,11 @@ const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSO
  * projects none of it (a payment, for every order listing) is not written at all.
  */
 const orderChange = (current: Order, next: Order) => {
-  const before: Record<string, unknown> = toOrderItem(current);
-  const after: Record<string, unknown> = toOrderItem(next);
+  // An attribute set to `undefined` is not stored (removeUndefinedValues): absent on both sides.
+  const defined = (item: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined));
+  const before = defined(toOrderItem(current));
+  const after = defined(toOrderItem(next));
   const listingKeys = new Set(Object.keys(orderKeys.listings(next)));
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
