@@ -219,6 +219,29 @@ export const queryStoreOrders = async (
   return summaries(page);
 };
 
+/** A page of a customer's orders as the keys-only index has it (gsi9, or gsi10 merged per store). */
+const customerOrderKeys = (
+  customerId: string,
+  storeIds: readonly string[] | 'all',
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Record<string, unknown>>> =>
+  storeIds === 'all'
+    ? queryPage({
+        indexName: 'gsi9',
+        partitionValue: orderKeys.customerPartition(customerId),
+        descending: true,
+        limit,
+        cursor,
+      })
+    : mergedQueryPage({
+        indexName: 'gsi10',
+        partitionValues: storeIds.map((storeId) => orderKeys.customerStorePartition(customerId, storeId)),
+        limit,
+        cursor,
+        scope: `customer-orders|${customerId}|${[...storeIds].sort().join(',')}`,
+      });
+
 /**
  * A customer's orders, newest first: all of them on gsi9 (admin, finance); for callers scoped
  * to some stores, their stores' partitions of gsi10 merged into one listing, so every page is
@@ -230,24 +253,22 @@ export const queryCustomerOrders = async (
   storeIds: readonly string[] | 'all',
   limit: number,
   cursor: string | undefined,
-): Promise<Page<OrderSummary>> => {
-  const page =
-    storeIds === 'all'
-      ? await queryPage({
-          indexName: 'gsi9',
-          partitionValue: orderKeys.customerPartition(customerId),
-          descending: true,
-          limit,
-          cursor,
-        })
-      : await mergedQueryPage({
-          indexName: 'gsi10',
-          partitionValues: storeIds.map((storeId) => orderKeys.customerStorePartition(customerId, storeId)),
-          limit,
-          cursor,
-          scope: `customer-orders|${customerId}|${[...storeIds].sort().join(',')}`,
-        });
-  return summariesOfKeys(page);
+): Promise<Page<OrderSummary>> =>
+  summariesOfKeys(await customerOrderKeys(customerId, storeIds, limit, cursor));
+
+/** The ids of a page of a customer's orders, from the index alone (for callers that read each order whole). */
+export const queryCustomerOrderIds = async (
+  customerId: string,
+  storeIds: readonly string[] | 'all',
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<string>> => {
+  const page = await customerOrderKeys(customerId, storeIds, limit, cursor);
+  const prefix = orderKeys.partition('');
+  return {
+    items: page.items.map((item) => String(item.pk).slice(prefix.length)),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /**
