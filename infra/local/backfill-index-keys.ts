@@ -2,6 +2,9 @@ import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/c
 import { DynamoDBDocumentClient, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ENTITY, inventoryKeys, LEGACY_LISTING_KEYS, orderKeys, productKeys } from '../../lib/db/keys.js';
 
+/** Updates in flight at once during the migration (the SDK retries throttling). */
+const PARALLEL_UPDATES = 16;
+
 type IndexKeys = (item: Record<string, unknown>) => Record<string, string | undefined>;
 
 /**
@@ -91,30 +94,32 @@ export const backfillIndexKeys = async (
       ExpressionAttributeValues: Object.fromEntries(types.map((type, index) => [`:t${index}`, type])),
     },
   );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      const change = indexKeyChange(item);
-      if (!change) continue;
-      const versioned = typeof item.version === 'number';
-      const values = { ...change.values, ...(versioned ? { ':scanned': item.version } : {}) };
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: item.pk, sk: item.sk },
-            UpdateExpression: change.expression,
-            ConditionExpression: versioned
-              ? 'attribute_exists(pk) AND #v = :scanned'
-              : 'attribute_exists(pk)',
-            ExpressionAttributeNames: { ...change.names, ...(versioned ? { '#v': 'version' } : {}) },
-            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
-          }),
-        );
-        updated++;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+  const migrate = async (item: Record<string, unknown>): Promise<void> => {
+    const change = indexKeyChange(item);
+    if (!change) return;
+    const versioned = typeof item.version === 'number';
+    const values = { ...change.values, ...(versioned ? { ':scanned': item.version } : {}) };
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: item.pk, sk: item.sk },
+          UpdateExpression: change.expression,
+          ConditionExpression: versioned ? 'attribute_exists(pk) AND #v = :scanned' : 'attribute_exists(pk)',
+          ExpressionAttributeNames: { ...change.names, ...(versioned ? { '#v': 'version' } : {}) },
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      updated++;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+  };
+  for await (const page of pages) {
+    const items = page.Items ?? [];
+    // A few updates in flight at once: a deployed table of millions of items moves in minutes.
+    for (let offset = 0; offset < items.length; offset += PARALLEL_UPDATES)
+      await Promise.all(items.slice(offset, offset + PARALLEL_UPDATES).map(migrate));
   }
   return updated;
 };
