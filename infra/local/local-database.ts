@@ -44,8 +44,8 @@ export const openLocalDatabase = async (
   const dynamo = target.start ? await target.start() : { stop: async () => {} };
   const client = localDynamoClient(target.endpoint);
   try {
-    const { created, addedIndexes } = await ensureTable(client, tableName);
-    await backfillIndexKeys(client, tableName, addedIndexes);
+    const { created, addedIndexes, removedIndexes } = await ensureTable(client, tableName);
+    await backfillIndexKeys(client, tableName, [...addedIndexes, ...removedIndexes]);
     return { endpoint: target.endpoint, tableCreated: created, stop: dynamo.stop };
   } catch (error) {
     await dynamo.stop();

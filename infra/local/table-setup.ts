@@ -3,15 +3,22 @@ import {
   type CreateTableCommandInput,
   DescribeTableCommand,
   type DynamoDBClient,
+  type Projection,
   ResourceNotFoundException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { type IndexProjection, keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 
 const attributeDefinitions = () =>
   Object.entries(keyAttributeTypes()).map(([name, type]) => ({ AttributeName: name, AttributeType: type }));
+
+/** DynamoDB's Projection for the definition's projection (the same mapping as the CDK stack's). */
+export const projectionSpec = (projection: IndexProjection): Projection =>
+  projection.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.attributes] }
+    : { ProjectionType: projection.type };
 
 const gsiSpec = (gsi: (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]) => ({
   IndexName: gsi.indexName,
@@ -19,7 +26,7 @@ const gsiSpec = (gsi: (typeof TABLE_DEFINITION.globalSecondaryIndexes)[number]) 
     { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
     { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: 'ALL' as const },
+  Projection: projectionSpec(gsi.projection),
 });
 
 /** CreateTable input built from the shared table definition (the same one CDK uses). */
@@ -35,7 +42,10 @@ export const createTableInput = (tableName: string): CreateTableCommandInput => 
   StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DEFINITION.stream },
 });
 
-/** New indexes build in the background; writes to the table while one is CREATING can fail locally. */
+/**
+ * Index changes run in the background; writes to the table while one is CREATING can fail
+ * locally. Waits until every index is ACTIVE (a deleted one has gone).
+ */
 const waitForActiveIndexes = async (client: DynamoDBClient, tableName: string): Promise<void> => {
   for (let attempt = 0; attempt < 120; attempt++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -45,19 +55,26 @@ const waitForActiveIndexes = async (client: DynamoDBClient, tableName: string): 
   throw new Error(`The indexes of ${tableName} did not become ACTIVE`);
 };
 
+export interface EnsuredTable {
+  created: boolean;
+  /** Indexes the definition gained since the table was created, added now. */
+  addedIndexes: string[];
+  /** Indexes the definition retired (e.g. gsi3, gsi5), deleted now. */
+  removedIndexes: string[];
+}
+
 /**
- * Creates the table if it is missing, or adds any index the definition has gained since
- * it was created (a persisted local database survives code changes). Returns whether the
- * table was created now and which indexes were added to an existing one.
+ * Creates the table if it is missing, or brings a persisted one (which survives code changes)
+ * to the definition's indexes: adds those it gained, deletes those it retired, one change per
+ * UpdateTable as DynamoDB requires. The items' keys follow with backfillIndexKeys.
  */
-export const ensureTable = async (
-  client: DynamoDBClient,
-  tableName: string,
-): Promise<{ created: boolean; addedIndexes: string[] }> => {
+export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<EnsuredTable> => {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((gsi) => gsi.IndexName));
+    const defined = new Set<string>(TABLE_DEFINITION.globalSecondaryIndexes.map((gsi) => gsi.indexName));
     const missing = TABLE_DEFINITION.globalSecondaryIndexes.filter((g) => !existing.has(g.indexName));
+    const retired = [...existing].filter((name): name is string => !!name && !defined.has(name)).sort();
     for (const gsi of missing) {
       await client.send(
         new UpdateTableCommand({
@@ -66,9 +83,18 @@ export const ensureTable = async (
           GlobalSecondaryIndexUpdates: [{ Create: gsiSpec(gsi) }],
         }),
       );
+      await waitForActiveIndexes(client, tableName);
     }
-    if (missing.length > 0) await waitForActiveIndexes(client, tableName);
-    return { created: false, addedIndexes: missing.map((gsi) => gsi.indexName) };
+    for (const indexName of retired) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: indexName } }],
+        }),
+      );
+      await waitForActiveIndexes(client, tableName);
+    }
+    return { created: false, addedIndexes: missing.map((gsi) => gsi.indexName), removedIndexes: retired };
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
@@ -80,5 +106,5 @@ export const ensureTable = async (
       TimeToLiveSpecification: { Enabled: true, AttributeName: TABLE_DEFINITION.timeToLiveAttribute },
     }),
   );
-  return { created: true, addedIndexes: [] };
+  return { created: true, addedIndexes: [], removedIndexes: [] };
 };

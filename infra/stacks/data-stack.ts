@@ -12,7 +12,7 @@ import {
 import { type Archive, EventBus, Match } from 'aws-cdk-lib/aws-events';
 import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import { type IndexProjection, keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
 import { EVENT_ARCHIVE_PATTERN, EVENT_ARCHIVE_RETENTION_DAYS } from '../../lib/events/event-archive.js';
 import { lakeTables } from '../../lib/lake/lake-tables.js';
 import { namedQueries } from '../../lib/lake/named-queries.js';
@@ -22,6 +22,7 @@ import { ImportBucket } from '../constructs/import-bucket.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF, LakeCatalog } from '../constructs/lake-catalog.js';
 import { TableBackup } from '../constructs/table-backup.js';
 import type { ExistingTable, StageSettings } from './stage-config.js';
+import { INDEX_ROLLOUT_CONTEXT, indexesAtStep, rolloutStepOf } from './table-index-rollout.js';
 
 export interface DataStackProps extends StackProps {
   settings: StageSettings;
@@ -34,8 +35,7 @@ export interface DataStackProps extends StackProps {
 }
 
 /** Key attributes typed as TABLE_DEFINITION declares them (strings, and numeric index sort keys). */
-const keyAttribute = (name: string): Attribute => {
-  const type = keyAttributeTypes()[name];
+const keyAttribute = (name: string, type = keyAttributeTypes()[name]): Attribute => {
   if (!type) throw new Error(`${name} is not a key attribute of TABLE_DEFINITION`);
   return { name, type: type === 'N' ? AttributeType.NUMBER : AttributeType.STRING };
 };
@@ -77,9 +77,11 @@ export class DataStack extends Stack {
       ? Table.fromTableAttributes(this, 'Table', {
           ...props.existingTable,
           // Grants then cover the indexes (index/*), as they do for the created table.
-          globalIndexes: TABLE_DEFINITION.globalSecondaryIndexes.map((index) => index.indexName),
+          globalIndexes: indexesAtStep(rolloutStepOf(this.node.tryGetContext(INDEX_ROLLOUT_CONTEXT))).map(
+            (index) => index.indexName,
+          ),
         })
-      : createTable(this, settings);
+      : createTable(this, settings, rolloutStepOf(this.node.tryGetContext(INDEX_ROLLOUT_CONTEXT)));
     this.tableBackup = new TableBackup(this, 'TableBackup', {
       table: this.table,
       settings: settings.backup,
@@ -147,8 +149,17 @@ export class DataStack extends Stack {
   }
 }
 
-/** Built from TABLE_DEFINITION, like the local table, so key names cannot drift. */
-const createTable = (scope: Construct, settings: StageSettings): Table => {
+/** The definition's projection as CDK's GSI props (the same mapping as the local table's). */
+const projectionOf = (projection: IndexProjection) =>
+  projection.type === 'INCLUDE'
+    ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection.attributes] }
+    : { projectionType: ProjectionType[projection.type] };
+
+/**
+ * Built from TABLE_DEFINITION, like the local table, so key names cannot drift; with its indexes
+ * as of the rollout step a deploy names (table-index-rollout.ts), the definition's without one.
+ */
+const createTable = (scope: Construct, settings: StageSettings, rolloutStep: number | undefined): Table => {
   const table = new Table(scope, 'Table', {
     partitionKey: keyAttribute(TABLE_DEFINITION.partitionKey),
     sortKey: keyAttribute(TABLE_DEFINITION.sortKey),
@@ -160,12 +171,12 @@ const createTable = (scope: Construct, settings: StageSettings): Table => {
     deletionProtection: settings.retain,
     removalPolicy: settings.removalPolicy,
   });
-  for (const index of TABLE_DEFINITION.globalSecondaryIndexes) {
+  for (const index of indexesAtStep(rolloutStep)) {
     table.addGlobalSecondaryIndex({
       indexName: index.indexName,
-      partitionKey: keyAttribute(index.partitionKey),
-      sortKey: keyAttribute(index.sortKey),
-      projectionType: ProjectionType.ALL,
+      partitionKey: keyAttribute(index.partitionKey, 'S'),
+      sortKey: keyAttribute(index.sortKey, index.sortKeyType),
+      ...projectionOf(index.projection),
     });
   }
   return table;

@@ -1,4 +1,4 @@
-import { keyAttributeTypes, TABLE_DEFINITION } from '../db/table-definition.js';
+import { keyAttributeTypes, RETIRED_KEY_ATTRIBUTES, TABLE_DEFINITION } from '../db/table-definition.js';
 import type { JsonObject, JsonValue } from '../lake/change-export-json.js';
 
 /** One changed field: its path and the values either side (absent = the field did not exist). */
@@ -30,6 +30,7 @@ export type FieldChange = ValueChange | PersonalChange | TruncatedChange;
  */
 export const BOOKKEEPING_ATTRIBUTES: ReadonlySet<string> = new Set([
   ...Object.keys(keyAttributeTypes()),
+  ...RETIRED_KEY_ATTRIBUTES,
   TABLE_DEFINITION.timeToLiveAttribute,
   'entityType',
   'version',

@@ -15,7 +15,7 @@ const keySchema = (partitionKey: string, sortKey: string) =>
 
 /**
  * What a table needs before a stage may use it (docs/runbooks/restore.md), from its
- * description: active; the keys and every index of TABLE_DEFINITION, projecting all, active;
+ * description: active; the keys and every index of TABLE_DEFINITION, with its projection, active;
  * the stream with both images (the stream triggers read it); TTL on `ttl`; deletion
  * protection; PITR. A restore carries none of stream, TTL, PITR and deletion protection over,
  * so this is what catches a step of the runbook left out. DynamoDB Local has no PITR API: then
@@ -33,8 +33,13 @@ export const checkTableSettings = async (client: DynamoDBClient, tableName: stri
     else {
       if (JSON.stringify(found.KeySchema) !== keySchema(index.partitionKey, index.sortKey))
         failures.push(`index ${index.indexName} has keys ${JSON.stringify(found.KeySchema)}`);
-      if (found.Projection?.ProjectionType !== 'ALL')
-        failures.push(`index ${index.indexName} projects ${found.Projection?.ProjectionType}, not ALL`);
+      const expected = index.projection;
+      const included = expected.type === 'INCLUDE' ? [...expected.attributes].sort().join(',') : '';
+      const actual = [...(found.Projection?.NonKeyAttributes ?? [])].sort().join(',');
+      if (found.Projection?.ProjectionType !== expected.type || actual !== included)
+        failures.push(
+          `index ${index.indexName} projects ${found.Projection?.ProjectionType}${actual ? ` (${actual})` : ''}, not ${expected.type}${included ? ` (${included})` : ''}`,
+        );
       if (found.IndexStatus !== 'ACTIVE') failures.push(`index ${index.indexName} is ${found.IndexStatus}`);
     }
   }

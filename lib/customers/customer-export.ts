@@ -3,7 +3,7 @@ import { stripStorageAttributes } from '../db/item-meta.js';
 import { customerKeys } from '../db/keys.js';
 import { type Page, queryPage } from '../db/query-page.js';
 import type { PointsEntry } from '../loyalty/points-schemas.js';
-import { loadOrderDetail, queryCustomerOrders } from '../orders/order-repository.js';
+import { loadOrderDetail, queryCustomerOrderIds } from '../orders/order-repository.js';
 import type { OrderDetail } from '../orders/order-schemas.js';
 import { getCustomerRecord } from './customer-service.js';
 import { queryFeedback } from './feedback-repository.js';
@@ -28,17 +28,17 @@ const allPages = async <T>(page: (cursor: string | undefined) => Promise<Page<T>
 
 /**
  * The customer's orders with payments and refunds, newest first: the customer's order index
- * (gsi3, or gsi5 per store for store-scoped callers, exactly as GET /customers/{id}/orders), then
- * one Query of each order's partition.
+ * (gsi9, or gsi10 per store for store-scoped callers, exactly as GET /customers/{id}/orders: keys
+ * only, so the ids come from the index alone), then one Query of each order's partition.
  */
 const ordersOf = async (principal: Principal, customerId: string): Promise<OrderDetail[]> => {
-  const orders = await allPages((cursor) =>
-    queryCustomerOrders(customerId, principal.storeIds, PAGE, cursor),
+  const orderIds = await allPages((cursor) =>
+    queryCustomerOrderIds(customerId, principal.storeIds, PAGE, cursor),
   );
   const details: OrderDetail[] = [];
-  for (let offset = 0; offset < orders.length; offset += PARALLEL_ORDERS) {
+  for (let offset = 0; offset < orderIds.length; offset += PARALLEL_ORDERS) {
     const batch = await Promise.all(
-      orders.slice(offset, offset + PARALLEL_ORDERS).map((order) => loadOrderDetail(order.orderId)),
+      orderIds.slice(offset, offset + PARALLEL_ORDERS).map((orderId) => loadOrderDetail(orderId)),
     );
     details.push(...batch.filter((detail): detail is OrderDetail => detail !== undefined));
   }

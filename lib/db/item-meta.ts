@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal.js';
-import { keyAttributeTypes, TABLE_DEFINITION } from './table-definition.js';
+import { keyAttributeTypes, RETIRED_KEY_ATTRIBUTES, TABLE_DEFINITION } from './table-definition.js';
 /** Audit and concurrency attributes every entity carries (the item also stores its `entityType`). */
 export interface ItemMeta {
   createdAt: string;
@@ -29,6 +29,7 @@ export interface SystemActor {
  */
 export const STORAGE_ATTRIBUTES: readonly string[] = [
   ...Object.keys(keyAttributeTypes()),
+  ...RETIRED_KEY_ATTRIBUTES,
   TABLE_DEFINITION.timeToLiveAttribute,
   'entityType',
 ];

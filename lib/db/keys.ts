@@ -106,10 +106,14 @@ export const inventoryKeys = {
   level: (storeId: string, sku: string): TableKey => ({ pk: `STORE#${storeId}`, sk: `INV#${sku}` }),
   storePartition: (storeId: string) => `STORE#${storeId}`,
   levelPrefix: 'INV#',
-  /** gsi2: one product's levels across stores, by store then SKU. */
+  /**
+   * gsi9 (keys only): one product's levels across stores, by store then SKU. Not on the shared
+   * gsi2 (ALL): there every stock change rewrote the level's copy; here only keys are kept,
+   * and they never change.
+   */
   byProduct: (productId: string, storeId: string, sku: string) => ({
-    gsi2pk: inventoryKeys.productPartition(productId),
-    gsi2sk: `${storeId}#${sku}`,
+    gsi9pk: inventoryKeys.productPartition(productId),
+    gsi9sk: `${storeId}#${sku}`,
   }),
   productPartition: (productId: string) => `INVENTORY#${productId}`,
   movement: (storeId: string, sku: string, at: string, movementId: string): TableKey => ({
@@ -178,9 +182,11 @@ export const customerKeys = {
 };
 
 /**
- * Orders: payments and refunds live in the order's partition. gsi1 lists a store's orders
- * by status, gsi2 all of a store's orders, gsi3 a customer's orders, gsi5 a customer's orders
- * at one store; all newest first by creation time, so `from`/`to` are a BETWEEN on the sort key.
+ * Orders: payments and refunds live in the order's partition. gsi7 lists a store's orders by
+ * status and gsi8 all of a store's orders (both project the order summary); gsi9 a customer's
+ * orders and gsi10 a customer's orders at one store (keys only). All newest first by creation
+ * time, so `from`/`to` are a BETWEEN on the sort key. Orders stay off the shared gsi1/gsi2,
+ * which project ALL: there every change of the 1.5 KB order would be copied whole.
  */
 export const orderKeys = {
   item: (orderId: string): TableKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
@@ -198,28 +204,39 @@ export const orderKeys = {
     storeId: string;
     status: string;
     createdAt: string;
-    customerId?: string;
+    customerId?: string | undefined;
   }) => ({
-    gsi1pk: orderKeys.storeStatusPartition(order.storeId, order.status),
-    gsi1sk: timeOrdered(order.createdAt, order.orderId),
-    gsi2pk: orderKeys.storePartition(order.storeId),
-    gsi2sk: timeOrdered(order.createdAt, order.orderId),
+    gsi7pk: orderKeys.storeStatusPartition(order.storeId, order.status),
+    gsi7sk: timeOrdered(order.createdAt, order.orderId),
+    gsi8pk: orderKeys.storePartition(order.storeId),
+    gsi8sk: timeOrdered(order.createdAt, order.orderId),
     ...(order.customerId
       ? {
-          gsi3pk: orderKeys.customerPartition(order.customerId),
-          gsi3sk: timeOrdered(order.createdAt, order.orderId),
-          gsi5pk: orderKeys.customerStorePartition(order.customerId, order.storeId),
-          gsi5sk: timeOrdered(order.createdAt, order.orderId),
+          gsi9pk: orderKeys.customerPartition(order.customerId),
+          gsi9sk: timeOrdered(order.createdAt, order.orderId),
+          gsi10pk: orderKeys.customerStorePartition(order.customerId, order.storeId),
+          gsi10sk: timeOrdered(order.createdAt, order.orderId),
         }
       : {}),
   }),
-  /** gsi5: one customer's orders at one store, so store-scoped callers page exactly. */
+  /** gsi10: one customer's orders at one store, so store-scoped callers page exactly. */
   customerStorePartition: (customerId: string, storeId: string) =>
     `CUSTOMER#${customerId}#STORE#${storeId}#ORDERS`,
   storePartition: (storeId: string) => `STORE#${storeId}#ORDERS`,
   storeStatusPartition: (storeId: string, status: string) => `STORE#${storeId}#ORDERS#${status}`,
   customerPartition: (customerId: string) => `CUSTOMER#${customerId}#ORDERS`,
 };
+
+/**
+ * Listing keys that orders and levels carried before their listings moved to narrow indexes
+ * (orders: gsi1/gsi2 and the retired gsi3/gsi5; levels: gsi2). Every order update and stock
+ * change REMOVEs them, so an item written before the move leaves the ALL-projecting indexes on
+ * its next change; the backfill (infra/local/backfill-index-keys.ts) does it for the rest.
+ */
+export const LEGACY_LISTING_KEYS = {
+  order: ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi5pk', 'gsi5sk'],
+  inventoryLevel: ['gsi2pk', 'gsi2sk'],
+} as const;
 
 /**
  * Idempotency records (lib/db/idempotency.ts), scoped so keys of different callers never

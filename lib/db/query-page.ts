@@ -143,15 +143,31 @@ export const getItem = async (
 
 const BATCH_GET_LIMIT = 100;
 
-/** Fetches many items by key (100 per call, retrying unprocessed keys); order is not kept. */
-export const batchGetItems = async (keys: TableKey[]): Promise<Record<string, unknown>[]> => {
+/**
+ * Fetches many items by key (100 per call, retrying unprocessed keys); order is not kept.
+ * Eventually consistent. `attributes` narrows what comes back (the table's keys always do); the
+ * units are the same, the transfer smaller.
+ */
+export const batchGetItems = async (
+  keys: TableKey[],
+  options: { attributes?: readonly string[] } = {},
+): Promise<Record<string, unknown>[]> => {
+  const projected = options.attributes
+    ? [...new Set([TABLE_DEFINITION.partitionKey, TABLE_DEFINITION.sortKey, ...options.attributes])]
+    : undefined;
+  const projection = projected
+    ? {
+        ProjectionExpression: projected.map((_, index) => `#p${index}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(projected.map((name, index) => [`#p${index}`, name])),
+      }
+    : {};
   const found: Record<string, unknown>[] = [];
   for (let offset = 0; offset < keys.length; offset += BATCH_GET_LIMIT) {
     let pending: TableKey[] = keys.slice(offset, offset + BATCH_GET_LIMIT);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
       const result = await documentClient.send(
-        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending } } }),
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: pending, ...projection } } }),
       );
       found.push(...(result.Responses?.[tableName()] ?? []));
       pending = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as TableKey[];
@@ -159,4 +175,27 @@ export const batchGetItems = async (keys: TableKey[]): Promise<Record<string, un
     }
   }
   return found;
+};
+
+/**
+ * The items of a page read from a keys-only index, fetched by one BatchGet, in the page's
+ * order; an item deleted since the index was read is left out. For listings whose items change
+ * too often to be copied into an index (a copy would be rewritten on every change).
+ */
+export const itemsOfKeysPage = async (
+  page: Page<Record<string, unknown>>,
+  options: { attributes?: readonly string[] } = {},
+): Promise<Page<Record<string, unknown>>> => {
+  const { partitionKey, sortKey } = TABLE_DEFINITION;
+  const keyOf = (item: Record<string, unknown>) =>
+    `${String(item[partitionKey])}\u0000${String(item[sortKey])}`;
+  const keys = page.items.map((item) => ({ pk: String(item[partitionKey]), sk: String(item[sortKey]) }));
+  const found = new Map((await batchGetItems(keys, options)).map((item) => [keyOf(item), item]));
+  return {
+    items: page.items.flatMap((item) => {
+      const full = found.get(keyOf(item));
+      return full ? [full] : [];
+    }),
+    nextCursor: page.nextCursor,
+  };
 };

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.js';
 import { documentClient, tableName } from '../db/client.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
-import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { getItem, itemsOfKeysPage, type Page, queryPage } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { supplierMustExist } from '../suppliers/supplier-repository.js';
@@ -123,7 +123,11 @@ export const queryReorderWatch = async (
     }),
   );
 
-/** One product's levels across every store (gsi2, by store then SKU), or at one store. */
+/**
+ * One product's levels across every store (gsi9, by store then SKU), or at one store. The index
+ * holds keys only (a level changes with every sale, and a copy would be rewritten each time),
+ * so the levels come from one BatchGet of the page's keys, eventually consistent like the index.
+ */
 export const queryProductLevels = async (
   productId: string,
   limit: number,
@@ -131,13 +135,15 @@ export const queryProductLevels = async (
   storeId?: string,
 ) =>
   pageOfLevels(
-    await queryPage({
-      indexName: 'gsi2',
-      partitionValue: inventoryKeys.productPartition(productId),
-      ...(storeId ? { sortKeyPrefix: `${storeId}#` } : {}),
-      limit,
-      cursor,
-    }),
+    await itemsOfKeysPage(
+      await queryPage({
+        indexName: 'gsi9',
+        partitionValue: inventoryKeys.productPartition(productId),
+        ...(storeId ? { sortKeyPrefix: `${storeId}#` } : {}),
+        limit,
+        cursor,
+      }),
+    ),
   );
 
 /** A store and SKU's movements, newest first. */
@@ -188,7 +194,7 @@ export const updateReorderRule = async (
       'gsi4pk = :watch',
       'reorderGap = if_not_exists(available, :zero) - :rp',
       ...identity.sets,
-    ].join(', ')}`,
+    ].join(', ')} REMOVE ${identity.removes.join(', ')}`,
     ConditionExpression: 'attribute_not_exists(productId) OR productId = :productId',
     ExpressionAttributeValues: {
       ...identity.values,

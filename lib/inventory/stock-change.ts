@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
-import { ENTITY, inventoryKeys } from '../db/keys.js';
+import { ENTITY, inventoryKeys, LEGACY_LISTING_KEYS } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { type AppError, ConflictError, defineProblem } from '../errors.js';
 
@@ -98,14 +98,16 @@ export class StockMismatchError extends ConflictError {
 
 /**
  * The SET clauses every write of a level carries: its identity (store, SKU, product, the
- * product index keys), audit attributes and version. Shared by stock changes and reorder
- * rules so that a level created by either looks the same.
+ * product index keys), audit attributes and version; and the REMOVE of the legacy product
+ * listing keys (on gsi2, projecting ALL, every stock change rewrote the level's copy), so a
+ * level written before the move leaves that index on its next change. Shared by stock changes
+ * and reorder rules so that a level created by either looks the same.
  */
 export const levelIdentityUpdate = (
   level: { storeId: string; sku: string; productId: string },
   actor: Principal | SystemActor,
   now: Date,
-): { sets: string[]; values: Record<string, unknown> } => {
+): { sets: string[]; removes: readonly string[]; values: Record<string, unknown> } => {
   const byProduct = inventoryKeys.byProduct(level.productId, level.storeId, level.sku);
   return {
     sets: [
@@ -117,9 +119,10 @@ export const levelIdentityUpdate = (
       'storeId = :storeId',
       'sku = :sku',
       'productId = :productId',
-      'gsi2pk = :gsi2pk',
-      'gsi2sk = :gsi2sk',
+      'gsi9pk = :gsi9pk',
+      'gsi9sk = :gsi9sk',
     ],
+    removes: LEGACY_LISTING_KEYS.inventoryLevel,
     values: {
       ':zero': 0,
       ':one': 1,
@@ -129,8 +132,8 @@ export const levelIdentityUpdate = (
       ':storeId': level.storeId,
       ':sku': level.sku,
       ':productId': level.productId,
-      ':gsi2pk': byProduct.gsi2pk,
-      ':gsi2sk': byProduct.gsi2sk,
+      ':gsi9pk': byProduct.gsi9pk,
+      ':gsi9sk': byProduct.gsi9sk,
     },
   };
 };
@@ -195,7 +198,7 @@ export const stockChangeWrites = (
       Update: {
         TableName: tableName(),
         Key: inventoryKeys.level(change.storeId, change.sku),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE ${identity.removes.join(', ')}`,
         ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,

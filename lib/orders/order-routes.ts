@@ -19,8 +19,8 @@ import {
   ListCustomerOrdersQuery,
   ListStoreOrdersQuery,
   OrderDetailSchema,
-  OrderPage,
   OrderParams,
+  OrderSummaryPage,
   RecordPaymentBody,
   RefundOrderBody,
   StoreOrdersParams,
@@ -78,7 +78,7 @@ export const listStoreOrdersRoute = defineRoute({
   access: 'orders:read',
   params: StoreOrdersParams,
   query: ListStoreOrdersQuery,
-  responses: { 200: { description: 'A page of orders.', schema: OrderPage } },
+  responses: { 200: { description: 'A page of orders.', schema: OrderSummaryPage } },
   errors: [404],
 });
 
@@ -92,7 +92,10 @@ export const listCustomerOrdersRoute = defineRoute({
   params: CustomerOrdersParams,
   query: ListCustomerOrdersQuery,
   responses: {
-    200: { description: 'A page of orders; may be short for store-scoped callers.', schema: OrderPage },
+    200: {
+      description: 'A page of orders; may be short for store-scoped callers.',
+      schema: OrderSummaryPage,
+    },
   },
   errors: [],
 });

@@ -269,7 +269,35 @@ export const OrderDetailSchema = OrderSchema.extend({
 }).meta({ id: 'OrderDetail' });
 export type OrderDetail = z.output<typeof OrderDetailSchema>;
 
-export const OrderPage = pageOf(OrderSchema, 'OrderPage');
+/**
+ * What an order listing shows of each order: who, where, its status and total, and when it
+ * moved. The narrow indexes the listings read project exactly these
+ * (`ORDER_SUMMARY_ATTRIBUTES` in lib/db/table-definition.ts; a unit test keeps the two equal);
+ * the whole order, with lines, payments and refunds, is `GET /orders/{orderId}`.
+ */
+export const OrderSummarySchema = OrderSchema.pick({
+  orderId: true,
+  storeId: true,
+  channel: true,
+  customerId: true,
+  status: true,
+  currency: true,
+  total: true,
+  createdAt: true,
+  createdBy: true,
+  expiresAt: true,
+  paidAt: true,
+  receiptNumber: true,
+  fulfilledAt: true,
+  completedAt: true,
+  cancelledAt: true,
+}).meta({
+  id: 'OrderSummary',
+  description: 'An order as listings show it; `GET /orders/{orderId}` has the lines, payments and refunds.',
+});
+export type OrderSummary = z.output<typeof OrderSummarySchema>;
+
+export const OrderSummaryPage = pageOf(OrderSummarySchema, 'OrderSummaryPage');
 export const OrderParams = z.strictObject({ orderId: ResourceId });
 export const StoreOrdersParams = z.strictObject({ storeId: ResourceId });
 export const CustomerOrdersParams = z.strictObject({ customerId: ResourceId });

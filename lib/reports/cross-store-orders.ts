@@ -3,7 +3,7 @@ import { assertStoreInScope } from '../auth/store-scope.js';
 import type { Page } from '../db/query-page.js';
 import { listStoreOrders } from '../orders/order-queries.js';
 import { queryOrdersOfStores } from '../orders/order-repository.js';
-import type { Order } from '../orders/order-schemas.js';
+import type { OrderSummary } from '../orders/order-schemas.js';
 import type { ListOrdersQuery } from './report-schemas.js';
 import { reportStores } from './report-stores.js';
 
@@ -15,7 +15,10 @@ const iso = (value: string | undefined) => (value ? new Date(value).toISOString(
  * store's, newest first, by status and creation time: key conditions on each store's listing,
  * merged, never a filter or a Scan. The cursor is bound to the stores and the filters.
  */
-export const listOrders = async (principal: Principal, query: ListOrdersQuery): Promise<Page<Order>> => {
+export const listOrders = async (
+  principal: Principal,
+  query: ListOrdersQuery,
+): Promise<Page<OrderSummary>> => {
   if (query.storeId) {
     await assertStoreInScope(principal, query.storeId);
     return listStoreOrders(principal, query.storeId, query);

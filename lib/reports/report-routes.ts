@@ -1,5 +1,5 @@
 import { defineRoute } from '../http/route.js';
-import { OrderPage } from '../orders/order-schemas.js';
+import { OrderSummaryPage } from '../orders/order-schemas.js';
 import {
   ListOrdersQuery,
   SalesReport,
@@ -66,6 +66,6 @@ export const listOrdersRoute = defineRoute({
   tag: 'Orders',
   access: 'reports:read',
   query: ListOrdersQuery,
-  responses: { 200: { description: 'A page of orders, newest first.', schema: OrderPage } },
+  responses: { 200: { description: 'A page of orders, newest first.', schema: OrderSummaryPage } },
   errors: [storeNotFound],
 });

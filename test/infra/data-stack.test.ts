@@ -1,7 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STAGES } from '../../infra/stacks/stage-config.js';
-import { keyAttributeTypes, TABLE_DEFINITION } from '../../lib/db/table-definition.js';
+import {
+  keyAttributeTypes,
+  ORDER_SUMMARY_ATTRIBUTES,
+  TABLE_DEFINITION,
+} from '../../lib/db/table-definition.js';
 import { apiResourcesOfType, type CfnJson, type SynthesizedStage, synthStage } from './synth.js';
 
 describe.each(STAGES)('data stack (%s)', (stage) => {
@@ -33,17 +37,44 @@ describe.each(STAGES)('data stack (%s)', (stage) => {
     expect(types).toEqual(keyAttributeTypes());
   });
 
-  it('has every GSI of TABLE_DEFINITION, projecting all attributes', () => {
-    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+  it('has every GSI of TABLE_DEFINITION with its keys', () => {
+    expect(
+      table.Properties.GlobalSecondaryIndexes.map((gsi: { IndexName: string; KeySchema: unknown }) => ({
+        IndexName: gsi.IndexName,
+        KeySchema: gsi.KeySchema,
+      })),
+    ).toEqual(
       TABLE_DEFINITION.globalSecondaryIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
       })),
     );
+  });
+
+  it('projects whole items only on the shared indexes: order listings carry the summary, customers and levels keys only', () => {
+    const projections = Object.fromEntries(
+      table.Properties.GlobalSecondaryIndexes.map((gsi: { IndexName: string; Projection: unknown }) => [
+        gsi.IndexName,
+        gsi.Projection,
+      ]),
+    );
+    const summary = { ProjectionType: 'INCLUDE', NonKeyAttributes: [...ORDER_SUMMARY_ATTRIBUTES] };
+    expect(projections).toEqual({
+      gsi1: { ProjectionType: 'ALL' },
+      gsi2: { ProjectionType: 'ALL' },
+      gsi4: { ProjectionType: 'ALL' },
+      gsi6: { ProjectionType: 'ALL' },
+      gsi7: summary,
+      gsi8: summary,
+      gsi9: { ProjectionType: 'KEYS_ONLY' },
+      gsi10: { ProjectionType: 'KEYS_ONLY' },
+    });
+    // The retired whole-order indexes are gone (their removal is a deploy of its own: the runbook).
+    expect(Object.keys(projections)).not.toContain('gsi3');
+    expect(Object.keys(projections)).not.toContain('gsi5');
   });
 
   it('is on demand, with PITR, the stream, TTL and encryption at rest', () => {
