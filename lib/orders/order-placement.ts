@@ -78,7 +78,11 @@ const customerExists = (customerId: string): GuardedWrite => ({
     new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]),
 });
 
-const placementWrites = async (
+/**
+ * The one transaction that places `order`: exported so that the benchmark's bare baseline sends
+ * exactly these items (infra/local/bench/orders-bench.ts).
+ */
+export const placementWrites = async (
   order: Order,
   record: IdempotencyRecord,
   actor: Actor,
