@@ -125,7 +125,11 @@ export const benchOrders: BenchSection = async ({ quick }) => {
   const templates: Order[] = [];
   for (let i = 0; i < SKUS.length; i++) {
     const { body } = (await warm(i)) as { body: string };
-    const { payments: _p, refunds: _r, ...order } = JSON.parse(body) as Order & {
+    const {
+      payments: _p,
+      refunds: _r,
+      ...order
+    } = JSON.parse(body) as Order & {
       payments: unknown;
       refunds: unknown;
     };
