@@ -73,8 +73,11 @@ const productsOf = async (
   items: readonly Record<string, unknown>[],
 ): Promise<Map<string, Product>> => {
   const products = new Map<string, Product>();
-  for (const item of items.filter(isProduct)) products.set(String(item.productId), item as unknown as Product);
-  const guards = new Map(items.filter(isSkuGuard).map((guard) => [String(guard.value), String(guard.ownerId)]));
+  for (const item of items.filter(isProduct))
+    products.set(String(item.productId), item as unknown as Product);
+  const guards = new Map(
+    items.filter(isSkuGuard).map((guard) => [String(guard.value), String(guard.ownerId)]),
+  );
   const bySku = new Map<string, Product>();
   const unresolved: string[] = [];
   for (const { sku } of lines) {

@@ -13,7 +13,8 @@ import { type GuardedWrite, MAX_TRANSACTION_ITEMS, transactWrite } from '../db/t
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
 import { InsufficientStockError, mergeStockChanges, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, redemptionValueOf } from '../loyalty/points.js';
-import { loadLivePromotions, priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
+import { priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
+import { loadLivePromotions } from '../promotions/promotion-repository.js';
 import type { Store } from '../stores/store-schemas.js';
 import { ratesInForce } from '../tax/rates-in-force.js';
 import { pricesIncludeTaxOf } from '../tax/store-tax-mode.js';

@@ -6,7 +6,6 @@ import { ConflictError, defineProblem, ValidationError } from '../errors.js';
 import { applyPromotions, couponError } from './apply-promotions.js';
 import type { AppliedPromotion, PricedOrder, PricingContext, PricingLine } from './pricing-types.js';
 import { findCouponOwner, findCustomerUses, loadLivePromotions } from './promotion-repository.js';
-export { loadLivePromotions } from './promotion-repository.js';
 import type { Promotion } from './promotion-schemas.js';
 
 export type {
