@@ -1,4 +1,3 @@
-import { ulid } from 'ulid';
 import { assertStoreAccess } from '../auth/store-scope.js';
 import { tableName } from '../db/client.js';
 import {
@@ -11,6 +10,7 @@ import {
 import { customerKeys } from '../db/keys.js';
 import { type GuardedWrite, MAX_TRANSACTION_ITEMS, transactWrite } from '../db/transact.js';
 import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
+import { fastUlid } from '../ids/fast-ulid.js';
 import { InsufficientStockError, mergeStockChanges, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, redemptionValueOf } from '../loyalty/points.js';
 import { priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
@@ -31,7 +31,7 @@ import { withAllShortages } from './order-shortages.js';
 import { cappedRedemption } from './order-totals.js';
 import { orderRequestHash } from './request-hash.js';
 
-export const newOrderId = (): string => `or_${ulid().toLowerCase()}`;
+export const newOrderId = (): string => `or_${fastUlid().toLowerCase()}`;
 
 /** A read started before it is needed: if the order ends early (a replay, a 4xx), its failure is not unhandled. */
 const startedEarly = <T>(read: Promise<T>): Promise<T> => {
