@@ -1,153 +1,151 @@
 /**
- * `npm run bench`: prints latency and throughput figures for typical requests against the
- * local runtime (in memory, demo data), and the size of every function's bundle built the way
- * CDK builds it. Figures, not assertions: speed is measured here, never in a timed test.
- * Locally every handler shares one process and DynamoDB Local is far slower than DynamoDB,
- * so compare runs with each other, not with production.
+ * `npm run bench`: every section of infra/local/bench/sections.ts, each in a process of its own
+ * (warm-up first, then each figure measured next to its baseline in the same run, interleaved),
+ * printed as one table and written as JSON to `.data/bench/bench-<time>.json` and
+ * `.data/bench/latest.json`. Quiet: a section's own output (library warnings included) is kept
+ * and shown only if the section fails, or with `--verbose`.
+ *
+ *   npm run bench                          every section, full size
+ *   npm run bench -- --quick               fewer rounds (a smoke run; the figures are still real)
+ *   npm run bench -- --only warm,orders    some sections (repeatable or comma separated)
+ *   npm run bench -- --out <dir>           write the JSON elsewhere
  */
-import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { startLocalRuntime } from './local-runtime.js';
-import { REPO_ROOT } from './repo-paths.js';
+import type { BenchFigure } from './bench/bench-figure.js';
+import { type BenchFailure, type BenchRun, formatTable, writeBenchRun } from './bench/bench-report.js';
+import { BENCH_SECTIONS } from './bench/sections.js';
+import { DEFAULT_LOCAL_STATE_DIR, REPO_ROOT } from './repo-paths.js';
 
-const { values: args } = parseArgs({
-  options: {
-    requests: { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '8' },
-    'skip-bundles': { type: 'boolean', default: false },
-    'only-lake': { type: 'boolean', default: false },
-    'only-import': { type: 'boolean', default: false },
-    'import-rows': { type: 'string', default: '5000' },
-    'report-orders': { type: 'string', default: '100,10000' },
-  },
-});
-const REQUESTS = Number(args.requests);
-const CONCURRENCY = Number(args.concurrency);
+const usage = () =>
+  [
+    'usage: npm run bench -- [--quick] [--only <section>[,<section>…]] [--out <dir>] [--verbose]',
+    '',
+    'sections:',
+    ...BENCH_SECTIONS.map((section) => `  ${section.name.padEnd(14)} ${section.summary}`),
+  ].join('\n');
 
-interface Scenario {
-  name: string;
-  request: (i: number) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
-  expect: number;
-}
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-const run = async (baseUrl: string, token: string, scenario: Scenario) => {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < REQUESTS) {
-      const { method, path, body, headers } = scenario.request(next++);
-      const t0 = performance.now();
-      const response = await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      await response.arrayBuffer();
-      latencies.push(performance.now() - t0);
-      if (response.status !== scenario.expect) failures++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const ms = (value: number) => value.toFixed(1).padStart(7);
-  console.log(
-    `${scenario.name.padEnd(34)} ${ms(percentile(latencies, 50))} ${ms(percentile(latencies, 95))} ${ms(
-      percentile(latencies, 99),
-    )} ${(latencies.length / seconds).toFixed(0).padStart(7)} ${String(failures).padStart(6)}`,
-  );
+const parse = () => {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
 };
 
-const bundleSizes = async () => {
-  console.log('\nBundle sizes (esbuild, minified ESM for node22, as CDK bundles them)');
-  const rows: [string, number][] = [];
-  // Imported late: loading lib/ before the local environment is applied would configure Powertools for AWS.
-  const { functionEntries } = await import('../app-definition.js');
-  for (const [name, fn] of functionEntries()) {
-    const result = await build({
-      entryPoints: [join(REPO_ROOT, fn.entry)],
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      write: false,
-      logLevel: 'silent',
-    });
-    rows.push([name, result.outputFiles[0]?.contents.byteLength ?? 0]);
-  }
-  rows.sort((a, b) => b[1] - a[1]);
-  for (const [name, bytes] of rows)
-    console.log(`  ${name.padEnd(28)} ${(bytes / 1024).toFixed(0).padStart(6)} KB`);
+const args = parse();
+if (args.help) {
+  console.log(usage());
+  process.exit(0);
+}
+const wanted = (args.only ?? []).flatMap((value) => value.split(',')).filter(Boolean);
+const unknown = wanted.filter((name) => !BENCH_SECTIONS.some((section) => section.name === name));
+if (unknown.length > 0) {
+  console.error(`Unknown section ${unknown.join(', ')}.\n\n${usage()}`);
+  process.exit(2);
+}
+const sections = BENCH_SECTIONS.filter((section) => wanted.length === 0 || wanted.includes(section.name));
+
+/** Runs one section in a child process; resolves with its figures, or rejects with its output. */
+const runSection = async (name: string, directory: string): Promise<BenchFigure[]> => {
+  const out = join(directory, `${name}.json`);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'infra/local/bench/section-process.ts'),
+      name,
+      args.quick ? 'quick' : 'full',
+      out,
+    ],
+    {
+      cwd: REPO_ROOT,
+      // Quiet at the source: no SDK Node-version notice, no Powertools logs, metrics or traces
+      // (sections that start the local runtime get the same from its quiet environment).
+      env: {
+        ...process.env,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+        POWERTOOLS_TRACE_ENABLED: 'false',
+        POWERTOOLS_DEV: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (args.verbose && output.trim() !== '') console.log(output.trimEnd());
+  if (code !== 0) throw new Error(`exit code ${code}\n${output.trimEnd()}`);
+  return JSON.parse(await readFile(out, 'utf8')) as BenchFigure[];
 };
 
 const main = async () => {
-  if (args['only-lake']) return (await import('./benchmark-lake.js')).benchLakeExport();
-  const runtime = await startLocalRuntime({ seed: true, quiet: true });
+  const startedAt = new Date().toISOString();
+  const loadAverageBefore = loadavg();
+  console.log(
+    `storefleet bench${args.quick ? ' (quick)' : ''}: ${sections.map((s) => s.name).join(', ')}` +
+      ` — ${cpus().length} CPUs, load average ${loadAverageBefore.map((n) => n.toFixed(2)).join(' ')}`,
+  );
+  const scratch = await mkdtemp(join(tmpdir(), 'storefleet-bench-'));
+  const figures: BenchFigure[] = [];
+  const failures: BenchFailure[] = [];
   try {
-    // Imported late: lib/ reads the environment the runtime set.
-    const { benchImport } = await import('./benchmark-import.js');
-    if (args['only-import']) return await benchImport(Number(args['import-rows']));
-    const admin = await runtime.signToken({ role: 'admin' });
-    const sku = 'ACU-OAS-2W-BC84-M100';
-    await fetch(`${runtime.url}/stores/st_web/inventory/${sku}/adjustments`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ delta: REQUESTS * 2, reason: 'received', note: 'benchmark stock' }),
-    });
-    const scenarios: Scenario[] = [
-      { name: 'GET /health', request: () => ({ method: 'GET', path: '/health' }), expect: 200 },
-      {
-        name: 'GET /stores/{id}',
-        request: () => ({ method: 'GET', path: '/stores/st_syd_cbd' }),
-        expect: 200,
-      },
-      {
-        name: 'GET /products?category (25)',
-        request: () => ({ method: 'GET', path: '/products?category=contact-lenses' }),
-        expect: 200,
-      },
-      {
-        name: 'GET /stores/{id}/inventory (25)',
-        request: () => ({ method: 'GET', path: '/stores/st_syd_cbd/inventory' }),
-        expect: 200,
-      },
-      {
-        name: 'POST /orders (1 line)',
-        request: () => ({
-          method: 'POST',
-          path: '/orders',
-          headers: { 'idempotency-key': randomUUID() },
-          body: { storeId: 'st_web', channel: 'online', lines: [{ sku, quantity: 1 }] },
-        }),
-        expect: 201,
-      },
-    ];
-    console.log(
-      `${REQUESTS} requests per scenario, ${CONCURRENCY} in flight, local runtime + DynamoDB Local`,
-    );
-    console.log(
-      `${'scenario'.padEnd(34)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'req/s'.padStart(7)} ${'errors'.padStart(6)}`,
-    );
-    for (const scenario of scenarios) await run(runtime.url, admin, scenario);
-    const [few = 100, many = 10_000] = args['report-orders'].split(',').map(Number);
-    // Imported late, like the app definition below: lib/ reads the environment the runtime set.
-    const { benchReportReads } = await import('./report-reads-bench.js');
-    await benchReportReads(runtime.url, admin, few, many);
-    await benchImport(Number(args['import-rows']));
+    for (const section of sections) {
+      const started = performance.now();
+      process.stdout.write(`  ${section.name} … `);
+      try {
+        const found = await runSection(section.name, scratch);
+        figures.push(...found);
+        console.log(`${((performance.now() - started) / 1000).toFixed(0)} s`);
+      } catch (error) {
+        const message = (error as Error).message;
+        failures.push({ section: section.name, error: message.split('\n')[0] ?? message });
+        console.log(`failed\n${message}`);
+      }
+    }
   } finally {
-    await runtime.stop();
+    await rm(scratch, { recursive: true, force: true });
   }
-  await (await import('./benchmark-lake.js')).benchLakeExport();
-  if (!args['skip-bundles']) await bundleSizes();
+  const run: BenchRun = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    quick: args.quick,
+    sections: sections.map((section) => section.name),
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      loadAverageBefore,
+      loadAverageAfter: loadavg(),
+    },
+    figures,
+    failures,
+  };
+  console.log(`\n${formatTable(figures, failures)}`);
+  const paths = await writeBenchRun(run, args.out ?? join(DEFAULT_LOCAL_STATE_DIR, 'bench'));
+  console.log(`load average after: ${run.machine.loadAverageAfter.map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(`written: ${paths.join(', ')}`);
+  if (failures.length > 0) process.exitCode = 1;
 };
 
 await main();

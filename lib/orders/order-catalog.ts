@@ -1,5 +1,5 @@
 import type { Product } from '../catalog/product-schemas.js';
-import { guardKeys, productKeys } from '../db/keys.js';
+import { ENTITY, guardKeys, productKeys, type TableKey } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
 import { type FieldIssue, ValidationError } from '../errors.js';
 
@@ -14,36 +14,119 @@ export interface ResolvedLine {
   currency: string;
 }
 
-/** The SKU guard items name each SKU's product; the caller fetches them (batched with other reads). */
-export const skuGuardKeys = (lines: readonly { sku: string }[]) =>
-  lines.map((line) => guardKeys.item('SKU', line.sku));
+/**
+ * What a warm container learned of each SKU: the product that sells it and that product's
+ * category. Only ever a guess of which item to read: the product item itself is read on every
+ * order, and a product that no longer lists the SKU sends the line back to its SKU guard (the
+ * source of truth), so a stale entry costs a read, never a wrong line. The category is the key
+ * of a tax lookup started early and checked against the product read (order-placement.ts).
+ * Bounded, so a long-lived container cannot grow it.
+ */
+const knownSkus = new Map<string, { productId: string; category: string }>();
+const KNOWN_SKUS_LIMIT = 5000;
+
+const remember = (sku: string, productId: string, category: string) => {
+  if (knownSkus.size >= KNOWN_SKUS_LIMIT) knownSkus.clear();
+  knownSkus.set(sku, { productId, category });
+};
+
+/** Forgets every remembered SKU (tests). */
+export const forgetKnownSkus = (): void => knownSkus.clear();
 
 /**
- * Turns requested SKUs into sellable lines with catalog prices: the SKU guard items (read by
- * the caller) name the products, which come in one BatchGet. Every problem is reported at
- * once, naming the line: unknown SKU, product not active, another currency.
+ * The keys an order's catalog lookup reads in the caller's first BatchGet: the remembered
+ * product of each SKU, or its SKU guard when the container has not seen the SKU yet.
+ */
+export const catalogKeys = (lines: readonly { sku: string }[]): TableKey[] => {
+  const keys = new Map<string, TableKey>();
+  for (const { sku } of lines) {
+    const known = knownSkus.get(sku);
+    const key = known ? productKeys.item(known.productId) : guardKeys.item('SKU', sku);
+    keys.set(key.pk, key);
+  }
+  return [...keys.values()];
+};
+
+/** The categories the remembered products of `lines` had (a guess; undefined if any SKU is new). */
+export const knownCategories = (lines: readonly { sku: string }[]): string[] | undefined => {
+  const categories: string[] = [];
+  for (const { sku } of lines) {
+    const known = knownSkus.get(sku);
+    if (!known) return undefined;
+    categories.push(known.category);
+  }
+  return categories;
+};
+
+const isProduct = (item: Record<string, unknown>) => item.entityType === ENTITY.product;
+const isSkuGuard = (item: Record<string, unknown>) => item.kind === 'SKU';
+const lists = (product: Product | undefined, sku: string) =>
+  product?.variants.some((variant) => variant.sku === sku) === true;
+
+/**
+ * The product of every line: from the items the caller's BatchGet returned (catalogKeys), and
+ * for the rest — a SKU seen for the first time, or a remembered product that no longer lists
+ * it — through the SKU guard and then the product, one BatchGet each. Unknown SKUs stay absent.
+ */
+const productsOf = async (
+  lines: readonly { sku: string }[],
+  items: readonly Record<string, unknown>[],
+): Promise<Map<string, Product>> => {
+  const products = new Map<string, Product>();
+  for (const item of items.filter(isProduct))
+    products.set(String(item.productId), item as unknown as Product);
+  const guards = new Map(
+    items.filter(isSkuGuard).map((guard) => [String(guard.value), String(guard.ownerId)]),
+  );
+  const bySku = new Map<string, Product>();
+  const unresolved: string[] = [];
+  for (const { sku } of lines) {
+    const known = knownSkus.get(sku);
+    const product = products.get(known?.productId ?? guards.get(sku) ?? '');
+    if (lists(product, sku)) bySku.set(sku, product as Product);
+    else unresolved.push(sku);
+  }
+  if (unresolved.length === 0) return bySku;
+  // A stale guess: ask the SKU guards (those not read yet), then their products.
+  const unguarded = unresolved.filter((sku) => !guards.has(sku));
+  for (const guard of await batchGetItems(unguarded.map((sku) => guardKeys.item('SKU', sku))))
+    guards.set(String(guard.value), String(guard.ownerId));
+  const missing = [
+    ...new Set(unresolved.map((sku) => guards.get(sku)).filter((id): id is string => id !== undefined)),
+  ].filter((id) => !products.has(id));
+  for (const item of await batchGetItems(missing.map(productKeys.item)))
+    products.set(String(item.productId), item as unknown as Product);
+  for (const sku of unresolved) {
+    const product = products.get(guards.get(sku) ?? '');
+    if (lists(product, sku)) bySku.set(sku, product as Product);
+  }
+  return bySku;
+};
+
+/**
+ * Turns requested SKUs into sellable lines with catalog prices. `items` are what the caller
+ * read with `catalogKeys` (batched with its other reads). Every problem is reported at once,
+ * naming the line: unknown SKU, product not active, another currency.
  */
 export const resolveLines = async (
   lines: readonly { sku: string; quantity: number }[],
-  guards: readonly Record<string, unknown>[],
+  items: readonly Record<string, unknown>[],
   path = 'body.lines',
 ): Promise<ResolvedLine[]> => {
-  const productIdBySku = new Map(guards.map((guard) => [String(guard.value), String(guard.ownerId)]));
-  const productIds = [...new Set(productIdBySku.values())];
-  const products = (await batchGetItems(productIds.map(productKeys.item))) as unknown as Product[];
-  const productById = new Map(products.map((product) => [product.productId, product]));
-
+  const productBySku = await productsOf(lines, items);
   const issues: FieldIssue[] = [];
   const resolved: ResolvedLine[] = [];
   let currency: string | undefined;
   lines.forEach((line, index) => {
     const at = `${path}[${index}].sku`;
-    const product = productById.get(productIdBySku.get(line.sku) ?? '');
+    const product = productBySku.get(line.sku);
     const variant = product?.variants.find((candidate) => candidate.sku === line.sku);
     if (!product || !variant) {
+      knownSkus.delete(line.sku);
       issues.push({ path: at, message: `Unknown SKU ${line.sku}.` });
       return;
     }
+    remember(line.sku, product.productId, product.category);
     if (product.status !== 'active') {
       issues.push({ path: at, message: `${line.sku} is not on sale (product is ${product.status}).` });
       return;

@@ -38,8 +38,13 @@ export const normaliseCouponCode = (code: string): string => code.trim().toUpper
  * promotions and a customer), then applies the pure rules of apply-promotions.ts.
  * An unknown, expired, out-of-scope or exhausted coupon → 400 on `body.couponCode`.
  */
-export const priceOrder = async (lines: PricingLine[], context: PricingContext): Promise<PricedOrder> => {
-  const promotions = await loadLivePromotions(context.now);
+export const priceOrder = async (
+  lines: PricingLine[],
+  context: PricingContext,
+  /** The live promotions, if the caller started loading them early (placement does, alongside its reads). */
+  livePromotions: Promise<Promotion[]> = loadLivePromotions(context.now),
+): Promise<PricedOrder> => {
+  const promotions = await livePromotions;
   let coupon: Promotion | undefined;
   if (context.couponCode !== undefined) {
     const ownerId = await findCouponOwner(normaliseCouponCode(context.couponCode));

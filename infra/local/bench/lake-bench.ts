@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { LOCAL_AWS } from './dynamodb-local.js';
-import { startLocalS3 } from './local-s3.js';
+import { LOCAL_AWS } from '../dynamodb-local.js';
+import { startLocalS3 } from '../local-s3.js';
+import type { BenchFigure, BenchSection } from './bench-figure.js';
 
 const EXPORT_TARGET_PER_SECOND = 20_000;
 const STREAM_ARN =
@@ -67,13 +68,12 @@ const orderRecords = (count: number, firstSequence: number): DynamoDBRecord[] =>
 
 const perSecond = (records: number, ms: number) => (records / ms) * 1000;
 
-export const benchLakeExport = async (): Promise<void> => {
-  const { changeObjectsOf, exportChanges } = await import('../../lib/lake/change-export.js');
-  const { putChangeObjectTo } = await import('../../lib/lake/change-export-s3.js');
-  const { LOCAL_S3_CREDENTIALS } = await import('../../lib/lake/s3-client.js');
+export const benchLake: BenchSection = async ({ quick }) => {
+  const { changeObjectsOf, exportChanges } = await import('../../../lib/lake/change-export.js');
+  const { putChangeObjectTo } = await import('../../../lib/lake/change-export-s3.js');
+  const { LOCAL_S3_CREDENTIALS } = await import('../../../lib/lake/s3-client.js');
 
-  console.log('\nChange export (in-process, 10,000-record batches as the AWS trigger takes them)');
-  const batches = Array.from({ length: 5 }, (_, index) => orderRecords(10_000, index * 10_000));
+  const batches = Array.from({ length: quick ? 2 : 5 }, (_, index) => orderRecords(10_000, index * 10_000));
   await changeObjectsOf(batches[0] ?? []); // warm-up: JIT and zlib
   let baselineMs = 0;
   let exportMs = 0;
@@ -88,11 +88,20 @@ export const benchLakeExport = async (): Promise<void> => {
   const records = batches.length * 10_000;
   const exporter = perSecond(records, exportMs);
   const baseline = perSecond(records, baselineMs);
-  console.log(`  exporter                     ${exporter.toFixed(0).padStart(9)} records/s`);
-  console.log(`  baseline (JSON.stringify)    ${baseline.toFixed(0).padStart(9)} records/s`);
-  console.log(
-    `  ratio exporter/baseline      ${(exporter / baseline).toFixed(2).padStart(9)}  (target ≥ ${EXPORT_TARGET_PER_SECOND.toLocaleString('en')} records/s: ${exporter >= EXPORT_TARGET_PER_SECOND ? 'met' : 'NOT met'})`,
-  );
+  const figures: BenchFigure[] = [
+    {
+      section: 'lake',
+      name: 'change export (10,000-record batches)',
+      unit: 'records/s',
+      value: exporter,
+      baseline,
+      baselineName: 'JSON.stringify of the same records',
+      ratio: exporter / baseline,
+      target: `≥ ${EXPORT_TARGET_PER_SECOND.toLocaleString('en')} records/s`,
+      pass: exporter >= EXPORT_TARGET_PER_SECOND,
+      detail: `${records} records in-process: mapping, NDJSON, gzip`,
+    },
+  ];
 
   const directory = await mkdtemp(join(tmpdir(), 'storefleet-bench-s3-'));
   const s3 = await startLocalS3({ directory, buckets: ['bench-lake'] });
@@ -111,12 +120,21 @@ export const benchLakeExport = async (): Promise<void> => {
     await exportChanges(small[0] ?? [], put); // a redelivered batch
     const listing = await client.send(new ListObjectsV2Command({ Bucket: 'bench-lake', Prefix: 'changes/' }));
     const objects = listing.KeyCount ?? 0;
-    console.log(
-      `  S3 objects for ${small.length} batches (+1 redelivered) of one partition: ${objects}  (${(objects / small.length).toFixed(2)} per batch per shard; target 1)`,
-    );
+    figures.push({
+      section: 'lake',
+      name: `S3 objects for ${small.length} batches (+1 redelivered), one partition`,
+      unit: 'objects',
+      value: objects,
+      baseline: small.length,
+      baselineName: 'batches',
+      ratio: objects / small.length,
+      target: '1 per batch per shard',
+      pass: objects === small.length,
+    });
   } finally {
     client.destroy();
     await s3.stop();
     await rm(directory, { recursive: true, force: true });
   }
+  return figures;
 };

@@ -1,25 +1,26 @@
 /**
- * Part of `npm run bench`: a report's DynamoDB reads for few and many orders, measured in one
+ * Part of `npm run bench` (section `report-reads`, report-reads-bench.ts): a report's DynamoDB reads for few and many orders, measured in one
  * run (DynamoDB's own consumed capacity). Sales are counted into a fresh store's rollups through
  * the consumer's own write path (saleRollup → marker + ADD transaction), one at a time: every
  * order updates the same day's items, as a busy store's do. The report must read the same.
  * Runs in-process against the runtime's table, after startLocalRuntime set the environment.
  */
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '../../lib/auth/principal.js';
-import { transactWrite } from '../../lib/db/transact.js';
-import type { Order } from '../../lib/orders/order-schemas.js';
-import { utcDay } from '../../lib/reports/report-days.js';
-import { newReadMeter, type ReadMeter } from '../../lib/reports/rollup-reads.js';
+import type { Principal } from '../../../lib/auth/principal.js';
+import { transactWrite } from '../../../lib/db/transact.js';
+import type { Order } from '../../../lib/orders/order-schemas.js';
+import { utcDay } from '../../../lib/reports/report-days.js';
+import { newReadMeter, type ReadMeter } from '../../../lib/reports/rollup-reads.js';
 import {
   appliedMarkerWrite,
   saleMemoWrite,
   salesWrite,
   skuSalesWrite,
-} from '../../lib/reports/rollup-writes.js';
-import { saleRollup } from '../../lib/reports/sale-rollup.js';
-import { salesReport } from '../../lib/reports/sales-report.js';
-import { stockReport } from '../../lib/reports/stock-report.js';
+} from '../../../lib/reports/rollup-writes.js';
+import { saleRollup } from '../../../lib/reports/sale-rollup.js';
+import { salesReport } from '../../../lib/reports/sales-report.js';
+import { stockReport } from '../../../lib/reports/stock-report.js';
+import type { BenchFigure } from './bench-figure.js';
 
 const FINANCE: Principal = { userId: 'bench-finance', role: 'finance', storeIds: 'all' };
 const SKUS = ['BENCH-A', 'BENCH-B', 'BENCH-C'];
@@ -68,8 +69,13 @@ const readsOf = async (storeId: string, now: Date): Promise<{ sales: ReadMeter; 
   return { sales, stock };
 };
 
-/** Prints the reads of the sales (by category) and stock reports after `few` and after `many` orders. */
-export const benchReportReads = async (baseUrl: string, adminToken: string, few: number, many: number) => {
+/** The read units of the sales (by category) and stock reports after `few` and after `many` orders. */
+export const reportReadFigures = async (
+  baseUrl: string,
+  adminToken: string,
+  few: number,
+  many: number,
+): Promise<BenchFigure[]> => {
   const created = await fetch(`${baseUrl}/stores`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -88,13 +94,19 @@ export const benchReportReads = async (baseUrl: string, adminToken: string, few:
   const before = await readsOf(storeId, now);
   await countSales(storeId, many - few, now);
   const after = await readsOf(storeId, now);
-  const line = (name: string, a: ReadMeter, b: ReadMeter) =>
-    console.log(
-      `  ${name.padEnd(22)} ${String(a.queries).padStart(4)} Queries ${a.capacityUnits.toFixed(1).padStart(6)} RCU` +
-        ` → ${String(b.queries).padStart(4)} Queries ${b.capacityUnits.toFixed(1).padStart(6)} RCU` +
-        `   ratio ${(b.capacityUnits / Math.max(a.capacityUnits, Number.EPSILON)).toFixed(2)}`,
-    );
-  console.log(`\nReport reads, ${few} orders → ${many} orders (same store and day; ratio 1.00 = flat)`);
-  line('GET /reports/sales', before.sales, after.sales);
-  line('GET /reports/stock', before.stock, after.stock);
+  const figure = (name: string, a: ReadMeter, b: ReadMeter): BenchFigure => ({
+    section: 'report-reads',
+    name: `${name} after ${many} orders`,
+    unit: 'RCU',
+    value: b.capacityUnits,
+    baseline: a.capacityUnits,
+    baselineName: `the same report after ${few} orders`,
+    ratio: b.capacityUnits / Math.max(a.capacityUnits, Number.EPSILON),
+    target: 'flat (1.00×)',
+    detail: `${a.queries} → ${b.queries} Queries; same store and day`,
+  });
+  return [
+    figure('GET /reports/sales', before.sales, after.sales),
+    figure('GET /reports/stock', before.stock, after.stock),
+  ];
 };

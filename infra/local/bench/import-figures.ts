@@ -1,5 +1,5 @@
 /**
- * `npm run bench`'s import figure: a product CSV (two variants per product, planted faults)
+ * `npm run bench`'s import figures (section `import`, import-bench.ts): a product CSV (two variants per product, planted faults)
  * imported through lib/imports/ into the running local table, in rows per minute (target
  * ≥ 10,000 against DynamoDB Local), against a baseline measured in the same run: a bare
  * BatchWrite of the same items (product items with their SKU and barcode guards), with the
@@ -7,12 +7,13 @@
  * Imported after the local environment is applied (lib/ reads it at load).
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, tableName } from '../../lib/db/client.js';
-import { ENTITY, guardKeys, productKeys } from '../../lib/db/keys.js';
-import { mapPool } from '../../lib/imports/cells.js';
-import { DEFAULT_CONCURRENCY } from '../../lib/imports/import-context.js';
-import { runImport } from '../../lib/imports/run-import.js';
-import { productSample } from './import-sample.js';
+import { documentClient, tableName } from '../../../lib/db/client.js';
+import { ENTITY, guardKeys, productKeys } from '../../../lib/db/keys.js';
+import { mapPool } from '../../../lib/imports/cells.js';
+import { DEFAULT_CONCURRENCY } from '../../../lib/imports/import-context.js';
+import { runImport } from '../../../lib/imports/run-import.js';
+import { productSample } from '../import-sample.js';
+import type { BenchFigure } from './bench-figure.js';
 
 export const IMPORT_TARGET_ROWS_PER_MINUTE = 10_000;
 
@@ -64,7 +65,8 @@ const batchWriteAll = async (items: Record<string, unknown>[]): Promise<void> =>
   });
 };
 
-export const benchImport = async (rows = 5000): Promise<void> => {
+/** The import's figures: rows per minute against the bare BatchWrite, and a re-run that skips every row. */
+export const importFigures = async (rows: number): Promise<BenchFigure[]> => {
   const tag = `B${Date.now().toString(36).toUpperCase()}`;
   const sample = productSample(rows, tag, { bom: true });
   const t0 = performance.now();
@@ -82,19 +84,30 @@ export const benchImport = async (rows = 5000): Promise<void> => {
   const rerunSeconds = (performance.now() - t2) / 1000;
   const perMinute = (seconds: number) => Math.round((rows / seconds) * 60);
   const rate = perMinute(importSeconds);
-  console.log(
-    `\nProduct CSV import (${rows} rows, 2 variants per product, DynamoDB Local, ${DEFAULT_CONCURRENCY} in flight)`,
-  );
-  console.log(
-    `  import              ${importSeconds.toFixed(1).padStart(6)} s ${String(rate).padStart(8)} rows/min  (${result.counts.imported} imported, ${result.counts.rejected} rejected)`,
-  );
-  console.log(
-    `  baseline BatchWrite ${baselineSeconds.toFixed(1).padStart(6)} s ${String(perMinute(baselineSeconds)).padStart(8)} rows/min  (${items.length} items, no checks)`,
-  );
-  console.log(
-    `  re-run (all skipped)${rerunSeconds.toFixed(1).padStart(6)} s ${String(perMinute(rerunSeconds)).padStart(8)} rows/min  (${rerun.counts.skipped} skipped, ${rerun.counts.imported} imported)`,
-  );
-  console.log(
-    `  import / baseline   ${(importSeconds / baselineSeconds).toFixed(1)}× the time; target ≥ ${IMPORT_TARGET_ROWS_PER_MINUTE} rows/min: ${rate >= IMPORT_TARGET_ROWS_PER_MINUTE ? 'met' : 'NOT MET'}`,
-  );
+  const baseline = perMinute(baselineSeconds);
+  const baselineName = `bare BatchWrite of the same ${items.length} items, no checks`;
+  return [
+    {
+      section: 'import',
+      name: `product CSV import (${rows} rows)`,
+      unit: 'rows/min',
+      value: rate,
+      baseline,
+      baselineName,
+      ratio: rate / baseline,
+      target: `≥ ${IMPORT_TARGET_ROWS_PER_MINUTE} rows/min`,
+      pass: rate >= IMPORT_TARGET_ROWS_PER_MINUTE,
+      detail: `${result.counts.imported} imported, ${result.counts.rejected} rejected; ${DEFAULT_CONCURRENCY} in flight`,
+    },
+    {
+      section: 'import',
+      name: 'the same CSV again (all skipped)',
+      unit: 'rows/min',
+      value: perMinute(rerunSeconds),
+      baseline,
+      baselineName,
+      ratio: perMinute(rerunSeconds) / baseline,
+      detail: `${rerun.counts.skipped} skipped, ${rerun.counts.imported} imported`,
+    },
+  ];
 };
