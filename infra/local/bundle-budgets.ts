@@ -24,7 +24,7 @@ const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   createCustomer: 1.12,
   createFeedback: 1.13,
   createImport: 1.2,
-  createOrder: 1.27,
+  createOrder: 1.28,
   createProduct: 1.12,
   createPromotion: 1.14,
   createPurchaseOrder: 1.16,

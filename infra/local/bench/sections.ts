@@ -16,6 +16,11 @@ export interface BenchSectionEntry {
 
 export const BENCH_SECTIONS: readonly BenchSectionEntry[] = [
   {
+    name: 'bundles',
+    summary: "every function's bundle bytes and cold import vs a bare handler of the same SDK clients",
+    load: async () => (await import('./bundles-bench.js')).benchBundles,
+  },
+  {
     name: 'warm',
     summary: 'GET /stores/{id} in-process (Middy chain, real token) vs a raw GetCommand, p50/p95',
     load: async () => (await import('./warm-bench.js')).benchWarm,
@@ -24,6 +29,21 @@ export const BENCH_SECTIONS: readonly BenchSectionEntry[] = [
     name: 'orders',
     summary: 'POST /orders in-process vs a bare TransactWriteItems of the same items; CPU per order; hot SKU',
     load: async () => (await import('./orders-bench.js')).benchOrders,
+  },
+  {
+    name: 'capacity',
+    summary: 'read and write units of every API operation (ReturnConsumedCapacity) vs its budget',
+    load: async () => (await import('./capacity-bench.js')).benchCapacity,
+  },
+  {
+    name: 'hot-sku',
+    summary: 'one SKU sold from 1, 2, 4 and 8 level shards under a modelled per-partition limit',
+    load: async () => (await import('./simulations-bench.js')).benchHotSku,
+  },
+  {
+    name: 'fleet',
+    summary: 'cold starts per 1,000 requests of a trading day, one function per route vs per domain',
+    load: async () => (await import('./simulations-bench.js')).benchFleetColdStarts,
   },
   {
     name: 'import',
