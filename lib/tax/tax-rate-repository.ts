@@ -62,8 +62,12 @@ export const queryTaxRates = async (query: {
 };
 
 /**
- * The rate of a region × category in force at `at`: one strongly consistent Query of its
- * partition, `sk <= FROM#<at>`, newest first, limit 1.
+ * The rate of a region × category in force at `at`: one eventually consistent Query of its
+ * partition, `sk <= FROM#<at>`, newest first, limit 1 (0.5 RCU, not 1). A stale read is harmless:
+ * rates are never changed once written, only superseded from an instant, so the most a lagging
+ * read can do is tax a sale placed within a second of a new rate's creation at the rate it
+ * superseded — as if the sale had come a moment sooner. Rates are created ahead of their
+ * `effectiveFrom` in practice (docs/tax.md).
  */
 export const findRateInForce = async (
   region: string,
@@ -81,7 +85,6 @@ export const findRateInForce = async (
       },
       ScanIndexForward: false,
       Limit: 1,
-      ConsistentRead: true,
     }),
   );
   const [item] = result.Items ?? [];

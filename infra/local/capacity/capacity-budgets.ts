@@ -72,8 +72,8 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes.',
   },
   'createOrder (2 lines, customer)': {
-    budget: { read: 6, write: 20 },
-    minimum: { read: 6, write: 20 },
+    budget: { read: 4.5, write: 20 },
+    minimum: { read: 4.5, write: 20 },
     why: 'One transaction (2×) of the order (~1.6 KB: 2 WCU), both levels, the idempotency record and the customer link, with the order’s four index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order) and the levels’ keys-only gsi9 entries unchanged; reads: revocation, one BatchGet by key, products, promotions and tax rates.',
   },
   createProduct: {
@@ -427,19 +427,19 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
   },
   'createOrder (1 line)': {
-    budget: { read: 4.5, write: 10 },
-    minimum: { read: 4.5, write: 10 },
+    budget: { read: 3, write: 10 },
+    minimum: { read: 3, write: 10 },
     why: 'One transaction (2×) of the order, its level and the idempotency record, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order).',
   },
   'createOrder (10 lines, customer)': {
-    budget: { read: 13.5, write: 26 },
-    minimum: { read: 13.5, write: 26 },
+    budget: { read: 7.5, write: 26 },
+    minimum: { read: 7.5, write: 26 },
     why: 'One transaction (2×) of the 5 KB order, ten levels, the idempotency record and the customer link, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order).',
   },
   'recordOrderPayment (final → PAID)': {
     budget: { read: 3, write: 12 },
     minimum: { read: 3, write: 12 },
-    why: "As a part payment, plus the receipt number; the status moves the order's gsi1 key (old summary deleted, new one written: 2 × 2) and changes the gsi8 summary (1 × 2); gsi9/gsi10 hold keys only and are not written.",
+    why: 'As a part payment, plus the receipt number; the status moves the order’s gsi7 summary (old deleted, new written: 2 × 2) and changes the gsi8 summary (1 × 2); gsi9/gsi10 hold keys only and are not written.',
   },
   'adjustInventory (level without a reorder rule)': {
     budget: { read: 2.5, write: 2 },
