@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BenchRun } from '../../infra/local/bench/bench-report.js';
+import { BENCH_DYNAMODB_ENDPOINT_ENV } from '../../infra/local/bench/bench-runtime.js';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
 
 /**
  * `npm run bench -- --quick --only warm` end to end: the runner starts the section in a process
- * of its own (its own DynamoDB Local with the demo data), prints the table quietly and writes
- * the JSON. Figures are real but never judged here: timing has no place in a test.
+ * of its own (on this worker's DynamoDB Local, a table of its own with the demo data), prints
+ * the table quietly and writes the JSON. Figures are real but never judged here: timing has no place in a test.
  */
 describe('npm run bench (smoke)', () => {
   const scratch = mkdtemp(join(tmpdir(), 'storefleet-bench-smoke-'));
@@ -23,7 +24,8 @@ describe('npm run bench (smoke)', () => {
       STOREFLEET_STATE_DIR: join(directory, 'state'),
       STOREFLEET_KEYS_DIR: join(directory, 'keys'),
     };
-    // This file's table and endpoint are not the bench's: it starts its own.
+    // This file's table is not the bench's; the DynamoDB Local is shared (a JVM costs seconds).
+    env[BENCH_DYNAMODB_ENDPOINT_ENV] = process.env.DYNAMODB_ENDPOINT;
     delete env.DYNAMODB_ENDPOINT;
     delete env.TABLE_NAME;
     const child = spawn(

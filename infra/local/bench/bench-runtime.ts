@@ -3,17 +3,33 @@
  * the demo data, the functions' environment applied (so lib/ may be imported after
  * `benchRuntime()` resolved), started on first use and stopped by the section process.
  */
+import { randomBytes } from 'node:crypto';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import type { Role } from '../../../lib/auth/roles.js';
 import { flattenClaims } from '../api-gateway-event.js';
 import { loadDevKeys } from '../dev-keys.js';
 import { createTokenVerifier } from '../dev-token-verifier.js';
+import { localDynamoClient } from '../dynamodb-local.js';
 import { type LocalRuntime, startLocalRuntime } from '../local-runtime.js';
 
 let started: Promise<LocalRuntime> | undefined;
 
+/**
+ * A DynamoDB Local already running (the smoke test hands over its own): the sections use a
+ * table of their own in it, dropped on stop, instead of starting a JVM.
+ */
+export const BENCH_DYNAMODB_ENDPOINT_ENV = 'STOREFLEET_BENCH_DYNAMODB_ENDPOINT';
+
 export const benchRuntime = (): Promise<LocalRuntime> => {
-  started ??= startLocalRuntime({ seed: true, quiet: true });
+  const endpoint = process.env[BENCH_DYNAMODB_ENDPOINT_ENV];
+  started ??= startLocalRuntime({
+    seed: true,
+    quiet: true,
+    ...(endpoint
+      ? { dynamoEndpoint: endpoint, tableName: `storefleet-bench-${randomBytes(3).toString('hex')}` }
+      : {}),
+  });
   return started;
 };
 
@@ -22,6 +38,10 @@ export const stopBenchRuntime = async (): Promise<void> => {
   const runtime = await started;
   started = undefined;
   await runtime.stop();
+  if (!process.env[BENCH_DYNAMODB_ENDPOINT_ENV]) return;
+  const client = localDynamoClient(runtime.dynamoEndpoint);
+  await client.send(new DeleteTableCommand({ TableName: runtime.tableName })).catch(() => undefined);
+  client.destroy();
 };
 
 /**
