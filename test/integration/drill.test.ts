@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
 
 const run = promisify(execFile);
@@ -14,7 +14,7 @@ const drill = async (args: string[]) => {
   try {
     const { stdout, stderr } = await run(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [join(REPO_ROOT, 'infra/local/drill.ts'), '--endpoint', inject('dynamoEndpoint'), ...args],
+      [join(REPO_ROOT, 'infra/local/drill.ts'), '--endpoint', process.env.DYNAMODB_ENDPOINT ?? '', ...args],
       { cwd: REPO_ROOT, env: process.env, maxBuffer: 16 * 1024 * 1024 },
     );
     return { code: 0, stdout, stderr };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import {
   type DynamoDbStreamReader,
@@ -13,7 +13,8 @@ import {
 
 // The integration table (test/support/integration-table.ts) is created with the app's
 // NEW_AND_OLD_IMAGES stream; each test starts its own reader (LATEST: only its own writes).
-const endpoint = inject('dynamoEndpoint');
+/** This worker's DynamoDB Local (test/support/integration-table.ts). */
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? '';
 const tableName = process.env.TABLE_NAME ?? '';
 const region = 'ap-southeast-2';
 const client = localDynamoClient(endpoint);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DYNAMODB_LOCAL_CORS } from '../../infra/local/dynamodb-local.js';
 import { chooseInvokeDatabase } from '../../infra/local/invoke-database.js';
 import { REPO_ROOT } from '../../infra/local/repo-paths.js';
@@ -11,7 +11,8 @@ import { RUNTIME_FILE, readRuntimeRecord, writeRuntimeRecord } from '../../infra
 import { createStore } from '../../lib/stores/store-service.js';
 import { admin, storeInput } from '../support/fixtures.js';
 
-const endpoint = inject('dynamoEndpoint');
+/** This worker's DynamoDB Local (test/support/integration-table.ts). */
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? '';
 const record = (overrides: Partial<Parameters<typeof writeRuntimeRecord>[0]> = {}) => ({
   pid: process.pid,
   url: 'http://127.0.0.1:3999',

@@ -3,18 +3,28 @@ import { type DynamoDbLocal, startDynamoDbLocal } from '../../infra/local/dynamo
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    dynamoEndpoint: string;
+    /** One DynamoDB Local per worker: `integration-table.ts` picks by `VITEST_POOL_ID`. */
+    dynamoEndpoints: string[];
   }
 }
 
-let dynamo: DynamoDbLocal | undefined;
+let instances: DynamoDbLocal[] = [];
 
-/** One in-memory DynamoDB Local per test run, on a free port; each test file gets its own table. */
+/**
+ * In-memory DynamoDB Local for the integration files, one instance per test worker; each test
+ * file gets its own table. One instance per worker because DynamoDB Local answers one request at
+ * a time per database (its SQLite store is serialized): files in two workers sharing one instance
+ * wait on each other, two instances run side by side on two cores.
+ */
 export async function setup(project: TestProject) {
-  dynamo = await startDynamoDbLocal();
-  project.provide('dynamoEndpoint', dynamo.endpoint);
+  const workers = Math.max(1, Number(project.globalConfig.maxWorkers) || 1);
+  instances = await Promise.all(Array.from({ length: workers }, () => startDynamoDbLocal()));
+  project.provide(
+    'dynamoEndpoints',
+    instances.map((instance) => instance.endpoint),
+  );
 }
 
 export async function teardown() {
-  await dynamo?.stop();
+  await Promise.all(instances.map((instance) => instance.stop()));
 }

@@ -8,8 +8,12 @@ import { localDynamoClient } from '../../infra/local/dynamodb-local.js';
 import { ensureTable } from '../../infra/local/table-setup.js';
 
 // Runs before each integration test file, before lib/ is imported: point the shared
-// document client at DynamoDB Local and give this file a table of its own.
-process.env.DYNAMODB_ENDPOINT = inject('dynamoEndpoint');
+// document client at this worker's DynamoDB Local and give this file a table of its own.
+const endpoints = inject('dynamoEndpoints');
+const worker = Number(process.env.VITEST_POOL_ID ?? '1');
+const endpoint = endpoints[(worker - 1) % endpoints.length];
+if (!endpoint) throw new Error('The integration global setup started no DynamoDB Local');
+process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.TABLE_NAME = `it-${randomUUID()}`;
 // Signs pagination cursors, as the local runtime's generated secret does.
 process.env.CURSOR_SECRET = randomBytes(32).toString('base64url');
@@ -17,7 +21,7 @@ process.env.CURSOR_SECRET = randomBytes(32).toString('base64url');
 const usersDir = mkdtempSync(join(tmpdir(), 'storefleet-it-users-'));
 process.env.LOCAL_USER_DIRECTORY = usersDir;
 
-const client = localDynamoClient(process.env.DYNAMODB_ENDPOINT);
+const client = localDynamoClient(endpoint);
 await ensureTable(client, process.env.TABLE_NAME);
 
 // Drop the file's table when it is done: DynamoDB Local slows down as finished files' tables
