@@ -31,7 +31,7 @@ export default defineConfig({
           // starts one per worker): the files wait on DynamoDB Local most of the time, and one
           // instance answers one request at a time. A group of its own: vitest runs projects
           // with different worker counts one group after the other.
-          maxWorkers: Number(process.env.IT_WORKERS ?? 2),
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           setupFiles: ['test/support/integration-table.ts'],

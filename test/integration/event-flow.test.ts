@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appDefinition } from '../../infra/app-definition.js';
 import type { AppDefinition } from '../../infra/app-definition-types.js';
 import { startDynamoDbStreamReader } from '../../infra/local/dynamodb-stream-reader.js';
@@ -28,7 +28,8 @@ import { newProduct, receiveStock } from '../support/stock-fixtures.js';
  * the first four PutEvents calls, so the publisher exhausts its retries and reports that record
  * as a partial batch failure; the reader then redelivers from it.
  */
-const endpoint = inject('dynamoEndpoint');
+/** This worker's DynamoDB Local (test/support/integration-table.ts). */
+const endpoint = process.env.DYNAMODB_ENDPOINT ?? '';
 const tableName = process.env.TABLE_NAME ?? '';
 const region = 'ap-southeast-2';
 const stateDir = mkdtempSync(join(tmpdir(), 'storefleet-flow-'));
