@@ -37,7 +37,7 @@ const line = (use: Partial<UsageLine>): UsageLine => ({
   ...use,
 });
 
-/** Explicit inputs of the shape part B's measureOperations() returns (figures of main before issue 10). */
+/** Explicit inputs of the shape measureOperations() (infra/local/capacity/) returns (figures of main before issue 10). */
 const operations: OperationCapacity[] = [
   {
     operation: 'createOrder 1 line',
@@ -144,7 +144,7 @@ describe('the cost model', () => {
 });
 
 describe('the order’s usage', () => {
-  it('takes the measured variant of each step where part B measures several, else the route’s first', () => {
+  it('takes the measured variant of each step where the capacity measurement names several, else the route’s first', () => {
     expect(unitsOfFunction(operations, 'createOrder', /2 lines/).write).toBe(34);
     expect(unitsOfFunction(operations, 'createOrder').write).toBe(20);
     expect(() => unitsOfFunction(operations, 'getStore')).toThrow(

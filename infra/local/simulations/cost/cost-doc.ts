@@ -34,7 +34,7 @@ export interface CostDocInputs {
   measuredDurations: readonly string[];
   /** The tail's metered units (measure-tail.ts), when metered. */
   measuredTail?: { rollup: { read: number; write: number }; expiryRun: { read: number; write: number } };
-  /** Extra scenarios priced the same way (e.g. part C's targets), total per 1,000 orders. */
+  /** Extra scenarios priced the same way, total per 1,000 orders. */
   scenarios: readonly { name: string; per1000Orders: number }[];
   generatedOn: string;
 }

@@ -24,7 +24,7 @@ export interface CostInputs {
   prices: PriceTable;
   /** The trading-day simulation: invocations by function and cold starts per function. */
   fleet: FleetSimulation;
-  /** Metered units of functions part B does not meter: `countOrderEvent` per paid order, schedules per run. */
+  /** Metered units of functions the capacity measurement does not meter: `countOrderEvent` per paid order, schedules per run. */
   measuredTail?: {
     rollup?: { read: number; write: number };
     perRun?: Readonly<Record<string, { read: number; write: number }>>;

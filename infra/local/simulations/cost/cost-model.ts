@@ -2,7 +2,7 @@ import type { PriceTable } from './prices.js';
 
 /**
  * What one kind of invocation uses, per invocation, and how many there are. Every figure is an
- * input: the capacity units come from part B's measurement (`measureOperations()`), durations
+ * input: the capacity units come from the capacity measurement (`measureOperations()`, infra/local/capacity/), durations
  * from the benchmark or the stated assumptions, counts from the workload; the model only prices.
  */
 export interface UsageLine {

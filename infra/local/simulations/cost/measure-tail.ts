@@ -1,5 +1,5 @@
 /**
- * Meters what the order's tail consumes that part B does not (it meters HTTP operations): the
+ * Meters what the order's tail consumes that the capacity measurement does not (it meters HTTP operations): the
  * report rollups of a paid 2-line order (countOrderEvent on the Order.Paid sample event, pointed
  * at the demo data's 2-line till order) and one run of the unpaid-order expiry (its second on the demo data, after the first expired the abandoned order). Run as its own process
  * by cost-cli.ts (one local environment per process), it prints one JSON line.

@@ -19,7 +19,7 @@ export interface OperationCapacity {
 
 /**
  * What the order's tail costs beyond its HTTP requests, per order: the stream readers and bus
- * consumers. These are stated assumptions, not measurements (part B meters HTTP operations
+ * consumers. These are stated assumptions, not measurements (the capacity measurement meters HTTP operations
  * only), each with its reasoning; docs/cost.md prints them as such.
  */
 export const ORDER_TAIL = {
@@ -54,7 +54,7 @@ export const routeKeyOf = (method: string, path: string): string => `${method.to
 
 /**
  * The measured units of the function serving a route: the operation whose name matches
- * `variant` if given (part B measures named variants such as 2 lines + customer, final payment),
+ * `variant` if given (the capacity measurement names variants such as 2 lines + customer, final payment),
  * else the route's first operation.
  */
 export const unitsOfFunction = (
@@ -72,7 +72,7 @@ export const unitsOfFunction = (
   return { read: chosen.read, write: chosen.write, operation: chosen.operation };
 };
 
-/** The variant of each POS-sale step that part B measures separately. */
+/** The variant of each POS-sale step that the capacity measurement names separately. */
 export const POS_SALE_VARIANTS: Readonly<Record<string, RegExp>> = {
   createOrder: /2 lines/i,
   // A till sale is paid in one payment, which is the final one (the order becomes PAID).

@@ -16,7 +16,7 @@ export const PACKAGINGS: readonly Packaging[] = ['per-route', 'per-domain', 'per
 
 /**
  * Cold INIT of one environment, ms. Assumption: a per-route function's INIT is `routeInitMs`
- * (bundles at the bare handler's size, part A); a per-domain bundle carries every handler of
+ * (bundles at the bare handler's size: docs/performance.md, "Bundles and cold starts"); a per-domain bundle carries every handler of
  * its domain on the same SDK and shared library, so only the handlers' own code is added:
  * `perExtraHandler` of the INIT per further handler.
  */
