@@ -61,3 +61,17 @@ export const supplierMustExist = (supplierId: string, path: string): GuardedWrit
   },
   onConditionFailed: () => new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]),
 });
+
+/**
+ * 400 naming `path` unless the supplier exists, for a write that only needs the supplier to be
+ * there (a reorder rule). Suppliers are never deleted, so existence cannot change between this
+ * read and the write, and the write can stay a single UpdateItem that returns what it wrote
+ * instead of a transaction (2×) with a ConditionCheck and a read back after it. An eventually
+ * consistent read (half the units) that finds the supplier is proof; only a miss, which may be
+ * a supplier created a moment ago, is confirmed by a strongly consistent read.
+ */
+export const assertSupplierExists = async (supplierId: string, path: string): Promise<void> => {
+  const key = supplierKeys.item(supplierId);
+  if ((await getItem(key, false)) ?? (await getItem(key))) return;
+  throw new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]);
+};
