@@ -1,8 +1,7 @@
-import { tableName } from '../db/client.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, supplierKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
-import { type GuardedWrite, transactWrite } from '../db/transact.js';
+import { transactWrite } from '../db/transact.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
 import { InternalError, ValidationError } from '../errors.js';
 import type { Supplier } from './supplier-schemas.js';
@@ -45,22 +44,6 @@ export const querySuppliers = async (limit: number, cursor: string | undefined):
 export const replaceSupplier = async (next: Supplier, expectedVersion: number): Promise<void> => {
   await transactWrite([replaceItemAtVersion(toItem(next), expectedVersion, `Supplier ${next.supplierId}`)]);
 };
-
-/**
- * For another write's transaction: the supplier must exist, checked by a ConditionCheck rather
- * than a read first, so the answer holds at the moment of the write. `path` names the request
- * field that carried the id, for the 400 the caller gets when it does not.
- */
-export const supplierMustExist = (supplierId: string, path: string): GuardedWrite => ({
-  write: {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: supplierKeys.item(supplierId),
-      ConditionExpression: 'attribute_exists(pk)',
-    },
-  },
-  onConditionFailed: () => new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]),
-});
 
 /**
  * 400 naming `path` unless the supplier exists, for a write that only needs the supplier to be
