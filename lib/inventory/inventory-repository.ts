@@ -7,7 +7,6 @@ import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, itemsOfKeysPage, type Page, queryPage } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { supplierMustExist } from '../suppliers/supplier-repository.js';
 import type {
   InventoryLevel,
   Movement,
@@ -171,8 +170,8 @@ export const queryMovements = async (
  */
 /**
  * Sets a level's reorder rule (creating an empty level if none exists) and moves it onto the
- * store's reorder watch index. A named preferred supplier must exist: then the update and a
- * ConditionCheck on the supplier run as one transaction, and the level is read back after it.
+ * store's reorder watch index, and returns the level as written (ReturnValues, no read back).
+ * The caller has checked that a named preferred supplier exists (suppliers are never deleted).
  */
 export const updateReorderRule = async (
   level: { storeId: string; sku: string; productId: string },
@@ -207,13 +206,6 @@ export const updateReorderRule = async (
     new ConflictError({
       detail: `The level of ${level.sku} at ${level.storeId} belongs to another product; it cannot take this rule.`,
     });
-  if (rule.preferredSupplierId) {
-    await transactWrite([
-      { write: { Update: update }, onConditionFailed: otherProduct },
-      supplierMustExist(rule.preferredSupplierId, 'body.preferredSupplierId'),
-    ]);
-    return (await getItem(key)) ?? {};
-  }
   try {
     const result = await documentClient.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
     return result.Attributes ?? {};

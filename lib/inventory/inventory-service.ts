@@ -6,6 +6,7 @@ import { productKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { NotFoundError } from '../errors.js';
+import { assertSupplierExists } from '../suppliers/supplier-repository.js';
 import { adjustmentDeltas, assertReasonAllowed, staffCorrectionFloor } from './adjustment-rules.js';
 import {
   findLevelItem,
@@ -128,6 +129,8 @@ export const setReorderRule = async (
   if ('role' in actor) assertStoreAccess(actor, storeId);
   const rule = withRuleDefaults(input) as NonNullable<ReturnType<typeof withRuleDefaults>>;
   const productId = await requireProductIdOfSku(sku);
+  if (rule.preferredSupplierId)
+    await assertSupplierExists(rule.preferredSupplierId, 'body.preferredSupplierId');
   // A single-item write meeting a sale's transaction on the level retries like any other race.
   const item = await retryOnContention(() =>
     updateReorderRule({ storeId, sku, productId }, rule, actor, now),

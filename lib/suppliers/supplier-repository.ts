@@ -1,8 +1,7 @@
-import { tableName } from '../db/client.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, supplierKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
-import { type GuardedWrite, transactWrite } from '../db/transact.js';
+import { transactWrite } from '../db/transact.js';
 import { createItem, replaceItemAtVersion } from '../db/versioned-write.js';
 import { InternalError, ValidationError } from '../errors.js';
 import type { Supplier } from './supplier-schemas.js';
@@ -47,17 +46,15 @@ export const replaceSupplier = async (next: Supplier, expectedVersion: number): 
 };
 
 /**
- * For another write's transaction: the supplier must exist, checked by a ConditionCheck rather
- * than a read first, so the answer holds at the moment of the write. `path` names the request
- * field that carried the id, for the 400 the caller gets when it does not.
+ * 400 naming `path` unless the supplier exists, for a write that only needs the supplier to be
+ * there (a reorder rule). Suppliers are never deleted, so existence cannot change between this
+ * read and the write, and the write can stay a single UpdateItem that returns what it wrote
+ * instead of a transaction (2×) with a ConditionCheck and a read back after it. An eventually
+ * consistent read (half the units) that finds the supplier is proof; only a miss, which may be
+ * a supplier created a moment ago, is confirmed by a strongly consistent read.
  */
-export const supplierMustExist = (supplierId: string, path: string): GuardedWrite => ({
-  write: {
-    ConditionCheck: {
-      TableName: tableName(),
-      Key: supplierKeys.item(supplierId),
-      ConditionExpression: 'attribute_exists(pk)',
-    },
-  },
-  onConditionFailed: () => new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]),
-});
+export const assertSupplierExists = async (supplierId: string, path: string): Promise<void> => {
+  const key = supplierKeys.item(supplierId);
+  if ((await getItem(key, false)) ?? (await getItem(key))) return;
+  throw new ValidationError([{ path, message: `Supplier ${supplierId} does not exist.` }]);
+};

@@ -231,6 +231,8 @@ describe('reorder rules', () => {
       belowReorderPoint: true,
       reorderRule: { preferredSupplierId: supplierId },
     });
+    // The answer is the level as written (the update's own return values), not a read after it.
+    expect(ruleB).toEqual(await getInventoryLevel(admin, storeId, b));
     const ruleC = await setReorderRule(admin, storeId, c, { reorderPoint: 0, reorderQuantity: 6 });
     expect(ruleC).toMatchObject({ onHand: 0, available: 0, belowReorderPoint: true, version: 1 });
     expect(await levelItem(storeId, c)).toMatchObject({ reorderGap: 0, gsi4pk: `STORE#${storeId}#REORDER` });

@@ -24,12 +24,12 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   adjustCustomerPoints: {
     budget: { read: 2.5, write: 2 },
     minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together; no re-read after the write (the answer is what was written).',
+    why: 'The revocation read (0.5), the idempotency record (GetItem 1) and the customer after the change (GetItem 1): the balance moves by an atomic ADD in one transaction (2×) with the entry and the record, a transaction returns no item, and the answer’s balance is one this request never read (reading it before, with a condition on it, costs the same).',
   },
   'adjustInventory (level with a reorder rule)': {
     budget: { read: 3.5, write: 8 },
     minimum: { read: 2.5, write: 8 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1, GetItem 1); one transaction (2×) of 2 items that change together and the level’s entry in gsi4 (reorder watch; the level’s keys-only gsi9 entry does not change with its quantities); no re-read after the write (the answer is what was written).',
+    why: 'The revocation read (0.5), the store (GetItem 1, remembered by the container afterwards), the SKU guard (GetItem 1) and the level after the change (GetItem 1): the level moves by atomic counters in one transaction (2×) with its movement, and the level’s entry in gsi4 (its keys-only gsi9 entry does not change with quantities); a transaction returns no item, and the answer is the new level, which this request never read (reading it before instead, with a version condition, costs the same and makes the adjustment lose races to every sale of the SKU).',
   },
   cancelOrder: {
     budget: { read: 1.5, write: 12 },
@@ -39,7 +39,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   cancelPurchaseOrder: {
     budget: { read: 1.5, write: 8 },
     minimum: { read: 1.5, write: 4 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
   cancelTransfer: {
     budget: { read: 1.5, write: 10 },
@@ -69,7 +69,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   createImport: {
     budget: { read: 0.5, write: 2 },
     minimum: { read: 0.5, write: 1 },
-    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes.',
+    why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item.',
   },
   'createOrder (2 lines, customer)': {
     budget: { read: 4.5, write: 20 },
@@ -99,12 +99,12 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   createSupplier: {
     budget: { read: 0.5, write: 4 },
     minimum: { read: 0.5, write: 2 },
-    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+    why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   createTaxRate: {
     budget: { read: 0.5, write: 6 },
     minimum: { read: 0.5, write: 3 },
-    why: 'The revocation read (0.5); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+    why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
   createTransfer: {
     budget: { read: 1.5, write: 8 },
@@ -119,7 +119,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   disableUser: {
     budget: { read: 1.5, write: 6 },
     minimum: { read: 1.5, write: 3 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
   eraseCustomer: {
     budget: { read: 2.5, write: 2 },
@@ -384,7 +384,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   setReorderRule: {
     budget: { read: 2.5, write: 6 },
     minimum: { read: 1.5, write: 6 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 2 items that change together and the level’s entry in gsi4 (reorder watch; the level’s keys-only gsi9 entry does not change with its quantities); no re-read after the write (the answer is what was written).',
+    why: 'The revocation read (0.5), the SKU guard (GetItem 1) and the preferred supplier (eventually consistent GetItem 0.5: suppliers are never deleted, so one seen is proof); one UpdateItem (1×) of the level and its entry in gsi4 (its keys-only gsi9 entry does not change) that returns what it wrote: no transaction, no read back.',
   },
   shipTransfer: {
     budget: { read: 1.5, write: 14 },
@@ -404,27 +404,27 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   updateProduct: {
     budget: { read: 1.5, write: 24 },
     minimum: { read: 1.5, write: 12 },
-    why: 'One item changes: a conditional write (1×) instead of a one-item transaction (2×) halves the writes (a status change moves its gsi1 and gsi2 sort keys: two index writes each).',
+    why: 'The revocation read and the product (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×); a status change moves its gsi1 and gsi2 sort keys (two index writes each).',
   },
   updatePromotion: {
     budget: { read: 1.5, write: 4 },
     minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateStore: {
     budget: { read: 1.5, write: 4 },
     minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateSupplier: {
     budget: { read: 1.5, write: 4 },
     minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateUser: {
     budget: { read: 1.5, write: 6 },
     minimum: { read: 1.5, write: 3 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes, so a conditional write (1×) instead of a one-item transaction (2×) halves the writes of the item and its entries in gsi1, gsi2.',
+    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
   'createOrder (1 line)': {
     budget: { read: 3, write: 10 },
@@ -444,6 +444,6 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
   'adjustInventory (level without a reorder rule)': {
     budget: { read: 2.5, write: 2 },
     minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 2 items that change together and no index entry (the level’s gsi9 entry is keys only, so a quantity change writes no index); no re-read after the write (the answer is what was written).',
+    why: 'The revocation read (0.5), the SKU guard (GetItem 1) and the level after the change (GetItem 1): the level moves by atomic counters in one transaction (2×) with its movement, and no index entry (the level’s gsi9 entry is keys only); a transaction returns no item, and the answer is the new level, which this request never read (reading it before instead, with a version condition, costs the same and makes the adjustment lose races to every sale of the SKU).',
   },
 };
