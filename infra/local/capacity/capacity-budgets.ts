@@ -37,7 +37,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'One transaction (2×) of the order and the released levels; an UpdateItem of what changed; the status moves the order’s gsi7 summary (old deleted, new written: 2 × 2) and changes its gsi8 summary (1 × 2); the keys-only gsi9/gsi10 entries are not written.',
   },
   cancelPurchaseOrder: {
-    budget: { read: 1.5, write: 8 },
+    budget: { read: 1.5, write: 4 },
     minimum: { read: 1.5, write: 4 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
@@ -67,7 +67,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1, GetItem 1); one transaction (2×) of 2 items that change together.',
   },
   createImport: {
-    budget: { read: 0.5, write: 2 },
+    budget: { read: 0.5, write: 1 },
     minimum: { read: 0.5, write: 1 },
     why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item.',
   },
@@ -97,12 +97,12 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5); one transaction (2×) of 2 items that change together and their entries in gsi1.',
   },
   createSupplier: {
-    budget: { read: 0.5, write: 4 },
+    budget: { read: 0.5, write: 2 },
     minimum: { read: 0.5, write: 2 },
     why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   createTaxRate: {
-    budget: { read: 0.5, write: 6 },
+    budget: { read: 0.5, write: 3 },
     minimum: { read: 0.5, write: 3 },
     why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
@@ -117,7 +117,7 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5); one transaction (2×) of 2 items that change together and their entries in gsi1, gsi2.',
   },
   disableUser: {
-    budget: { read: 1.5, write: 6 },
+    budget: { read: 1.5, write: 3 },
     minimum: { read: 1.5, write: 3 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
@@ -382,8 +382,8 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'Public: answered without reading the table.',
   },
   setReorderRule: {
-    budget: { read: 2.5, write: 6 },
-    minimum: { read: 1.5, write: 6 },
+    budget: { read: 2, write: 2 },
+    minimum: { read: 1.5, write: 2 },
     why: 'The revocation read (0.5), the SKU guard (GetItem 1) and the preferred supplier (eventually consistent GetItem 0.5: suppliers are never deleted, so one seen is proof); one UpdateItem (1×) of the level and its entry in gsi4 (its keys-only gsi9 entry does not change) that returns what it wrote: no transaction, no read back.',
   },
   shipTransfer: {
@@ -402,27 +402,27 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one transaction (2×) of 3 items that change together.',
   },
   updateProduct: {
-    budget: { read: 1.5, write: 24 },
+    budget: { read: 1.5, write: 12 },
     minimum: { read: 1.5, write: 12 },
     why: 'The revocation read and the product (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×); a status change moves its gsi1 and gsi2 sort keys (two index writes each).',
   },
   updatePromotion: {
-    budget: { read: 1.5, write: 4 },
+    budget: { read: 1.5, write: 2 },
     minimum: { read: 1.5, write: 2 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateStore: {
-    budget: { read: 1.5, write: 4 },
+    budget: { read: 1.5, write: 2 },
     minimum: { read: 1.5, write: 2 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateSupplier: {
-    budget: { read: 1.5, write: 4 },
+    budget: { read: 1.5, write: 2 },
     minimum: { read: 1.5, write: 2 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   updateUser: {
-    budget: { read: 1.5, write: 6 },
+    budget: { read: 1.5, write: 3 },
     minimum: { read: 1.5, write: 3 },
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
