@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AppError, ConflictError, defineProblem, NotFoundError } from '../errors.js';
 import { tableName } from './client.js';
 import { ContentionError } from './contention.js';

@@ -10,7 +10,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreInScope, isStoreScopedPath } from '../auth/store-scope.js';
 import { logger, metrics } from '../observability.js';

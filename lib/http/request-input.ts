@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../errors.js';
 import { assertIdentityEncoding, assertJsonContentType } from './body-headers.js';
 import type { RouteContract } from './route.js';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../errors.js';
 
 /** `body` + `['variants', 0, 'sku']` → `body.variants[0].sku`. */

@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { LineIssue } from './import-report.js';
 
 /**

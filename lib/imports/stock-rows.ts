@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Sku } from '../catalog/product-schemas.js';
 import type { InventoryLevel } from '../inventory/inventory-schemas.js';
 import { Quantity } from '../inventory/inventory-schemas.js';

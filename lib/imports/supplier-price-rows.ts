@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import { ResourceId, singleLineText } from '../http/common-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
@@ -19,7 +19,7 @@ export const SupplierPriceRow = z.strictObject({
   sku: Sku,
   unitCost: MinorUnits,
   currency: Currency,
-  supplierSku: singleLineText({ max: 64 }).optional(),
+  supplierSku: z.optional(singleLineText({ max: 64 })),
 });
 export type SupplierPriceRow = z.output<typeof SupplierPriceRow>;
 

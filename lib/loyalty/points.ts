@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Principal } from '../auth/principal.js';
 import { CustomerErasedError } from '../customers/customer-erased-error.js';
 import { tableName } from '../db/client.js';
@@ -56,7 +56,7 @@ export class InsufficientPointsError extends ConflictError {
     status: 409,
     title: 'Not enough loyalty points',
     description: 'Redeeming or deducting more points than the customer has (`balance`, `requested`).',
-    extensions: { balance: z.number().int(), requested: z.number().int() },
+    extensions: { balance: z.number().check(z.int()), requested: z.number().check(z.int()) },
   });
 }
 

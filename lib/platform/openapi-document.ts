@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
@@ -44,7 +44,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */
-const GatewayMessageSchema = z.object({ message: z.string() }).meta({
+const GatewayMessageSchema = z.object({ message: z.string() }).clone().register(z.globalRegistry, {
   id: 'GatewayMessage',
   description: 'API Gateway’s own answer, before any function runs (AWS only).',
 });
@@ -171,7 +171,7 @@ const operationFor = ({ route, usesTable }: DocumentedRoute): ZodOpenApiOperatio
       : problemResponse(status, problems);
   }
   responses['429'] = { $ref: '#/components/responses/TooManyRequests' };
-  const body = route.body ?? (takesBody(route) ? z.object({}).strict().optional() : undefined);
+  const body = route.body ?? (takesBody(route) ? z.optional(z.strictObject({})) : undefined);
   return {
     operationId: route.operationId,
     summary: route.summary,

@@ -6,7 +6,7 @@
  * If-Match, 422 for an Idempotency-Key, 503 when its function uses the table, 431 and 500
  * always.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IdempotencyKeyReusedError } from '../db/idempotency.js';
 import {
   BadRequestError,
@@ -80,10 +80,14 @@ export const problemSchemaName = (type: ProblemType): string => `${pascal(type.s
 
 export const FieldIssueSchema = z
   .object({
-    path: z.string().meta({ description: 'The field at fault, e.g. `body.variants[1].sku`.' }),
+    path: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'The field at fault, e.g. `body.variants[1].sku`.' }),
     message: z.string(),
   })
-  .meta({ id: 'FieldIssue' });
+  .clone()
+  .register(z.globalRegistry, { id: 'FieldIssue' });
 
 const schemas = new Map<string, { type: ProblemType; schema: z.ZodObject }>();
 
@@ -101,14 +105,28 @@ export const problemSchema = (type: ProblemType): z.ZodObject => {
   const schema = z
     .object({
       type: z.literal(`/problems/${type.slug}`),
-      title: z.string().meta({ examples: [type.title] }),
+      title: z
+        .string()
+        .clone()
+        .register(z.globalRegistry, { examples: [type.title] }),
       status: z.literal(type.status),
-      detail: z.string().optional(),
-      requestId: z.string().min(1).meta({ description: 'Same as the `X-Request-Id` header.' }),
-      errors: type.fieldErrors ? z.array(FieldIssueSchema).min(1) : z.array(FieldIssueSchema).optional(),
+      detail: z.optional(z.string()),
+      requestId: z
+        .string()
+        .check(z.minLength(1))
+        .clone()
+        .register(z.globalRegistry, { description: 'Same as the `X-Request-Id` header.' }),
+      errors: type.fieldErrors
+        ? z.array(FieldIssueSchema).check(z.minLength(1))
+        : z.optional(z.array(FieldIssueSchema)),
       ...type.extensions,
     })
-    .meta({ id: problemSchemaName(type), title: type.title, description: type.description });
+    .clone()
+    .register(z.globalRegistry, {
+      id: problemSchemaName(type),
+      title: type.title,
+      description: type.description,
+    });
   schemas.set(type.slug, { type, schema });
   return schema;
 };

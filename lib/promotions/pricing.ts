@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { tableName } from '../db/client.js';
 import { ENTITY, promotionKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
