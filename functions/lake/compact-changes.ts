@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
 import { compactPending } from '../../lib/lake/compact-pending.js';
 import { isLakeDay, lakeDayOf, previousDay } from '../../lib/lake/lake-days.js';
 import { dataLakeBucketName, s3Client } from '../../lib/lake/s3-client.js';
 import { scheduledHandler } from '../../lib/runtime/scheduled-handler.js';
+import * as z from '../../lib/zod.js';
 
 /** Days one run may catch up before it would near Lambda's 15 minutes; more is an operator's job. */
 const MAX_DAYS_PER_RUN = 7;

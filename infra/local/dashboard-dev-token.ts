@@ -4,10 +4,11 @@
  * deployed: in AWS the page has no dev-token URL in its config and users bring a Cognito token.
  * The rules match `npm run token` (manager: one store or more, staff: exactly one, admin: none).
  */
-import * as z from 'zod/mini';
+
 import { ROLES } from '../../lib/auth/roles.js';
 import { ResourceId } from '../../lib/http/common-schemas.js';
 import { parseOrThrow } from '../../lib/http/validation.js';
+import * as z from '../../lib/zod.js';
 import type { DevTokenOptions } from './dev-keys.js';
 
 const StoreList = z.pipe(
@@ -16,7 +17,7 @@ const StoreList = z.pipe(
     z.transform((text) =>
       text
         .split(',')
-        .map((id) => id.check(z.trim()))
+        .map((id) => id.trim())
         .filter(Boolean),
     ),
   ),

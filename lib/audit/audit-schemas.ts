@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { AUDIT_OPERATIONS } from './audit-entry.js';
 import { AUDITED_ENTITY_TYPES } from './audit-subject.js';
 
@@ -67,12 +67,9 @@ export const FieldChangeSchema = z
     }),
     z.object({
       field: z.string(),
-      personal: z
-        .literal(true)
-        .clone()
-        .register(z.globalRegistry, {
-          description: 'A customer’s personal data: the values are never kept.',
-        }),
+      personal: z.literal(true).clone().register(z.globalRegistry, {
+        description: 'A customer’s personal data: the values are never kept.',
+      }),
     }),
     z.object({
       field: z.string(),

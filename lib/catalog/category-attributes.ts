@@ -1,13 +1,13 @@
-import * as z from 'zod/mini';
 import { ValidationError } from '../errors.js';
 import { toFieldIssues } from '../http/validation.js';
+import * as z from '../zod.js';
 
 /**
  * Typed attributes per category. Free-form attributes are allowed for every category;
  * categories listed here also get their known attributes checked for type and range, so a
  * contact lens cannot be saved with a base curve of "flat" or 42.
  */
-const CATEGORY_ATTRIBUTES: Record<string, z.ZodType> = {
+const CATEGORY_ATTRIBUTES: Record<string, z.ZodMiniType> = {
   'contact-lenses': z.looseObject({
     baseCurve: z
       .number()

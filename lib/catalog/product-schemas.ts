@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   ItemMetaSchema,
   multiLineText,
@@ -9,6 +8,7 @@ import {
   SafeNumber,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { hasValidCheckDigit, isGtinShape } from './gtin.js';
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
@@ -159,9 +159,9 @@ const productFields = {
 export const CreateProductBody = z
   .strictObject({
     ...productFields,
-    description: productFields.description.default(''),
-    status: productFields.status.default('draft'),
-    attributes: productFields.attributes.default({}),
+    description: z._default(productFields.description, ''),
+    status: z._default(productFields.status, 'draft'),
+    attributes: z._default(productFields.attributes, {}),
   })
   .clone()
   .register(z.globalRegistry, { id: 'CreateProduct' });
@@ -171,9 +171,11 @@ export type CreateProductInput = z.output<typeof CreateProductBody>;
  * `attributes` and `variants`, when sent, replace the whole map or list; a list must still
  * hold every variant the product has (archive one instead of leaving it out).
  */
-export const UpdateProductBody = nonEmptyPatch(z.partial(z.strictObject(productFields))).meta({
-  id: 'UpdateProduct',
-});
+export const UpdateProductBody = nonEmptyPatch(z.partial(z.strictObject(productFields)))
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'UpdateProduct',
+  });
 export type UpdateProductInput = z.output<typeof UpdateProductBody>;
 
 /** The stored product (every field); responses are shaped from it by `productView`. */

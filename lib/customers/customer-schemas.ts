@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { ItemMetaSchema, nonEmptyPatch, ResourceId, singleLineText } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { PrescriptionSchema } from './prescription-schema.js';
 
 export const CONTACT_CHANNELS = ['email', 'sms', 'none'] as const;
@@ -66,13 +66,13 @@ const contactIssues = ['email', 'phone'].map((field) => ({
 export const CreateCustomerBody = z
   .strictObject({
     ...customerFields,
-    email: customerFields.email.optional(),
-    phone: customerFields.phone.optional(),
-    birthDate: customerFields.birthDate.optional(),
-    marketingOptIn: customerFields.marketingOptIn.default(false),
-    preferences: customerFields.preferences.optional(),
-    tags: customerFields.tags.default([]),
-    prescription: customerFields.prescription.optional(),
+    email: z.optional(customerFields.email),
+    phone: z.optional(customerFields.phone),
+    birthDate: z.optional(customerFields.birthDate),
+    marketingOptIn: z._default(customerFields.marketingOptIn, false),
+    preferences: z.optional(customerFields.preferences),
+    tags: z._default(customerFields.tags, []),
+    prescription: z.optional(customerFields.prescription),
   })
   .check(
     z.superRefine((body, ctx) => {
@@ -98,14 +98,16 @@ export const UpdateCustomerBody = nonEmptyPatch(
   z.partial(
     z.strictObject({
       ...customerFields,
-      email: customerFields.email.nullable(),
-      phone: customerFields.phone.nullable(),
-      birthDate: customerFields.birthDate.nullable(),
-      preferences: customerFields.preferences.nullable(),
-      prescription: customerFields.prescription.nullable(),
+      email: z.nullable(customerFields.email),
+      phone: z.nullable(customerFields.phone),
+      birthDate: z.nullable(customerFields.birthDate),
+      preferences: z.nullable(customerFields.preferences),
+      prescription: z.nullable(customerFields.prescription),
     }),
   ),
-).meta({ id: 'UpdateCustomer' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdateCustomer' });
 export type UpdateCustomerInput = z.output<typeof UpdateCustomerBody>;
 
 const storedFields = {

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   ItemMetaSchema,
   multiLineText,
@@ -6,6 +5,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 export const FEEDBACK_KINDS = ['complaint', 'compliment', 'suggestion', 'question'] as const;
 export const FEEDBACK_STATUSES = ['open', 'resolved'] as const;

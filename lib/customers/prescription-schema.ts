@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { SafeNumber, singleLineText } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /** True when `value` is a whole multiple of `step` (tolerating binary-float noise like 0.1 × 3). */
 export const isMultipleOf = (value: number, step: number): boolean => {

@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { ItemMetaSchema, ResourceId } from '../http/common-schemas.js';
 import { PointsEntrySchema } from '../loyalty/points-schemas.js';
 import { OrderDetailSchema } from '../orders/order-schemas.js';
+import * as z from '../zod.js';
 import { CustomerSchema } from './customer-schemas.js';
 import { FeedbackSchema } from './feedback-schemas.js';
 
@@ -65,12 +65,9 @@ export const CustomerExportSchema = z
         .clone()
         .register(z.globalRegistry, { description: 'The whole ledger, newest first.' }),
     }),
-    orders: z
-      .array(OrderDetailSchema)
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'The customer’s orders with their payments and refunds, newest first.',
-      }),
+    orders: z.array(OrderDetailSchema).clone().register(z.globalRegistry, {
+      description: 'The customer’s orders with their payments and refunds, newest first.',
+    }),
     ordersScope: z
       .union([z.literal('all'), z.array(ResourceId)])
       .clone()

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /** The schema version every detail carries; bump it (and keep the old shape readable) on a breaking change. */
 export const DETAIL_VERSION = 1 as const;

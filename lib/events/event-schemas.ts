@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import { PRODUCT_STATUSES, VARIANT_STATUSES } from '../catalog/product-schemas.js';
 import { ORDER_CHANNELS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
 import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
 import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+import * as z from '../zod.js';
 import { EnvelopeFields } from './event-envelope.js';
 
 /**
@@ -197,23 +197,18 @@ export const StockHealthDetail = z
   .object({
     ...EnvelopeFields,
     storeId: id,
-    sweptOn: z.iso
-      .date()
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'The UTC day swept; with the store, the event’s stable id.',
-      }),
+    sweptOn: z.iso.date().clone().register(z.globalRegistry, {
+      description: 'The UTC day swept; with the store, the event’s stable id.',
+    }),
     belowReorderPoint: count
       .clone()
       .register(z.globalRegistry, { description: 'Levels at or below their reorder point.' }),
     outOfStock: count
       .clone()
       .register(z.globalRegistry, { description: 'Of those, levels with nothing available.' }),
-    plannedNow: count
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Replenishments this sweep planned (events had missed them).',
-      }),
+    plannedNow: count.clone().register(z.globalRegistry, {
+      description: 'Replenishments this sweep planned (events had missed them).',
+    }),
     alreadyOpen: count
       .clone()
       .register(z.globalRegistry, { description: 'Low levels that already had an open replenishment.' }),
@@ -249,12 +244,9 @@ export const StockAlertDetail = z
     replenishmentId: z.optional(id),
     transfers: z.array(z.object({ transferId: id, fromStoreId: id, quantity: count })),
     purchaseOrder: z.optional(z.object({ purchaseOrderId: id, supplierId: id, quantity: count })),
-    plan: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'What was planned, in one readable sentence (the alert’s text).',
-      }),
+    plan: z.string().clone().register(z.globalRegistry, {
+      description: 'What was planned, in one readable sentence (the alert’s text).',
+    }),
   })
   .clone()
   .register(z.globalRegistry, {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { unsafeNumberReason, unsafeTextReason } from './safe-values.js';
 
 /** Shared shapes of the HTTP contract. */
@@ -66,7 +66,7 @@ export const ItemMetaSchema = {
   updatedBy: z.string(),
 };
 
-export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
+export const pageOf = <T extends z.ZodMiniType>(item: T, id: string) =>
   z
     .object({ items: z.array(item), nextCursor: z.nullable(z.string()) })
     .clone()
@@ -101,5 +101,9 @@ export const nonZeroDelta = (description: string) =>
     .register(z.globalRegistry, { description });
 
 /** Bodies that patch a resource must change something. */
-export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
-  schema.refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change.' });
+export const nonEmptyPatch = <T extends z.ZodMiniObject>(schema: T) =>
+  schema.check(
+    z.refine((value: z.output<T>) => Object.keys(value as object).length > 0, {
+      message: 'Send at least one field to change.',
+    }),
+  );

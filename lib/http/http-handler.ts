@@ -20,7 +20,7 @@ import { parseRequestInput } from './request-input.js';
 import { type RouteContract, routeKey } from './route.js';
 
 /** The parsed type of an optional route schema (`params`, `query`, `body`). */
-type Inferred<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+type Inferred<T> = [NonNullable<T>] extends [z.ZodMiniType] ? z.output<NonNullable<T>> : undefined;
 
 export interface HttpRequest<R extends RouteContract> {
   params: Inferred<R['params']>;

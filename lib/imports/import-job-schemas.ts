@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { ResourceId } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 export const IMPORT_KIND_NAMES = ['products', 'stock', 'customers', 'supplier-prices'] as const;
 export const IMPORT_STATUSES = ['awaiting_upload', 'running', 'completed', 'failed'] as const;
@@ -13,12 +13,9 @@ export const CreateImportBody = z
     storeId: z.optional(ResourceId).clone().register(z.globalRegistry, {
       description: 'The store of a stock file; required for `stock`, refused otherwise.',
     }),
-    dryRun: z
-      ._default(z.boolean(), false)
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Check every line and write the report, but write no data.',
-      }),
+    dryRun: z._default(z.boolean(), false).clone().register(z.globalRegistry, {
+      description: 'Check every line and write the report, but write no data.',
+    }),
   })
   .check(
     z.superRefine((body, ctx) => {
@@ -44,13 +41,9 @@ export const ImportCountsSchema = z
   .object({
     rows: z.number().check(z.int()),
     imported: z.number().check(z.int()),
-    skipped: z
-      .number()
-      .check(z.int())
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Lines already imported by an earlier run (nothing written).',
-      }),
+    skipped: z.number().check(z.int()).clone().register(z.globalRegistry, {
+      description: 'Lines already imported by an earlier run (nothing written).',
+    }),
     rejected: z.number().check(z.int()),
     valid: z
       .number()
@@ -95,12 +88,9 @@ export const ImportJobView = z
 
 export const CreatedImportView = z
   .extend(ImportJobSchema, {
-    uploadUrl: z
-      .url()
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'PUT the CSV file here (Content-Type: text/csv) within 15 minutes.',
-      }),
+    uploadUrl: z.url().clone().register(z.globalRegistry, {
+      description: 'PUT the CSV file here (Content-Type: text/csv) within 15 minutes.',
+    }),
     uploadExpiresAt: z.iso.datetime(),
   })
   .clone()

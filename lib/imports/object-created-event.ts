@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /**
  * S3's "Object Created" event as EventBridge delivers it (the bucket sends its events to

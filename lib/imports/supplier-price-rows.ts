@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import { ResourceId, singleLineText } from '../http/common-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
+import * as z from '../zod.js';
 import type { ColumnSpec } from './csv-table.js';
 
 /** A supplier price list: what each supplier charges for a SKU, in the supplier's currency. */

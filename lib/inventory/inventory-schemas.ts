@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -8,6 +7,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { RESERVED_REASONS } from './adjustment-rules.js';
 import {
   ADJUSTMENT_REASONS,

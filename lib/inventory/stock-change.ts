@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
-import * as z from 'zod/mini';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { type AppError, ConflictError, defineProblem } from '../errors.js';
+import * as z from '../zod.js';
 
 /** Reasons a caller may give for a manual adjustment. */
 export const ADJUSTMENT_REASONS = [

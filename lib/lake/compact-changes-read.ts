@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import type { LakeEntityType } from './lake-entities.js';
 
 /** An item image as the export wrote it: plain JSON (in the file nested, or as JSON text). */

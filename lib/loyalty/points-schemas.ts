@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
 import { multiLineText, nonZeroDelta, PaginationQuery } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 export const POINTS_REASONS = ['earned', 'redeemed', 'reversed', 'adjusted'] as const;
 

@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import { ContentionError } from '../db/contention.js';
 import { ConflictError, defineProblem } from '../errors.js';
+import * as z from '../zod.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
 export class PaymentExceedsDueError extends ConflictError {

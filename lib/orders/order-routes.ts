@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
 import { InvalidStateError } from '../db/status-transition.js';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { InsufficientStockError } from '../inventory/stock-change.js';
 import { InsufficientPointsError } from '../loyalty/points.js';
 import { PromotionExhaustedError } from '../promotions/pricing.js';
+import * as z from '../zod.js';
 import {
   PaymentExceedsDueError,
   RefundExceedsPaidError,

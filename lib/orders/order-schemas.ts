@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -8,6 +7,7 @@ import {
   singleLineText,
 } from '../http/common-schemas.js';
 import { CouponCode } from '../promotions/promotion-schemas.js';
+import * as z from '../zod.js';
 import { MAX_ORDER_LINES } from './order-limits.js';
 import { ORDER_STATUSES } from './order-state.js';
 
@@ -158,12 +158,9 @@ export const OrderLineSchema = z
       .optional(ResourceId)
       .clone()
       .register(z.globalRegistry, { description: 'The rate applied; absent when none was set (0).' }),
-    taxCategory: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'The category the rate is set for: the product’s, or `default`.',
-      }),
+    taxCategory: z.string().clone().register(z.globalRegistry, {
+      description: 'The category the rate is set for: the product’s, or `default`.',
+    }),
     taxName: z.string().clone().register(z.globalRegistry, { example: 'GST' }),
     taxRate: z
       .number()
@@ -297,20 +294,12 @@ export const RefundSchema = z
     pointsReturned: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {
       description: 'Redeemed points given back: the share of the redemption of the units refunded.',
     }),
-    pointsReversed: z
-      .number()
-      .check(z.int(), z.gte(0))
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Points earned on the refunded value, taken back (completed orders).',
-      }),
-    pointsNotReversed: z
-      .number()
-      .check(z.int(), z.gte(0))
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Points that should have been reversed but the customer had already spent.',
-      }),
+    pointsReversed: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {
+      description: 'Points earned on the refunded value, taken back (completed orders).',
+    }),
+    pointsNotReversed: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {
+      description: 'Points that should have been reversed but the customer had already spent.',
+    }),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
   })

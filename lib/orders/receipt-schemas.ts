@@ -1,7 +1,7 @@
-import * as z from 'zod/mini';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import { ResourceId } from '../http/common-schemas.js';
 import { Address } from '../stores/store-schemas.js';
+import * as z from '../zod.js';
 import { PAYMENT_METHODS } from './order-schemas.js';
 
 export const TaxBreakdownSchema = z
@@ -26,13 +26,10 @@ export const ReceiptSchema = z
       .datetime()
       .clone()
       .register(z.globalRegistry, { description: 'When the order was paid.' }),
-    issuedAtLocal: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'The same instant in the store’s time zone.',
-        example: '2026-12-01 14:05',
-      }),
+    issuedAtLocal: z.string().clone().register(z.globalRegistry, {
+      description: 'The same instant in the store’s time zone.',
+      example: '2026-12-01 14:05',
+    }),
     store: z.object({
       storeId: ResourceId,
       code: z.string(),

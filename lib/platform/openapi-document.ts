@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
@@ -7,6 +6,7 @@ import {
 } from 'zod-openapi';
 import { BadRequestError } from '../errors.js';
 import type { RouteContract } from '../http/route.js';
+import * as z from '../zod.js';
 import {
   genericProblems,
   type OperationProblem,

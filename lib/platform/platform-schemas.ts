@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 export const HealthSchema = z
   .object({ status: z.literal('ok') })

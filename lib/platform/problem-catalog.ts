@@ -6,7 +6,7 @@
  * If-Match, 422 for an Idempotency-Key, 503 when its function uses the table, 431 and 500
  * always.
  */
-import * as z from 'zod/mini';
+
 import { IdempotencyKeyReusedError } from '../db/idempotency.js';
 import {
   BadRequestError,
@@ -27,6 +27,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import type { ErrorDeclaration, ProblemSource, RouteContract } from '../http/route.js';
+import * as z from '../zod.js';
 
 /** The generic problem types of each status: what a bare status in `errors` stands for. */
 export const STATUS_PROBLEMS: Readonly<Record<number, readonly ProblemSource[]>> = {
@@ -89,14 +90,14 @@ export const FieldIssueSchema = z
   .clone()
   .register(z.globalRegistry, { id: 'FieldIssue' });
 
-const schemas = new Map<string, { type: ProblemType; schema: z.ZodObject }>();
+const schemas = new Map<string, { type: ProblemType; schema: z.ZodMiniObject }>();
 
 /**
  * The schema of one problem type's document (RFC 9457): `type`, `status` fixed, `detail`,
  * `requestId`, `errors` when it names fields, and the members the type declares. Closed, so
  * that a member a handler adds without declaring it fails the contract test.
  */
-export const problemSchema = (type: ProblemType): z.ZodObject => {
+export const problemSchema = (type: ProblemType): z.ZodMiniObject => {
   const known = schemas.get(type.slug);
   if (known) {
     if (known.type !== type) throw new Error(`Two problem types are declared with slug ${type.slug}.`);
@@ -141,7 +142,7 @@ const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** Whether the route reads an `Idempotency-Key` (its headers schema names it). */
 export const takesIdempotencyKey = (route: RouteContract): boolean =>
-  route.headers instanceof z.ZodObject && IDEMPOTENCY_HEADER in route.headers.shape;
+  route.headers instanceof z.ZodMiniObject && IDEMPOTENCY_HEADER in route.headers.shape;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

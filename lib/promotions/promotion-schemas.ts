@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { Category, MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -9,6 +8,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { promotionRuleIssues } from './promotion-rules.js';
 
 export const PROMOTION_TYPES = ['percentage', 'fixed_amount', 'spend_threshold'] as const;
@@ -21,8 +21,10 @@ export const SALES_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 export const SCOPE_KINDS = ['all', 'categories', 'skus'] as const;
 
-const unique = <T extends z.ZodArray>(schema: T, what: string) =>
-  schema.refine((list) => new Set(list).size === list.length, `${what} must not repeat.`);
+const unique = <T extends z.ZodMiniArray>(schema: T, what: string) =>
+  schema.check(
+    z.refine((list: z.output<T>) => new Set(list).size === list.length, `${what} must not repeat.`),
+  );
 
 /** Always stored as `Date#toISOString()`, so that the gsi1 sort key orders by time as text. */
 const Instant = z
@@ -47,8 +49,8 @@ export const CouponCode = z
 export const PromotionScopeSchema = z
   .strictObject({
     appliesTo: z.enum(SCOPE_KINDS),
-    categories: unique(z.array(Category).check(z.minLength(1), z.maxLength(50)), 'Categories').optional(),
-    skus: unique(z.array(Sku).check(z.minLength(1), z.maxLength(200)), 'SKUs').optional(),
+    categories: z.optional(unique(z.array(Category).check(z.minLength(1), z.maxLength(50)), 'Categories')),
+    skus: z.optional(unique(z.array(Sku).check(z.minLength(1), z.maxLength(200)), 'SKUs')),
   })
   .check(
     z.superRefine((scope, ctx) => {
@@ -95,15 +97,19 @@ const editableFields = {
   }),
   currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.')),
   scope: PromotionScopeSchema,
-  storeIds: unique(z.array(ResourceId).check(z.minLength(1), z.maxLength(50)), 'Stores').meta({
-    description: 'Stores where it applies; omit for every store (admin only).',
-  }),
+  storeIds: unique(z.array(ResourceId).check(z.minLength(1), z.maxLength(50)), 'Stores')
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'Stores where it applies; omit for every store (admin only).',
+    }),
   channels: unique(
     z.array(z.enum(SALES_CHANNELS)).check(z.minLength(1), z.maxLength(SALES_CHANNELS.length)),
     'Channels',
-  ).meta({
-    description: 'Channels where it applies; omit for every channel.',
-  }),
+  )
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'Channels where it applies; omit for every channel.',
+    }),
   startsAt: Instant,
   endsAt: Instant,
   couponCode: CouponCode,
@@ -112,13 +118,9 @@ const editableFields = {
     .check(z.int(), z.gte(1), z.lte(100_000_000))
     .clone()
     .register(z.globalRegistry, { description: 'Total uses across all orders.' }),
-  perCustomerLimit: z
-    .number()
-    .check(z.int(), z.gte(1), z.lte(1000))
-    .clone()
-    .register(z.globalRegistry, {
-      description: 'Uses per customer; such a promotion only applies to orders with a customer.',
-    }),
+  perCustomerLimit: z.number().check(z.int(), z.gte(1), z.lte(1000)).clone().register(z.globalRegistry, {
+    description: 'Uses per customer; such a promotion only applies to orders with a customer.',
+  }),
   stackable: z.boolean(),
   status: z.enum(PROMOTION_STATUSES),
 };
@@ -133,29 +135,33 @@ export const CLEARABLE_PROMOTION_FIELDS = [
   'perCustomerLimit',
 ] as const;
 
-const withRuleIssues = <T extends z.ZodType<Partial<PromotionDraft>>>(schema: T) =>
-  schema.superRefine((value, ctx) => {
-    for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+const withRuleIssues = <T extends z.ZodMiniType<Partial<PromotionDraft>>>(schema: T) =>
+  schema.check(
+    z.superRefine((value: z.output<T>, ctx) => {
+      for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
+    }),
+  );
 
 export const CreatePromotionBody = withRuleIssues(
   z.strictObject({
     ...editableFields,
     type: z.enum(PROMOTION_TYPES),
-    description: editableFields.description.optional(),
-    percentOff: editableFields.percentOff.optional(),
-    amountOff: editableFields.amountOff.optional(),
-    minSpend: editableFields.minSpend.optional(),
-    currency: editableFields.currency.optional(),
-    storeIds: editableFields.storeIds.optional(),
-    channels: editableFields.channels.optional(),
-    couponCode: editableFields.couponCode.optional(),
-    usageLimit: editableFields.usageLimit.optional(),
-    perCustomerLimit: editableFields.perCustomerLimit.optional(),
-    stackable: editableFields.stackable.default(false),
-    status: editableFields.status.default('active'),
+    description: z.optional(editableFields.description),
+    percentOff: z.optional(editableFields.percentOff),
+    amountOff: z.optional(editableFields.amountOff),
+    minSpend: z.optional(editableFields.minSpend),
+    currency: z.optional(editableFields.currency),
+    storeIds: z.optional(editableFields.storeIds),
+    channels: z.optional(editableFields.channels),
+    couponCode: z.optional(editableFields.couponCode),
+    usageLimit: z.optional(editableFields.usageLimit),
+    perCustomerLimit: z.optional(editableFields.perCustomerLimit),
+    stackable: z._default(editableFields.stackable, false),
+    status: z._default(editableFields.status, 'active'),
   }),
-).meta({ id: 'CreatePromotion' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'CreatePromotion' });
 export type CreatePromotionInput = z.output<typeof CreatePromotionBody>;
 
 /** The rules that involve several fields are checked again on the merged promotion (see promotion-rules). */
@@ -163,24 +169,26 @@ export const UpdatePromotionBody = nonEmptyPatch(
   z.partial(
     z.strictObject({
       name: editableFields.name,
-      description: editableFields.description.nullable(),
+      description: z.nullable(editableFields.description),
       percentOff: editableFields.percentOff,
       amountOff: editableFields.amountOff,
       minSpend: editableFields.minSpend,
       currency: editableFields.currency,
       scope: editableFields.scope,
-      storeIds: editableFields.storeIds.nullable(),
-      channels: editableFields.channels.nullable(),
+      storeIds: z.nullable(editableFields.storeIds),
+      channels: z.nullable(editableFields.channels),
       startsAt: editableFields.startsAt,
       endsAt: editableFields.endsAt,
-      couponCode: editableFields.couponCode.nullable(),
-      usageLimit: editableFields.usageLimit.nullable(),
-      perCustomerLimit: editableFields.perCustomerLimit.nullable(),
+      couponCode: z.nullable(editableFields.couponCode),
+      usageLimit: z.nullable(editableFields.usageLimit),
+      perCustomerLimit: z.nullable(editableFields.perCustomerLimit),
       stackable: editableFields.stackable,
       status: editableFields.status,
     }),
   ),
-).meta({ id: 'UpdatePromotion' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdatePromotion' });
 export type UpdatePromotionInput = z.output<typeof UpdatePromotionBody>;
 
 /** What is stored (without item metadata): the rules read this shape. */
@@ -208,16 +216,16 @@ const promotionFields = {
   promotionId: ResourceId,
   ...editableFields,
   type: z.enum(PROMOTION_TYPES),
-  description: editableFields.description.optional(),
-  percentOff: editableFields.percentOff.optional(),
-  amountOff: editableFields.amountOff.optional(),
-  minSpend: editableFields.minSpend.optional(),
-  currency: editableFields.currency.optional(),
-  storeIds: editableFields.storeIds.optional(),
-  channels: editableFields.channels.optional(),
+  description: z.optional(editableFields.description),
+  percentOff: z.optional(editableFields.percentOff),
+  amountOff: z.optional(editableFields.amountOff),
+  minSpend: z.optional(editableFields.minSpend),
+  currency: z.optional(editableFields.currency),
+  storeIds: z.optional(editableFields.storeIds),
+  channels: z.optional(editableFields.channels),
   couponCode: z.optional(z.string()),
-  usageLimit: editableFields.usageLimit.optional(),
-  perCustomerLimit: editableFields.perCustomerLimit.optional(),
+  usageLimit: z.optional(editableFields.usageLimit),
+  perCustomerLimit: z.optional(editableFields.perCustomerLimit),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
   usedCount: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {

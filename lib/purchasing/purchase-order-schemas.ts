@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -9,12 +8,13 @@ import {
 } from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
+import * as z from '../zod.js';
 import { MAX_PURCHASE_ORDER_LINES, PURCHASE_ORDER_STATUSES } from './purchase-order-rules.js';
 
 /** The group's home currency, assumed when a purchase order does not name one. */
 export const DEFAULT_PURCHASE_CURRENCY = 'AUD';
 
-const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
+const uniqueSkus = (lines: { sku: string }[], ctx: z.core.$RefinementCtx) => {
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     if (seen.has(line.sku))
@@ -23,7 +23,7 @@ const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
   });
 };
 
-const linesOf = <T extends z.ZodType<{ sku: string }>>(line: T) =>
+const linesOf = <T extends z.ZodMiniType<{ sku: string }>>(line: T) =>
   z
     .array(line)
     .check(

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /**
  * What the replenishment handlers read of the domain events they are invoked with. Only the

@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import { Sku } from '../catalog/product-schemas.js';
 import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
 import { REPLENISHMENT_POLICIES } from '../inventory/inventory-schemas.js';
 import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
 import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+import * as z from '../zod.js';
 
 const count = z.number().check(z.int());
 
@@ -43,12 +43,9 @@ export const ReplenishmentSchema = z
     policy: z.enum(REPLENISHMENT_POLICIES),
     autoApprove: z.boolean(),
     trigger: z.object({
-      source: z
-        .enum(['event', 'sweep'])
-        .clone()
-        .register(z.globalRegistry, {
-          description: '`event`: Inventory.LowStock; `sweep`: the daily sweep.',
-        }),
+      source: z.enum(['event', 'sweep']).clone().register(z.globalRegistry, {
+        description: '`event`: Inventory.LowStock; `sweep`: the daily sweep.',
+      }),
       eventId: z.string(),
     }),
     plannedFrom: PlannedFromSchema,
@@ -68,23 +65,18 @@ export const ReplenishmentSchema = z
         purchaseOrderId: ResourceId,
         supplierId: ResourceId,
         quantity: count,
-        joined: z
-          .boolean()
-          .clone()
-          .register(z.globalRegistry, {
-            description: 'Added to a draft purchase order that was already open.',
-          }),
+        joined: z.boolean().clone().register(z.globalRegistry, {
+          description: 'Added to a draft purchase order that was already open.',
+        }),
         status: z
           .optional(z.enum(PURCHASE_ORDER_STATUSES))
           .clone()
           .register(z.globalRegistry, { description: 'Its status now.' }),
       }),
     ),
-    unplanned: count
-      .clone()
-      .register(z.globalRegistry, {
-        description: 'Units no donor and no supplier could cover under the policy.',
-      }),
+    unplanned: count.clone().register(z.globalRegistry, {
+      description: 'Units no donor and no supplier could cover under the policy.',
+    }),
     pendingDocuments: z
       .array(z.string())
       .clone()

@@ -1,5 +1,4 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod/mini';
 import { documentClient, tableName } from '../db/client.js';
 import { ENTITY, idempotencyKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
@@ -7,6 +6,7 @@ import { EVENT_ARCHIVE_RETENTION_DAYS } from '../events/event-archive.js';
 import { eventDefinition } from '../events/event-catalog.js';
 import { DETAIL_VERSION, type DomainEvent } from '../events/event-envelope.js';
 import { type PublishOptions, publishEntries, toEntry } from '../events/event-publisher.js';
+import * as z from '../zod.js';
 import type { PlanOutcome } from './plan-replenishment.js';
 import { findReplenishment } from './replenishment-repository.js';
 import type { Replenishment } from './replenishment-schemas.js';

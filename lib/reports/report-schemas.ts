@@ -1,8 +1,8 @@
-import * as z from 'zod/mini';
 import { Sku } from '../catalog/product-schemas.js';
 import { PaginationQuery, ResourceId } from '../http/common-schemas.js';
 import { PAYMENT_METHODS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
+import * as z from '../zod.js';
 import { addDays, daysBetween, utcDay } from './report-days.js';
 
 /** A UTC day; reports count by the UTC day, as the lake partitions by it. */
@@ -144,12 +144,9 @@ export const TakingsReport = z
           .array(MethodTotal)
           .clone()
           .register(z.globalRegistry, { description: 'Payments taken that day, by method.' }),
-        refunds: z
-          .array(MethodTotal)
-          .clone()
-          .register(z.globalRegistry, {
-            description: 'Refunds made that day, by the method they went back to.',
-          }),
+        refunds: z.array(MethodTotal).clone().register(z.globalRegistry, {
+          description: 'Refunds made that day, by the method they went back to.',
+        }),
         net: Money.clone().register(z.globalRegistry, { description: 'Payments − refunds.' }),
         count: Count.clone().register(z.globalRegistry, { description: 'Payment and refund transactions.' }),
       }),
@@ -180,12 +177,9 @@ export const StockReport = z
         sku: Sku,
         available: Count,
         soldLast28Days: Count,
-        daysOfCover: z
-          .number()
-          .clone()
-          .register(z.globalRegistry, {
-            description: 'available ÷ (net units sold in the last 28 days ÷ 28), one decimal.',
-          }),
+        daysOfCover: z.number().clone().register(z.globalRegistry, {
+          description: 'available ÷ (net units sold in the last 28 days ÷ 28), one decimal.',
+        }),
       }),
     ),
     slowMovers: z.array(

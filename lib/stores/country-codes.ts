@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 codes. Kept here as data rather than a

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   ItemMetaSchema,
   nonEmptyPatch,
@@ -7,6 +6,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { CountryCode } from './country-codes.js';
 
 const isTimeZone = (value: string): boolean => {
@@ -69,16 +69,18 @@ const storeFields = {
 export const CreateStoreBody = z
   .strictObject({
     ...storeFields,
-    status: storeFields.status.default('active'),
-    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+    status: z._default(storeFields.status, 'active'),
+    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
   })
   .clone()
   .register(z.globalRegistry, { id: 'CreateStore' });
 export type CreateStoreInput = z.output<typeof CreateStoreBody>;
 
-export const UpdateStoreBody = nonEmptyPatch(z.partial(z.strictObject(storeFields))).meta({
-  id: 'UpdateStore',
-});
+export const UpdateStoreBody = nonEmptyPatch(z.partial(z.strictObject(storeFields)))
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'UpdateStore',
+  });
 export type UpdateStoreInput = z.output<typeof UpdateStoreBody>;
 
 export const StoreSchema = z
@@ -86,7 +88,7 @@ export const StoreSchema = z
     storeId: ResourceId,
     ...storeFields,
     // Absent on stores opened before the setting existed: they follow their country.
-    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
     ...ItemMetaSchema,
   })
   .clone()

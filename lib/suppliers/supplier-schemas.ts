@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   ItemMetaSchema,
   nonEmptyPatch,
@@ -8,6 +7,7 @@ import {
   singleLineText,
 } from '../http/common-schemas.js';
 import { Address } from '../stores/store-schemas.js';
+import * as z from '../zod.js';
 
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.'));
 
@@ -35,29 +35,31 @@ const supplierFields = {
 export const CreateSupplierBody = z
   .strictObject({
     name: supplierFields.name,
-    email: supplierFields.email.optional(),
-    phone: supplierFields.phone.optional(),
-    address: supplierFields.address.optional(),
-    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    email: z.optional(supplierFields.email),
+    phone: z.optional(supplierFields.phone),
+    address: z.optional(supplierFields.address),
+    leadTimeDays: z.optional(supplierFields.leadTimeDays),
     currency: supplierFields.currency,
   })
   .clone()
   .register(z.globalRegistry, { id: 'CreateSupplier' });
 export type CreateSupplierInput = z.output<typeof CreateSupplierBody>;
 
-export const UpdateSupplierBody = nonEmptyPatch(z.partial(z.strictObject(supplierFields))).meta({
-  id: 'UpdateSupplier',
-});
+export const UpdateSupplierBody = nonEmptyPatch(z.partial(z.strictObject(supplierFields)))
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'UpdateSupplier',
+  });
 export type UpdateSupplierInput = z.output<typeof UpdateSupplierBody>;
 
 export const SupplierSchema = z
   .object({
     supplierId: ResourceId,
     name: supplierFields.name,
-    email: supplierFields.email.optional(),
-    phone: supplierFields.phone.optional(),
-    address: supplierFields.address.optional(),
-    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    email: z.optional(supplierFields.email),
+    phone: z.optional(supplierFields.phone),
+    address: z.optional(supplierFields.address),
+    leadTimeDays: z.optional(supplierFields.leadTimeDays),
     currency: supplierFields.currency,
     ...ItemMetaSchema,
   })

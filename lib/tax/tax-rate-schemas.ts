@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { Category } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -7,6 +6,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /** The category of a region's rate for every product category without a rate of its own. */
 export const DEFAULT_TAX_CATEGORY = 'default';

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -8,9 +7,10 @@ import {
   ResourceId,
 } from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
+import * as z from '../zod.js';
 import { MAX_TRANSFER_LINES, TRANSFER_STATUSES } from './transfer-rules.js';
 
-const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
+const uniqueSkus = (lines: { sku: string }[], ctx: z.core.$RefinementCtx) => {
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     if (seen.has(line.sku))

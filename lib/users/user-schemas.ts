@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { ROLES } from '../auth/roles.js';
 import {
   ItemMetaSchema,
@@ -8,6 +7,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /**
  * A sign-in name: lower-case letters, digits, `.`, `_`, `-`, 3–64, starting with a letter. Not an
@@ -60,8 +60,8 @@ export const CreateUserBody = z
       .register(z.globalRegistry, { description: 'Where the pool sends the temporary password.' }),
     role: RoleSchema,
     storeIds: z._default(StoreIds, []),
-    givenName: names.givenName.optional(),
-    familyName: names.familyName.optional(),
+    givenName: z.optional(names.givenName),
+    familyName: z.optional(names.familyName),
   })
   .clone()
   .register(z.globalRegistry, { id: 'CreateUser' });
@@ -78,7 +78,9 @@ export const UpdateUserBody = nonEmptyPatch(
       .clone()
       .register(z.globalRegistry, { description: '`false` disables the user and revokes their sessions.' }),
   }),
-).meta({ id: 'UpdateUser' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdateUser' });
 export type UpdateUserInput = z.output<typeof UpdateUserBody>;
 
 export const UserSchema = z
