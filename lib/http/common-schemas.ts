@@ -24,6 +24,7 @@ interface TextBounds {
 
 const safeText = (multiLine: boolean, { min = 1, max }: TextBounds) =>
   z.string().check(
+    // CRLF from Windows clients is stored as LF, so that one note reads the same everywhere.
     z.overwrite((value) => (multiLine ? value.replaceAll('\r\n', '\n') : value)),
     z.trim(),
     z.minLength(min),
