@@ -10,7 +10,7 @@
  * and the OpenAPI document gives each route's error responses the schemas of the types the
  * route lists (lib/platform/problem-catalog.ts).
  */
-import * as z from 'zod';
+import * as z from './zod.js';
 
 export interface FieldIssue {
   /** JSON-pointer-like path of the field at fault, e.g. `body.variants[1].sku`. */
@@ -39,7 +39,7 @@ export interface ProblemType {
   /** When it is answered and what the caller should do (OpenAPI response description). */
   readonly description: string;
   /** Members this type adds to the document (RFC 9457 extensions), as a zod shape. */
-  readonly extensions?: z.ZodRawShape;
+  readonly extensions?: z.core.$ZodShape;
   /** Whether `errors` (the fields at fault) is always present. */
   readonly fieldErrors?: boolean;
   readonly headers?: readonly ProblemHeader[];
@@ -180,7 +180,10 @@ export class PreconditionFailedError extends DeclaredError {
     title: 'The resource has changed',
     description: '`If-Match` no longer matches: read the resource again (`currentVersion`) and retry.',
     extensions: {
-      currentVersion: z.number().int().min(1).optional().meta({ description: 'The version it is at now.' }),
+      currentVersion: z
+        .optional(z.number().check(z.int(), z.gte(1)))
+        .clone()
+        .register(z.globalRegistry, { description: 'The version it is at now.' }),
     },
   });
 }

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { compactPending } from '../../lib/lake/compact-pending.js';
 import { isLakeDay, lakeDayOf, previousDay } from '../../lib/lake/lake-days.js';
 import { dataLakeBucketName, s3Client } from '../../lib/lake/s3-client.js';
 import { scheduledHandler } from '../../lib/runtime/scheduled-handler.js';
+import * as z from '../../lib/zod.js';
 
 /** Days one run may catch up before it would near Lambda's 15 minutes; more is an operator's job. */
 const MAX_DAYS_PER_RUN = 7;
@@ -12,8 +12,8 @@ const MAX_DAYS_PER_RUN = 7;
  * the same day), or a manual invocation `{ "day": "YYYY-MM-DD" }` to re-run one day.
  */
 const CompactEvent = z.object({
-  day: z.string().refine(isLakeDay, 'Use a day, YYYY-MM-DD.').optional(),
-  time: z.iso.datetime({ offset: true }).optional(),
+  day: z.optional(z.string().check(z.refine(isLakeDay, 'Use a day, YYYY-MM-DD.'))),
+  time: z.optional(z.iso.datetime({ offset: true })),
 });
 
 // Named as in the app definition: its metrics' `job` dimension is what the alarms watch.

@@ -48,6 +48,8 @@ export interface FunctionBundle extends BuiltBundle {
   sdkPackages: BaselinePackage[];
   /** Every package the bundle contains code of (what the test checks levers with). */
   packages: string[];
+  /** The files of those packages that put bytes in it, as `<package>/<path>` (e.g. `zod/v4/classic/schemas.js`). */
+  packageFiles: string[];
   baseline: BuiltBundle;
 }
 
@@ -83,15 +85,20 @@ const outputBytes = (metafile: Metafile, outdir: string): Map<string, { file: st
 };
 
 const PACKAGE_OF = /^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/;
+const PACKAGE_FILE = /^.*node_modules\//;
 
-/** The packages an output contains code of (inputs that put bytes in it). */
-const packagesIn = (metafile: Metafile, outputFile: string): string[] => {
+/** The package files an output contains code of (inputs that put bytes in it), `<package>/<path>`. */
+const packageFilesIn = (metafile: Metafile, outputFile: string): string[] => {
   const output = Object.entries(metafile.outputs).find(([file]) => file.endsWith(`/${outputFile}`))?.[1];
-  const names = Object.entries(output?.inputs ?? {})
+  return Object.entries(output?.inputs ?? {})
     .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && PACKAGE_OF.test(input))
-    .map(([input]) => input.replace(PACKAGE_OF, '$1'));
-  return [...new Set(names)].sort();
+    .map(([input]) => input.replace(PACKAGE_FILE, ''))
+    .sort();
 };
+
+/** The packages of those files. */
+const packagesOf = (files: readonly string[]): string[] =>
+  [...new Set(files.map((file) => file.replace(/^((?:@[^/]+\/)?[^/]+)\/.*$/, '$1')))].sort();
 
 const baselinePackagesOf = (packages: readonly string[]): BaselinePackage[] =>
   BASELINE_SDK_PACKAGES.filter((name) => packages.includes(name));
@@ -115,9 +122,10 @@ export const buildFunctionBundles = async (outdir: string): Promise<FunctionBund
     logLevel: 'error',
   });
   const functionSizes = outputBytes(built.metafile, outdir);
-  const packagesByFunction = new Map(
-    functions.map(([name]) => [name as string, packagesIn(built.metafile, `${name}.mjs`)]),
+  const filesByFunction = new Map(
+    functions.map(([name]) => [name as string, packageFilesIn(built.metafile, `${name}.mjs`)]),
   );
+  const packagesByFunction = new Map([...filesByFunction].map(([name, files]) => [name, packagesOf(files)]));
   const baselinePackages = new Map(
     [...packagesByFunction].map(([name, packages]) => [name, baselinePackagesOf(packages)]),
   );
@@ -157,6 +165,13 @@ export const buildFunctionBundles = async (outdir: string): Promise<FunctionBund
     const sdkPackages = baselinePackages.get(name) ?? [];
     const baseline = baselines.get(baselineName(sdkPackages));
     if (!size || !baseline) throw new Error(`esbuild wrote no bundle for ${name}`);
-    return { name, ...size, sdkPackages, packages: packagesByFunction.get(name) ?? [], baseline };
+    return {
+      name,
+      ...size,
+      sdkPackages,
+      packages: packagesByFunction.get(name) ?? [],
+      packageFiles: filesByFunction.get(name) ?? [],
+      baseline,
+    };
   });
 };

@@ -6,7 +6,7 @@
  * Ids are fixed so that sample events (events/http/) and docs can reference them.
  */
 import { encodeTime } from 'ulid';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../../lib/auth/principal.js';
 import { findCustomer } from '../../lib/customers/customer-repository.js';
 import { CreateCustomerBody } from '../../lib/customers/customer-schemas.js';

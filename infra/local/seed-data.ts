@@ -4,7 +4,7 @@
  * reference them. Every entry is typed as the API's create-body input and parsed with the
  * same zod schema at load, so a schema change breaks the seed at compile or test time.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { CreateProductBody, type CreateProductInput } from '../../lib/catalog/product-schemas.js';
 import { CreateStoreBody, type CreateStoreInput } from '../../lib/stores/store-schemas.js';
 

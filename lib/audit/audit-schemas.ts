@@ -1,12 +1,12 @@
-import * as z from 'zod';
 import { PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { AUDIT_OPERATIONS } from './audit-entry.js';
 import { AUDITED_ENTITY_TYPES } from './audit-subject.js';
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** The audited entity types, as `entityType` of `GET /audit` takes them. */
-export const AuditedEntityTypeSchema = z.enum(AUDITED_ENTITY_TYPES).meta({
+export const AuditedEntityTypeSchema = z.enum(AUDITED_ENTITY_TYPES).clone().register(z.globalRegistry, {
   description:
     'The kind of entity. Its `entityId` is the entity’s own id (`storeId`, `productId`, `orderId`, `paymentId`, `refundId`, `movementId`, `entryId` of a points entry, `username` of a user, …); a stock level, which has none, is `<storeId>:<sku>`.',
 });
@@ -14,8 +14,9 @@ export const AuditedEntityTypeSchema = z.enum(AUDITED_ENTITY_TYPES).meta({
 /** An entity's audit id: the resource ids of the API, a `<storeId>:<sku>` level, a username. */
 export const AuditEntityId = z
   .string()
-  .regex(/^[A-Za-z0-9_.:@+=,-]{1,160}$/, 'Use 1–160 letters, digits or _ . : @ + = , -')
-  .meta({ example: 'st_01HZX3:ACU-OAS-2W-M250' });
+  .check(z.regex(/^[A-Za-z0-9_.:@+=,-]{1,160}$/, 'Use 1–160 letters, digits or _ . : @ + = , -'))
+  .clone()
+  .register(z.globalRegistry, { example: 'st_01HZX3:ACU-OAS-2W-M250' });
 
 export const EntityAuditQuery = z.strictObject({
   entityType: AuditedEntityTypeSchema,
@@ -28,37 +29,58 @@ export const StoreAuditParams = z.strictObject({ storeId: ResourceId });
 
 export const StoreAuditQuery = z
   .strictObject({
-    from: IsoDateTime.optional().meta({ description: 'Changes at or after this instant (ISO 8601).' }),
-    to: IsoDateTime.optional().meta({ description: 'Changes at or before this instant (ISO 8601).' }),
+    from: z
+      .optional(IsoDateTime)
+      .clone()
+      .register(z.globalRegistry, { description: 'Changes at or after this instant (ISO 8601).' }),
+    to: z
+      .optional(IsoDateTime)
+      .clone()
+      .register(z.globalRegistry, { description: 'Changes at or before this instant (ISO 8601).' }),
     ...PaginationQuery,
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    path: ['from'],
-    message: 'Must not be after `to`.',
-  });
+  .check(
+    z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+      path: ['from'],
+      message: 'Must not be after `to`.',
+    }),
+  );
 export type StoreAuditQuery = z.output<typeof StoreAuditQuery>;
 
-const AuditValue = z.json().meta({ id: 'AuditValue', description: 'A value as it was stored (any JSON).' });
+const AuditValue = z
+  .json()
+  .clone()
+  .register(z.globalRegistry, { id: 'AuditValue', description: 'A value as it was stored (any JSON).' });
 
 export const FieldChangeSchema = z
   .union([
     z.object({
       field: z.string(),
-      before: AuditValue.optional().meta({ description: 'Absent: the field did not exist before.' }),
-      after: AuditValue.optional().meta({ description: 'Absent: the field was removed.' }),
+      before: z
+        .optional(AuditValue)
+        .clone()
+        .register(z.globalRegistry, { description: 'Absent: the field did not exist before.' }),
+      after: z
+        .optional(AuditValue)
+        .clone()
+        .register(z.globalRegistry, { description: 'Absent: the field was removed.' }),
     }),
     z.object({
       field: z.string(),
-      personal: z
+      personal: z.literal(true).clone().register(z.globalRegistry, {
+        description: 'A customer’s personal data: the values are never kept.',
+      }),
+    }),
+    z.object({
+      field: z.string(),
+      truncated: z
         .literal(true)
-        .meta({ description: 'A customer’s personal data: the values are never kept.' }),
-    }),
-    z.object({
-      field: z.string(),
-      truncated: z.literal(true).meta({ description: 'The values were too large to keep in the entry.' }),
+        .clone()
+        .register(z.globalRegistry, { description: 'The values were too large to keep in the entry.' }),
     }),
   ])
-  .meta({
+  .clone()
+  .register(z.globalRegistry, {
     id: 'AuditFieldChange',
     description:
       'One changed field. Nested fields are dotted (`reorderRule.reorderPoint`); elements of SKU-keyed lists are named by SKU (`variants[ACU-1].price`).',
@@ -66,25 +88,35 @@ export const FieldChangeSchema = z
 
 export const AuditEntrySchema = z
   .object({
-    entryId: z.string().meta({ description: 'Unique per change (the table stream record’s event id).' }),
+    entryId: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'Unique per change (the table stream record’s event id).' }),
     entityType: AuditedEntityTypeSchema,
     entityId: z.string(),
     operation: z.enum(AUDIT_OPERATIONS),
-    actor: z.string().meta({
+    actor: z.string().clone().register(z.globalRegistry, {
       description: 'Who made the change: a username, or `system:<job>` / `system` for jobs and expiry.',
     }),
-    at: z.iso.datetime().meta({ description: 'When the change was made (to the second).' }),
-    storeIds: z.array(ResourceId).meta({
+    at: z.iso
+      .datetime()
+      .clone()
+      .register(z.globalRegistry, { description: 'When the change was made (to the second).' }),
+    storeIds: z.array(ResourceId).clone().register(z.globalRegistry, {
       description:
         'The stores the entity belongs to; empty for the group’s shared entities (catalog, suppliers, …).',
     }),
-    orderId: ResourceId.optional().meta({ description: 'A payment’s or refund’s order.' }),
-    changes: z.array(FieldChangeSchema).meta({
+    orderId: z
+      .optional(ResourceId)
+      .clone()
+      .register(z.globalRegistry, { description: 'A payment’s or refund’s order.' }),
+    changes: z.array(FieldChangeSchema).clone().register(z.globalRegistry, {
       description:
         'The fields that changed, with before and after; unchanged fields and bookkeeping (keys, version, timestamps) are left out.',
     }),
   })
-  .meta({ id: 'AuditEntry' });
+  .clone()
+  .register(z.globalRegistry, { id: 'AuditEntry' });
 export type AuditEntryView = z.output<typeof AuditEntrySchema>;
 
 export const AuditPage = pageOf(AuditEntrySchema, 'AuditPage');

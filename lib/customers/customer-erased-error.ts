@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { DeclaredError, defineProblem } from '../errors.js';
+import * as z from '../zod.js';
 
 /**
  * The customer existed and their personal data was erased (DELETE /customers/{id}): 410 rather

@@ -1,39 +1,46 @@
-import * as z from 'zod';
 import { ItemMetaSchema, nonEmptyPatch, ResourceId, singleLineText } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { PrescriptionSchema } from './prescription-schema.js';
 
 export const CONTACT_CHANNELS = ['email', 'sms', 'none'] as const;
 
 /** Stored trimmed and lower-case, as the EMAIL guard is keyed. */
 export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email('Not a valid email address.'))
-  .meta({ example: 'mia.chen@example.com' });
+  .pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email('Not a valid email address.'))
+  .clone()
+  .register(z.globalRegistry, { example: 'mia.chen@example.com' });
 
 /** E.164; spaces, dashes and brackets are dropped first, so `+61 412 345 678` is accepted. */
 export const Phone = z
+  .pipe(
+    z.pipe(
+      z.string().check(z.trim()),
+      z.transform((value) => value.replace(/[\s()-]/g, '')),
+    ),
+    z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'Use E.164 format, e.g. +61412345678.')),
+  )
+  .clone()
+  .register(z.globalRegistry, { example: '+61412345678' });
+
+const BirthDate = z.iso.date().check(
+  z.refine((value) => value >= '1900-01-01', 'Must be on or after 1900-01-01.'),
+  z.refine((value) => value <= new Date().toISOString().slice(0, 10), 'Must not be in the future.'),
+);
+
+const Tag = z
   .string()
-  .trim()
-  .transform((value) => value.replace(/[\s()-]/g, ''))
-  .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, 'Use E.164 format, e.g. +61412345678.'))
-  .meta({ example: '+61412345678' });
-
-const BirthDate = z.iso
-  .date()
-  .refine((value) => value >= '1900-01-01', 'Must be on or after 1900-01-01.')
-  .refine((value) => value <= new Date().toISOString().slice(0, 10), 'Must not be in the future.');
-
-const Tag = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use a lower-case slug of up to 40 characters.');
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'Use a lower-case slug of up to 40 characters.'));
 
 export const PreferencesSchema = z
   .strictObject({
-    preferredStoreId: ResourceId.optional(),
-    contactChannel: z.enum(CONTACT_CHANNELS).optional(),
+    preferredStoreId: z.optional(ResourceId),
+    contactChannel: z.optional(z.enum(CONTACT_CHANNELS)),
   })
-  .meta({ id: 'CustomerPreferences', example: { preferredStoreId: 'st_syd_cbd', contactChannel: 'email' } });
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'CustomerPreferences',
+    example: { preferredStoreId: 'st_syd_cbd', contactChannel: 'email' },
+  });
 
 const customerFields = {
   firstName: singleLineText({ max: 100 }),
@@ -43,10 +50,10 @@ const customerFields = {
   birthDate: BirthDate,
   marketingOptIn: z.boolean(),
   preferences: PreferencesSchema,
-  tags: z
-    .array(Tag)
-    .max(20)
-    .refine((tags) => new Set(tags).size === tags.length, 'Tags must not repeat.'),
+  tags: z.array(Tag).check(
+    z.maxLength(20),
+    z.refine((tags) => new Set(tags).size === tags.length, 'Tags must not repeat.'),
+  ),
   prescription: PrescriptionSchema,
 };
 
@@ -59,19 +66,22 @@ const contactIssues = ['email', 'phone'].map((field) => ({
 export const CreateCustomerBody = z
   .strictObject({
     ...customerFields,
-    email: customerFields.email.optional(),
-    phone: customerFields.phone.optional(),
-    birthDate: customerFields.birthDate.optional(),
-    marketingOptIn: customerFields.marketingOptIn.default(false),
-    preferences: customerFields.preferences.optional(),
-    tags: customerFields.tags.default([]),
-    prescription: customerFields.prescription.optional(),
+    email: z.optional(customerFields.email),
+    phone: z.optional(customerFields.phone),
+    birthDate: z.optional(customerFields.birthDate),
+    marketingOptIn: z._default(customerFields.marketingOptIn, false),
+    preferences: z.optional(customerFields.preferences),
+    tags: z._default(customerFields.tags, []),
+    prescription: z.optional(customerFields.prescription),
   })
-  .superRefine((body, ctx) => {
-    if (body.email === undefined && body.phone === undefined)
-      for (const issue of contactIssues) ctx.addIssue(issue);
-  })
-  .meta({ id: 'CreateCustomer' });
+  .check(
+    z.superRefine((body, ctx) => {
+      if (body.email === undefined && body.phone === undefined)
+        for (const issue of contactIssues) ctx.addIssue(issue);
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateCustomer' });
 export type CreateCustomerInput = z.output<typeof CreateCustomerBody>;
 
 /** Attributes a PATCH may clear with `null`. */
@@ -85,57 +95,66 @@ export const CLEARABLE_CUSTOMER_FIELDS = [
 
 /** `preferences`, `tags` and `prescription`, when sent, replace the whole value. */
 export const UpdateCustomerBody = nonEmptyPatch(
-  z
-    .strictObject({
+  z.partial(
+    z.strictObject({
       ...customerFields,
-      email: customerFields.email.nullable(),
-      phone: customerFields.phone.nullable(),
-      birthDate: customerFields.birthDate.nullable(),
-      preferences: customerFields.preferences.nullable(),
-      prescription: customerFields.prescription.nullable(),
-    })
-    .partial(),
-).meta({ id: 'UpdateCustomer' });
+      email: z.nullable(customerFields.email),
+      phone: z.nullable(customerFields.phone),
+      birthDate: z.nullable(customerFields.birthDate),
+      preferences: z.nullable(customerFields.preferences),
+      prescription: z.nullable(customerFields.prescription),
+    }),
+  ),
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdateCustomer' });
 export type UpdateCustomerInput = z.output<typeof UpdateCustomerBody>;
 
 const storedFields = {
   customerId: ResourceId,
   firstName: z.string(),
   lastName: z.string(),
-  email: z.string().optional(),
-  phone: z.string().optional(),
-  birthDate: z.string().optional(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  birthDate: z.optional(z.string()),
   marketingOptIn: z.boolean(),
-  preferences: PreferencesSchema.optional(),
+  preferences: z.optional(PreferencesSchema),
   tags: z.array(z.string()),
-  prescription: PrescriptionSchema.optional(),
-  pointsBalance: z.number().int().min(0).meta({
+  prescription: z.optional(PrescriptionSchema),
+  pointsBalance: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {
     description:
       'Loyalty points; changed only by sales, refunds and adjustments (see /customers/{id}/points).',
   }),
   ...ItemMetaSchema,
 };
 
-export const CustomerSchema = z.object(storedFields).meta({ id: 'Customer' });
+export const CustomerSchema = z.object(storedFields).clone().register(z.globalRegistry, { id: 'Customer' });
 export type Customer = z.output<typeof CustomerSchema>;
 
 export const CustomerParams = z.strictObject({ customerId: ResourceId });
 
 /** Exactly one of `email` or `phone`: a lookup by a unique value, never a scan. */
 export const FindCustomersQuery = z
-  .strictObject({ email: Email.optional(), phone: Phone.optional() })
-  .superRefine((query, ctx) => {
-    const given = [query.email, query.phone].filter((value) => value !== undefined).length;
-    if (given !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        path: [query.email === undefined ? 'email' : 'phone'],
-        message: 'Give exactly one of email or phone.',
-      });
-  })
-  .meta({ id: 'FindCustomersQuery' });
+  .strictObject({ email: z.optional(Email), phone: z.optional(Phone) })
+  .check(
+    z.superRefine((query, ctx) => {
+      const given = [query.email, query.phone].filter((value) => value !== undefined).length;
+      if (given !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: [query.email === undefined ? 'email' : 'phone'],
+          message: 'Give exactly one of email or phone.',
+        });
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, { id: 'FindCustomersQuery' });
 export type FindCustomersQuery = z.output<typeof FindCustomersQuery>;
 
 export const CustomerMatches = z
-  .object({ items: z.array(CustomerSchema).max(1) })
-  .meta({ id: 'CustomerMatches', description: 'The customer with that email or phone, or none.' });
+  .object({ items: z.array(CustomerSchema).check(z.maxLength(1)) })
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'CustomerMatches',
+    description: 'The customer with that email or phone, or none.',
+  });

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   ItemMetaSchema,
   multiLineText,
@@ -6,6 +5,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 export const FEEDBACK_KINDS = ['complaint', 'compliment', 'suggestion', 'question'] as const;
 export const FEEDBACK_STATUSES = ['open', 'resolved'] as const;
@@ -16,21 +16,23 @@ export const CreateFeedbackBody = z
   .strictObject({
     kind: z.enum(FEEDBACK_KINDS),
     message: Text,
-    orderId: ResourceId.optional().meta({
+    orderId: z.optional(ResourceId).clone().register(z.globalRegistry, {
       description:
         'The order it is about, if any: one of this customer’s orders at a store you can see. The feedback is then about that order’s store.',
     }),
-    storeId: ResourceId.optional().meta({
+    storeId: z.optional(ResourceId).clone().register(z.globalRegistry, {
       description:
         'The store it is about; only that store may resolve it. Taken from the order when `orderId` is sent (a different store is 400).',
     }),
   })
-  .meta({ id: 'CreateFeedback' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateFeedback' });
 export type CreateFeedbackInput = z.output<typeof CreateFeedbackBody>;
 
 export const ResolveFeedbackBody = z
   .strictObject({ status: z.literal('resolved'), resolution: Text })
-  .meta({ id: 'ResolveFeedback' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ResolveFeedback' });
 export type ResolveFeedbackInput = z.output<typeof ResolveFeedbackBody>;
 
 export const FeedbackSchema = z
@@ -38,27 +40,31 @@ export const FeedbackSchema = z
     feedbackId: ResourceId,
     customerId: ResourceId,
     kind: z.enum(FEEDBACK_KINDS),
-    message: z.string().optional().meta({
+    message: z.optional(z.string()).clone().register(z.globalRegistry, {
       description: 'What the customer said; absent once the customer’s personal data was erased.',
     }),
-    orderId: ResourceId.optional(),
-    storeId: ResourceId.optional(),
+    orderId: z.optional(ResourceId),
+    storeId: z.optional(ResourceId),
     status: z.enum(FEEDBACK_STATUSES),
-    resolution: z.string().optional().meta({ description: 'How it was resolved; absent once erased.' }),
-    resolvedAt: z.iso.datetime().optional(),
-    resolvedBy: z.string().optional(),
-    erasedAt: z.iso.datetime().optional().meta({
+    resolution: z
+      .optional(z.string())
+      .clone()
+      .register(z.globalRegistry, { description: 'How it was resolved; absent once erased.' }),
+    resolvedAt: z.optional(z.iso.datetime()),
+    resolvedBy: z.optional(z.string()),
+    erasedAt: z.optional(z.iso.datetime()).clone().register(z.globalRegistry, {
       description: 'When the text (`message`, `resolution`) was erased with the customer’s personal data.',
     }),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'Feedback' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Feedback' });
 export type Feedback = z.output<typeof FeedbackSchema>;
 
 export const FeedbackPage = pageOf(FeedbackSchema, 'FeedbackPage');
 export const FeedbackParams = z.strictObject({ customerId: ResourceId, feedbackId: ResourceId });
 export const ListFeedbackQuery = z.strictObject({
-  status: z.enum(FEEDBACK_STATUSES).optional(),
+  status: z.optional(z.enum(FEEDBACK_STATUSES)),
   ...PaginationQuery,
 });
 export type ListFeedbackQuery = z.output<typeof ListFeedbackQuery>;

@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { SafeNumber, singleLineText } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /** True when `value` is a whole multiple of `step` (tolerating binary-float noise like 0.1 × 3). */
 export const isMultipleOf = (value: number, step: number): boolean => {
@@ -8,54 +8,84 @@ export const isMultipleOf = (value: number, step: number): boolean => {
 };
 
 const dioptres = (min: number, max: number) =>
-  SafeNumber.min(min)
-    .max(max)
-    .refine((value) => isMultipleOf(value, 0.25), 'Use steps of 0.25 D.');
+  SafeNumber.check(
+    z.gte(min),
+    z.lte(max),
+    z.refine((value) => isMultipleOf(value, 0.25), 'Use steps of 0.25 D.'),
+  );
 
 const millimetres = (min: number, max: number) =>
-  SafeNumber.min(min)
-    .max(max)
-    .refine((value) => isMultipleOf(value, 0.1), 'Use steps of 0.1 mm.');
+  SafeNumber.check(
+    z.gte(min),
+    z.lte(max),
+    z.refine((value) => isMultipleOf(value, 0.1), 'Use steps of 0.1 mm.'),
+  );
 
 /** One eye. Axis (degrees) goes with cylinder: required when cylinder is given, refused otherwise. */
 export const EyePrescriptionSchema = z
   .strictObject({
-    sphere: dioptres(-20, 20).meta({ description: 'Dioptres, −20 to +20 in 0.25 steps.' }),
-    cylinder: dioptres(-10, 0)
-      .optional()
-      .meta({ description: 'Dioptres (minus form), −10 to 0 in 0.25 steps.' }),
+    sphere: dioptres(-20, 20)
+      .clone()
+      .register(z.globalRegistry, { description: 'Dioptres, −20 to +20 in 0.25 steps.' }),
+    cylinder: z
+      .optional(dioptres(-10, 0))
+      .clone()
+      .register(z.globalRegistry, { description: 'Dioptres (minus form), −10 to 0 in 0.25 steps.' }),
     axis: z
-      .number()
-      .int('Use whole degrees.')
-      .min(1, 'Use 1–180 degrees.')
-      .max(180, 'Use 1–180 degrees.')
-      .optional()
-      .meta({ description: 'Degrees 1–180; only with cylinder.' }),
-    add: dioptres(0.25, 4).optional().meta({ description: 'Near addition, +0.25 to +4 in 0.25 steps.' }),
+      .optional(
+        z
+          .number()
+          .check(
+            z.int('Use whole degrees.'),
+            z.gte(1, 'Use 1–180 degrees.'),
+            z.lte(180, 'Use 1–180 degrees.'),
+          ),
+      )
+      .clone()
+      .register(z.globalRegistry, { description: 'Degrees 1–180; only with cylinder.' }),
+    add: z
+      .optional(dioptres(0.25, 4))
+      .clone()
+      .register(z.globalRegistry, { description: 'Near addition, +0.25 to +4 in 0.25 steps.' }),
   })
-  .superRefine((eye, ctx) => {
-    if (eye.cylinder !== undefined && eye.axis === undefined)
-      ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Required when cylinder is given.' });
-    if (eye.cylinder === undefined && eye.axis !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Only allowed together with cylinder.' });
-  })
-  .meta({ id: 'EyePrescription', example: { sphere: -2.25, cylinder: -0.75, axis: 180 } });
+  .check(
+    z.superRefine((eye, ctx) => {
+      if (eye.cylinder !== undefined && eye.axis === undefined)
+        ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Required when cylinder is given.' });
+      if (eye.cylinder === undefined && eye.axis !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Only allowed together with cylinder.' });
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'EyePrescription',
+    example: { sphere: -2.25, cylinder: -0.75, axis: 180 },
+  });
 
 export const PrescriptionSchema = z
   .strictObject({
     right: EyePrescriptionSchema,
     left: EyePrescriptionSchema,
-    baseCurve: millimetres(7, 10).optional().meta({ description: 'Contact lens base curve, mm (7.0–10.0).' }),
-    diameter: millimetres(12, 16).optional().meta({ description: 'Contact lens diameter, mm (12.0–16.0).' }),
+    baseCurve: z
+      .optional(millimetres(7, 10))
+      .clone()
+      .register(z.globalRegistry, { description: 'Contact lens base curve, mm (7.0–10.0).' }),
+    diameter: z
+      .optional(millimetres(12, 16))
+      .clone()
+      .register(z.globalRegistry, { description: 'Contact lens diameter, mm (12.0–16.0).' }),
     issuedOn: z.iso.date(),
     expiresOn: z.iso.date(),
-    prescriber: singleLineText({ max: 200 }).optional(),
+    prescriber: z.optional(singleLineText({ max: 200 })),
   })
-  .superRefine((rx, ctx) => {
-    if (rx.expiresOn <= rx.issuedOn)
-      ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Must be after issuedOn.' });
-  })
-  .meta({
+  .check(
+    z.superRefine((rx, ctx) => {
+      if (rx.expiresOn <= rx.issuedOn)
+        ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Must be after issuedOn.' });
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, {
     id: 'Prescription',
     example: {
       right: { sphere: -2.25 },

@@ -1,12 +1,18 @@
-import * as z from 'zod';
 import { ItemMetaSchema, ResourceId } from '../http/common-schemas.js';
 import { PointsEntrySchema } from '../loyalty/points-schemas.js';
 import { OrderDetailSchema } from '../orders/order-schemas.js';
+import * as z from '../zod.js';
 import { CustomerSchema } from './customer-schemas.js';
 import { FeedbackSchema } from './feedback-schemas.js';
 
-const ErasedAt = z.iso.datetime().meta({ description: 'When the customer’s personal data was erased.' });
-const ErasedBy = z.string().meta({ description: 'Who erased it (the caller’s user id).' });
+const ErasedAt = z.iso
+  .datetime()
+  .clone()
+  .register(z.globalRegistry, { description: 'When the customer’s personal data was erased.' });
+const ErasedBy = z
+  .string()
+  .clone()
+  .register(z.globalRegistry, { description: 'Who erased it (the caller’s user id).' });
 
 /**
  * What is left of a customer after erasure: the pseudonymous id, the points balance (a liability
@@ -17,13 +23,14 @@ export const ErasedCustomerSchema = z
   .object({
     customerId: ResourceId,
     marketingOptIn: z.literal(false),
-    tags: z.array(z.string()).max(0),
-    pointsBalance: z.number().int().min(0),
+    tags: z.array(z.string()).check(z.maxLength(0)),
+    pointsBalance: z.number().check(z.int(), z.gte(0)),
     erasedAt: ErasedAt,
     erasedBy: ErasedBy,
     ...ItemMetaSchema,
   })
-  .meta({ id: 'ErasedCustomer' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ErasedCustomer' });
 export type ErasedCustomer = z.output<typeof ErasedCustomerSchema>;
 
 export const CustomerErasureSchema = z
@@ -33,7 +40,8 @@ export const CustomerErasureSchema = z
     erasedAt: ErasedAt,
     erasedBy: ErasedBy,
   })
-  .meta({
+  .clone()
+  .register(z.globalRegistry, {
     id: 'CustomerErasure',
     description:
       'The customer’s personal data is erased; orders, points and feedback stay under the same id. The same answer on every repeat.',
@@ -43,21 +51,34 @@ export type CustomerErasure = z.output<typeof CustomerErasureSchema>;
 export const CustomerExportSchema = z
   .object({
     exportedAt: z.iso.datetime(),
-    customer: z.union([CustomerSchema, ErasedCustomerSchema]).meta({
+    customer: z.union([CustomerSchema, ErasedCustomerSchema]).clone().register(z.globalRegistry, {
       description: 'The customer as stored; an erased customer shows only what erasure kept.',
     }),
-    feedback: z.array(FeedbackSchema).meta({ description: 'All of the customer’s feedback, newest first.' }),
+    feedback: z
+      .array(FeedbackSchema)
+      .clone()
+      .register(z.globalRegistry, { description: 'All of the customer’s feedback, newest first.' }),
     points: z.object({
-      balance: z.number().int().min(0),
-      entries: z.array(PointsEntrySchema).meta({ description: 'The whole ledger, newest first.' }),
+      balance: z.number().check(z.int(), z.gte(0)),
+      entries: z
+        .array(PointsEntrySchema)
+        .clone()
+        .register(z.globalRegistry, { description: 'The whole ledger, newest first.' }),
     }),
-    orders: z
-      .array(OrderDetailSchema)
-      .meta({ description: 'The customer’s orders with their payments and refunds, newest first.' }),
-    ordersScope: z.union([z.literal('all'), z.array(ResourceId)]).meta({
-      description:
-        '`all`, or the stores whose orders are included: a manager’s export holds only their stores’ orders (an admin’s is complete).',
+    orders: z.array(OrderDetailSchema).clone().register(z.globalRegistry, {
+      description: 'The customer’s orders with their payments and refunds, newest first.',
     }),
+    ordersScope: z
+      .union([z.literal('all'), z.array(ResourceId)])
+      .clone()
+      .register(z.globalRegistry, {
+        description:
+          '`all`, or the stores whose orders are included: a manager’s export holds only their stores’ orders (an admin’s is complete).',
+      }),
   })
-  .meta({ id: 'CustomerExport', description: 'Everything the system holds about one customer.' });
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'CustomerExport',
+    description: 'Everything the system holds about one customer.',
+  });
 export type CustomerExport = z.output<typeof CustomerExportSchema>;

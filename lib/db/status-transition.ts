@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { type AppError, ConflictError, defineProblem, NotFoundError } from '../errors.js';
+import * as z from '../zod.js';
 import { tableName } from './client.js';
 import { ContentionError } from './contention.js';
 import type { TableKey } from './keys.js';

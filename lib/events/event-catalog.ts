@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   BackInStockDetail,
   CustomerCreatedDetail,
@@ -20,7 +20,7 @@ export interface EventDefinition {
   source: `storefleet.${string}`;
   detailType: string;
   description: string;
-  schema: z.ZodObject;
+  schema: z.ZodMiniObject;
   example: Record<string, unknown>;
 }
 
@@ -93,7 +93,7 @@ const purchaseOrder = (status: string, previousStatus?: string, received = 0) =>
 const define = (
   domain: string,
   detailType: string,
-  schema: z.ZodObject,
+  schema: z.ZodMiniObject,
   description: string,
   body: Record<string, unknown>,
   actor?: string,

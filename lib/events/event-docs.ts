@@ -1,5 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { EVENT_CATALOG, type EventDefinition } from './event-catalog.js';
 import { PUBLISHED_ENTITY_TYPES } from './published-entities.js';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /** The schema version every detail carries; bump it (and keep the old shape readable) on a breaking change. */
 export const DETAIL_VERSION = 1 as const;
@@ -10,13 +10,18 @@ export const DETAIL_VERSION = 1 as const;
  */
 export const EnvelopeFields = {
   version: z.literal(DETAIL_VERSION),
-  eventId: z.string().min(1).meta({
+  eventId: z.string().check(z.minLength(1)).clone().register(z.globalRegistry, {
     description: 'Stable id: the stream record’s eventID and the detail-type, so a redelivery repeats it.',
   }),
   occurredAt: z.iso
     .datetime()
-    .meta({ description: 'When the change was written (the stream record’s time).' }),
-  actor: z.string().min(1).meta({ description: 'Who made the change: a user id, or `system:<job>`.' }),
+    .clone()
+    .register(z.globalRegistry, { description: 'When the change was written (the stream record’s time).' }),
+  actor: z
+    .string()
+    .check(z.minLength(1))
+    .clone()
+    .register(z.globalRegistry, { description: 'Who made the change: a user id, or `system:<job>`.' }),
 };
 
 /** One business event as published: EventBridge's Source, DetailType and the validated detail. */

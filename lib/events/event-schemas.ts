@@ -1,9 +1,9 @@
-import * as z from 'zod';
 import { PRODUCT_STATUSES, VARIANT_STATUSES } from '../catalog/product-schemas.js';
 import { ORDER_CHANNELS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
 import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
 import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+import * as z from '../zod.js';
 import { EnvelopeFields } from './event-envelope.js';
 
 /**
@@ -11,10 +11,14 @@ import { EnvelopeFields } from './event-envelope.js';
  * against these, docs/events.md shows them as JSON Schema. Objects are open (consumers must
  * ignore fields they do not know), so adding a field is not a breaking change.
  */
-const id = z.string().min(1);
-const count = z.number().int();
-const money = z.number().int().meta({ description: 'Minor units (e.g. cents).' });
-const currency = z.string().regex(/^[A-Z]{3}$/);
+const id = z.string().check(z.minLength(1));
+const count = z.number().check(z.int());
+const money = z
+  .number()
+  .check(z.int())
+  .clone()
+  .register(z.globalRegistry, { description: 'Minor units (e.g. cents).' });
+const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
 const instant = z.iso.datetime();
 
 export const Quantities = z
@@ -22,16 +26,17 @@ export const Quantities = z
     onHand: count,
     committed: count,
     unavailable: count,
-    available: count.meta({ description: 'onHand − committed − unavailable.' }),
+    available: count.clone().register(z.globalRegistry, { description: 'onHand − committed − unavailable.' }),
     incoming: count,
   })
-  .meta({ description: 'A level’s quantities at one moment.' });
+  .clone()
+  .register(z.globalRegistry, { description: 'A level’s quantities at one moment.' });
 
 export const ReorderRuleDetail = z.object({
   reorderPoint: count,
   reorderQuantity: count,
-  safetyStock: count.optional(),
-  preferredSupplierId: id.optional(),
+  safetyStock: z.optional(count),
+  preferredSupplierId: z.optional(id),
 });
 
 const levelIds = { storeId: id, sku: id, productId: id };
@@ -39,10 +44,12 @@ const levelIds = { storeId: id, sku: id, productId: id };
 export const LevelChangedDetail = z.object({
   ...EnvelopeFields,
   ...levelIds,
-  before: Quantities.meta({ description: 'All zero when the level was created by this change.' }),
+  before: Quantities.clone().register(z.globalRegistry, {
+    description: 'All zero when the level was created by this change.',
+  }),
   after: Quantities,
-  delta: Quantities.meta({ description: 'after − before, per quantity.' }),
-  reorderRule: ReorderRuleDetail.optional(),
+  delta: Quantities.clone().register(z.globalRegistry, { description: 'after − before, per quantity.' }),
+  reorderRule: z.optional(ReorderRuleDetail),
 });
 
 const levelAlertFields = {
@@ -56,15 +63,15 @@ export const LowStockDetail = z.object({
   ...levelAlertFields,
   reorderPoint: count,
   reorderQuantity: count,
-  safetyStock: count.optional(),
-  preferredSupplierId: id.optional(),
-  cause: z.enum(['stock', 'reorder-rule']).meta({
+  safetyStock: z.optional(count),
+  preferredSupplierId: z.optional(id),
+  cause: z.enum(['stock', 'reorder-rule']).clone().register(z.globalRegistry, {
     description:
       '`stock`: available fell to or below the point; `reorder-rule`: a rule was set or its point raised to or above available.',
   }),
 });
 
-export const OutOfStockDetail = z.object({ ...levelAlertFields, reorderRule: ReorderRuleDetail.optional() });
+export const OutOfStockDetail = z.object({ ...levelAlertFields, reorderRule: z.optional(ReorderRuleDetail) });
 export const BackInStockDetail = OutOfStockDetail;
 
 export const ProductVariantDetail = z
@@ -73,9 +80,12 @@ export const ProductVariantDetail = z
     status: z.enum(VARIANT_STATUSES),
     price: money,
     currency,
-    barcode: z.string().optional(),
+    barcode: z.optional(z.string()),
   })
-  .meta({ description: 'A variant without its cost (cost is visible to some roles only).' });
+  .clone()
+  .register(z.globalRegistry, {
+    description: 'A variant without its cost (cost is visible to some roles only).',
+  });
 
 export const ProductDetail = z.object({
   ...EnvelopeFields,
@@ -84,12 +94,15 @@ export const ProductDetail = z.object({
   category: z.string(),
   brand: z.string(),
   status: z.enum(PRODUCT_STATUSES),
-  previousStatus: z.enum(PRODUCT_STATUSES).optional(),
+  previousStatus: z.optional(z.enum(PRODUCT_STATUSES)),
   variants: z.array(ProductVariantDetail),
   changedFields: z
     .array(z.string())
-    .meta({ description: 'Top-level fields that changed (empty on create).' }),
-  productVersion: count.meta({ description: 'The product’s version after the change (its ETag).' }),
+    .clone()
+    .register(z.globalRegistry, { description: 'Top-level fields that changed (empty on create).' }),
+  productVersion: count
+    .clone()
+    .register(z.globalRegistry, { description: 'The product’s version after the change (its ETag).' }),
 });
 
 export const OrderLineDetail = z.object({ sku: id, productId: id, quantity: count, netTotal: money });
@@ -98,10 +111,10 @@ export const OrderDetail = z.object({
   ...EnvelopeFields,
   orderId: id,
   storeId: id,
-  customerId: id.optional(),
+  customerId: z.optional(id),
   channel: z.enum(ORDER_CHANNELS),
   status: z.enum(ORDER_STATUSES),
-  previousStatus: z.enum(ORDER_STATUSES).optional(),
+  previousStatus: z.optional(z.enum(ORDER_STATUSES)),
   currency,
   subtotal: money,
   discountTotal: money,
@@ -111,13 +124,15 @@ export const OrderDetail = z.object({
   amountDue: money,
   amountRefunded: money,
   lines: z.array(OrderLineDetail),
-  receiptNumber: z.string().optional(),
-  cancelReason: z.string().optional(),
+  receiptNumber: z.optional(z.string()),
+  cancelReason: z.optional(z.string()),
 });
 
-export const OrderRefundedDetail = OrderDetail.extend({
-  refundAmount: money.meta({ description: 'Refunded by this change (the rise in amountRefunded).' }),
-  taxRefunded: money.meta({ description: 'Tax returned by refunds so far.' }),
+export const OrderRefundedDetail = z.extend(OrderDetail, {
+  refundAmount: money
+    .clone()
+    .register(z.globalRegistry, { description: 'Refunded by this change (the rise in amountRefunded).' }),
+  taxRefunded: money.clone().register(z.globalRegistry, { description: 'Tax returned by refunds so far.' }),
 });
 
 export const TransferDetail = z.object({
@@ -126,18 +141,18 @@ export const TransferDetail = z.object({
   fromStoreId: id,
   toStoreId: id,
   status: z.enum(TRANSFER_STATUSES),
-  previousStatus: z.enum(TRANSFER_STATUSES).optional(),
+  previousStatus: z.optional(z.enum(TRANSFER_STATUSES)),
   lines: z.array(
     z.object({
       sku: id,
       productId: id,
       quantity: count,
-      shipped: count.optional(),
-      received: count.optional(),
-      shortfall: count.optional(),
+      shipped: z.optional(count),
+      received: z.optional(count),
+      shortfall: z.optional(count),
     }),
   ),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const PurchaseOrderDetail = z.object({
@@ -146,16 +161,19 @@ export const PurchaseOrderDetail = z.object({
   storeId: id,
   supplierId: id,
   status: z.enum(PURCHASE_ORDER_STATUSES),
-  previousStatus: z.enum(PURCHASE_ORDER_STATUSES).optional(),
+  previousStatus: z.optional(z.enum(PURCHASE_ORDER_STATUSES)),
   currency,
   total: money,
   lines: z.array(z.object({ sku: id, productId: id, quantity: count, received: count, unitCost: money })),
-  expectedAt: instant.optional(),
+  expectedAt: z.optional(instant),
 });
 
 export const CustomerCreatedDetail = z
   .object({ ...EnvelopeFields, customerId: id, marketingOptIn: z.boolean(), tags: z.array(z.string()) })
-  .meta({ description: 'No personal data on the bus: consumers that need it read the customer.' });
+  .clone()
+  .register(z.globalRegistry, {
+    description: 'No personal data on the bus: consumers that need it read the customer.',
+  });
 
 export const StocktakeSubmittedDetail = z.object({
   ...EnvelopeFields,
@@ -172,44 +190,66 @@ export const StocktakeSubmittedDetail = z.object({
     }),
   ),
   totalVariance: count,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const StockHealthDetail = z
   .object({
     ...EnvelopeFields,
     storeId: id,
-    sweptOn: z.iso.date().meta({ description: 'The UTC day swept; with the store, the event’s stable id.' }),
-    belowReorderPoint: count.meta({ description: 'Levels at or below their reorder point.' }),
-    outOfStock: count.meta({ description: 'Of those, levels with nothing available.' }),
-    plannedNow: count.meta({ description: 'Replenishments this sweep planned (events had missed them).' }),
-    alreadyOpen: count.meta({ description: 'Low levels that already had an open replenishment.' }),
-    notPlanned: count.meta({
+    sweptOn: z.iso.date().clone().register(z.globalRegistry, {
+      description: 'The UTC day swept; with the store, the event’s stable id.',
+    }),
+    belowReorderPoint: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Levels at or below their reorder point.' }),
+    outOfStock: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Of those, levels with nothing available.' }),
+    plannedNow: count.clone().register(z.globalRegistry, {
+      description: 'Replenishments this sweep planned (events had missed them).',
+    }),
+    alreadyOpen: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Low levels that already had an open replenishment.' }),
+    notPlanned: count.clone().register(z.globalRegistry, {
       description: 'Low, but nothing could be planned (notify_only, no donor, no supplier).',
     }),
-    failed: count.meta({ description: 'Levels the sweep could not plan for an error (alarmed).' }),
+    failed: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Levels the sweep could not plan for an error (alarmed).' }),
   })
-  .meta({ description: 'One per store and daily sweep of the reorder watch.' });
+  .clone()
+  .register(z.globalRegistry, { description: 'One per store and daily sweep of the reorder watch.' });
 
 export const StockAlertDetail = z
   .object({
     ...EnvelopeFields,
     alert: z
       .enum(['Inventory.LowStock', 'Inventory.OutOfStock'])
-      .meta({ description: 'The crossing alerted.' }),
-    crossingEventId: id.meta({ description: 'The eventId of the crossing event this alert answers.' }),
+      .clone()
+      .register(z.globalRegistry, { description: 'The crossing alerted.' }),
+    crossingEventId: id
+      .clone()
+      .register(z.globalRegistry, { description: 'The eventId of the crossing event this alert answers.' }),
     ...levelIds,
     available: count,
-    reorderPoint: count.optional(),
-    reorderQuantity: count.optional(),
+    reorderPoint: z.optional(count),
+    reorderQuantity: z.optional(count),
     outcome: z.enum(['planned', 'already-open', 'not-planned']),
-    reason: z.string().optional().meta({ description: 'Why nothing was planned, when nothing was.' }),
-    replenishmentId: id.optional(),
+    reason: z
+      .optional(z.string())
+      .clone()
+      .register(z.globalRegistry, { description: 'Why nothing was planned, when nothing was.' }),
+    replenishmentId: z.optional(id),
     transfers: z.array(z.object({ transferId: id, fromStoreId: id, quantity: count })),
-    purchaseOrder: z.object({ purchaseOrderId: id, supplierId: id, quantity: count }).optional(),
-    plan: z.string().meta({ description: 'What was planned, in one readable sentence (the alert’s text).' }),
+    purchaseOrder: z.optional(z.object({ purchaseOrderId: id, supplierId: id, quantity: count })),
+    plan: z.string().clone().register(z.globalRegistry, {
+      description: 'What was planned, in one readable sentence (the alert’s text).',
+    }),
   })
-  .meta({
+  .clone()
+  .register(z.globalRegistry, {
     description:
       'What the planner did about one crossing; the stock-alert topic’s message is made from it, so it can name the replenishment.',
   });

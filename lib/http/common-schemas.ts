@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 import { unsafeNumberReason, unsafeTextReason } from './safe-values.js';
 
 /** Shared shapes of the HTTP contract. */
 export const ResourceId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 letters, digits, dashes or underscores.');
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 letters, digits, dashes or underscores.'));
 
 /**
  * A number the table can hold exactly (see safe-values.ts): finite, within
@@ -23,17 +23,17 @@ interface TextBounds {
 }
 
 const safeText = (multiLine: boolean, { min = 1, max }: TextBounds) =>
-  z
-    .string()
+  z.string().check(
     // CRLF from Windows clients is stored as LF, so that one note reads the same everywhere.
-    .overwrite((value) => (multiLine ? value.replaceAll('\r\n', '\n') : value))
-    .trim()
-    .min(min)
-    .max(max)
-    .check((ctx) => {
+    z.overwrite((value) => (multiLine ? value.replaceAll('\r\n', '\n') : value)),
+    z.trim(),
+    z.minLength(min),
+    z.maxLength(max),
+    (ctx) => {
       const reason = unsafeTextReason(ctx.value, { multiLine });
       if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
-    });
+    },
+  );
 
 /**
  * Every free-text field of a request (names, references, reasons, address lines, attribute
@@ -46,31 +46,38 @@ export const singleLineText = (bounds: TextBounds) => safeText(false, bounds);
 export const multiLineText = (bounds: TextBounds) => safeText(true, bounds);
 
 export const PaginationQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Page size, 1–100.' }),
+  limit: z
+    ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25)
+    .clone()
+    .register(z.globalRegistry, { description: 'Page size, 1–100.' }),
   cursor: z
-    .string()
-    .min(1)
-    .max(2048)
-    .optional()
-    .meta({ description: 'Opaque cursor from the previous page’s `nextCursor`.' }),
+    .optional(z.string().check(z.minLength(1), z.maxLength(2048)))
+    .clone()
+    .register(z.globalRegistry, { description: 'Opaque cursor from the previous page’s `nextCursor`.' }),
 };
 
 export const ItemMetaSchema = {
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  version: z.number().int().min(1).meta({ description: 'Current version; sent as the ETag.' }),
+  version: z
+    .number()
+    .check(z.int(), z.gte(1))
+    .clone()
+    .register(z.globalRegistry, { description: 'Current version; sent as the ETag.' }),
   updatedBy: z.string(),
 };
 
-export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).meta({ id });
+export const pageOf = <T extends z.ZodMiniType>(item: T, id: string) =>
+  z
+    .object({ items: z.array(item), nextCursor: z.nullable(z.string()) })
+    .clone()
+    .register(z.globalRegistry, { id });
 
 const IdempotencyKey = z
   .string()
-  .min(8)
-  .max(128)
-  .regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.')
-  .meta({
+  .check(z.minLength(8), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.'))
+  .clone()
+  .register(z.globalRegistry, {
     description:
       'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
   });
@@ -79,18 +86,25 @@ const IdempotencyKey = z
 export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey });
 
 /** For changes where the key is recommended but optional (payments, refunds). */
-export const OptionalIdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey.optional() });
+export const OptionalIdempotencyHeaders = z.object({ 'idempotency-key': z.optional(IdempotencyKey) });
 
 /** A signed change of a counter (stock, points): a whole number, not zero, at most a million either way. */
 export const nonZeroDelta = (description: string) =>
   z
     .number()
-    .int()
-    .min(-1_000_000)
-    .max(1_000_000)
-    .refine((value) => value !== 0, 'Must not be zero.')
-    .meta({ description });
+    .check(
+      z.int(),
+      z.gte(-1_000_000),
+      z.lte(1_000_000),
+      z.refine((value) => value !== 0, 'Must not be zero.'),
+    )
+    .clone()
+    .register(z.globalRegistry, { description });
 
 /** Bodies that patch a resource must change something. */
-export const nonEmptyPatch = <T extends z.ZodObject>(schema: T) =>
-  schema.refine((value) => Object.keys(value).length > 0, { message: 'Send at least one field to change.' });
+export const nonEmptyPatch = <T extends z.ZodMiniObject>(schema: T) =>
+  schema.check(
+    z.refine((value: z.output<T>) => Object.keys(value as object).length > 0, {
+      message: 'Send at least one field to change.',
+    }),
+  );

@@ -10,7 +10,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/principal.js';
 import { assertStoreInScope, isStoreScopedPath } from '../auth/store-scope.js';
 import { logger, metrics } from '../observability.js';
@@ -20,7 +20,7 @@ import { parseRequestInput } from './request-input.js';
 import { type RouteContract, routeKey } from './route.js';
 
 /** The parsed type of an optional route schema (`params`, `query`, `body`). */
-type Inferred<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+type Inferred<T> = [NonNullable<T>] extends [z.ZodMiniType] ? z.output<NonNullable<T>> : undefined;
 
 export interface HttpRequest<R extends RouteContract> {
   params: Inferred<R['params']>;

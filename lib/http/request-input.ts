@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { PreconditionFailedError, PreconditionRequiredError, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 import { assertIdentityEncoding, assertJsonContentType } from './body-headers.js';
 import type { RouteContract } from './route.js';
 import { parseOrThrow } from './validation.js';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Permission } from '../auth/roles.js';
 import type { ProblemType } from '../errors.js';
 
@@ -10,9 +10,9 @@ export type ResponseHeader = 'etag' | 'location' | 'idempotent-replayed' | 'cach
 export interface ResponseContract {
   description: string;
   /** The `application/json` body. */
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   /** Other media types the answer may be sent as (chosen by `Accept`), e.g. `{ 'text/plain': z.string() }`. */
-  otherMediaTypes?: Readonly<Record<string, z.ZodType>>;
+  otherMediaTypes?: Readonly<Record<string, z.ZodMiniType>>;
   /** Response headers worth documenting, e.g. ETag and Location. */
   headers?: readonly ResponseHeader[];
   /** Headers sent only sometimes (e.g. no ETag for a level never stored). */
@@ -42,10 +42,10 @@ export type ErrorDeclaration =
  * authorizes with it, and the OpenAPI document is generated from it.
  */
 export interface RouteContract<
-  TParams extends z.ZodType = z.ZodType,
-  TQuery extends z.ZodType = z.ZodType,
-  TBody extends z.ZodType = z.ZodType,
-  THeaders extends z.ZodType = z.ZodType,
+  TParams extends z.ZodMiniType = z.ZodMiniType,
+  TQuery extends z.ZodMiniType = z.ZodMiniType,
+  TBody extends z.ZodMiniType = z.ZodMiniType,
+  THeaders extends z.ZodMiniType = z.ZodMiniType,
 > {
   operationId: string;
   method: HttpMethod;

@@ -1,5 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { LineIssue } from './import-report.js';
 
 /**
@@ -80,7 +80,7 @@ export const e164 = (value: string | undefined, country: CountryCode): string | 
  * several rows, the line it was on.
  */
 export const zodIssues = (
-  error: z.ZodError,
+  error: z.core.$ZodError,
   columnOf: (path: readonly PropertyKey[]) => { line?: number; column: string; within?: string },
 ): { line?: number; issue: LineIssue }[] =>
   error.issues.map((issue) => {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { assertCategoryAttributes } from '../catalog/category-attributes.js';
 import { equivalentGtins } from '../catalog/gtin.js';
 import { newProductWrites } from '../catalog/product-repository.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * S3's "Object Created" event as EventBridge delivers it (the bucket sends its events to
@@ -9,7 +9,7 @@ export const ObjectCreatedEvent = z.object({
   'detail-type': z.literal('Object Created'),
   detail: z.object({
     bucket: z.object({ name: z.string() }),
-    object: z.object({ key: z.string(), size: z.number().optional() }),
+    object: z.object({ key: z.string(), size: z.optional(z.number()) }),
   }),
 });
 export type ObjectCreatedEvent = z.output<typeof ObjectCreatedEvent>;

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
 import type { InventoryLevel } from '../inventory/inventory-schemas.js';
 import { Quantity } from '../inventory/inventory-schemas.js';
+import * as z from '../zod.js';
 import type { ColumnSpec } from './csv-table.js';
 
 /** The opening-stock file of one store: one row per SKU, its units on hand. */

@@ -1,7 +1,7 @@
-import * as z from 'zod';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import { ResourceId, singleLineText } from '../http/common-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
+import * as z from '../zod.js';
 import type { ColumnSpec } from './csv-table.js';
 
 /** A supplier price list: what each supplier charges for a SKU, in the supplier's currency. */
@@ -19,7 +19,7 @@ export const SupplierPriceRow = z.strictObject({
   sku: Sku,
   unitCost: MinorUnits,
   currency: Currency,
-  supplierSku: singleLineText({ max: 64 }).optional(),
+  supplierSku: z.optional(singleLineText({ max: 64 })),
 });
 export type SupplierPriceRow = z.output<typeof SupplierPriceRow>;
 

@@ -5,7 +5,6 @@ import { documentClient, tableName } from '../db/client.js';
 import { type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys } from '../db/keys.js';
 import { getItem, itemsOfKeysPage, type Page, queryPage } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type {
   InventoryLevel,

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -8,6 +7,7 @@ import {
   pageOf,
   ResourceId,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { RESERVED_REASONS } from './adjustment-rules.js';
 import {
   ADJUSTMENT_REASONS,
@@ -17,8 +17,8 @@ import {
 } from './stock-change.js';
 
 /** A count of units; generous upper bound so that sums stay exact integers. */
-export const Quantity = z.number().int().min(0).max(1_000_000);
-export const PositiveQuantity = z.number().int().min(1).max(1_000_000);
+export const Quantity = z.number().check(z.int(), z.gte(0), z.lte(1_000_000));
+export const PositiveQuantity = z.number().check(z.int(), z.gte(1), z.lte(1_000_000));
 
 export const MOVEMENT_REASONS = [
   ...ADJUSTMENT_REASONS,
@@ -50,49 +50,65 @@ export const ReorderRuleSchema = z
   .strictObject({
     reorderPoint: z
       .number()
-      .int()
-      .min(0)
-      .max(1_000_000)
-      .meta({ description: 'Reorder when available falls to or below this.' }),
-    reorderQuantity: PositiveQuantity.meta({ description: 'How many to order when it does.' }),
-    safetyStock: Quantity.optional().meta({
+      .check(z.int(), z.gte(0), z.lte(1_000_000))
+      .clone()
+      .register(z.globalRegistry, { description: 'Reorder when available falls to or below this.' }),
+    reorderQuantity: PositiveQuantity.clone().register(z.globalRegistry, {
+      description: 'How many to order when it does.',
+    }),
+    safetyStock: z.optional(Quantity).clone().register(z.globalRegistry, {
       description:
         'Units this store keeps above its reorder point when it gives stock to another store (default 0).',
     }),
-    preferredSupplierId: ResourceId.optional(),
-    replenishment: z.enum(REPLENISHMENT_POLICIES).default('transfer_then_purchase').meta({
-      description:
-        'What happens when available falls to the reorder point: `transfer_then_purchase` (same-region stores with surplus first, the rest from the preferred supplier), `purchase_only`, `transfer_only`, or `notify_only` (the stock alert only).',
-    }),
-    autoApprove: z.boolean().default(false).meta({
+    preferredSupplierId: z.optional(ResourceId),
+    replenishment: z
+      ._default(z.enum(REPLENISHMENT_POLICIES), 'transfer_then_purchase')
+      .clone()
+      .register(z.globalRegistry, {
+        description:
+          'What happens when available falls to the reorder point: `transfer_then_purchase` (same-region stores with surplus first, the rest from the preferred supplier), `purchase_only`, `transfer_only`, or `notify_only` (the stock alert only).',
+      }),
+    autoApprove: z._default(z.boolean(), false).clone().register(z.globalRegistry, {
       description:
         '`false`: replenishments are drafts a manager approves; `true`: the transfer is made ready (stock committed at the donor) and the purchase order ordered at once.',
     }),
   })
-  .meta({ id: 'ReorderRule' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReorderRule' });
 export type ReorderRule = z.output<typeof ReorderRuleSchema>;
 /** A rule as sent: `replenishment` and `autoApprove` may be left to their defaults. */
 export type ReorderRuleInput = z.input<typeof ReorderRuleSchema>;
 
-const count = z.number().int();
+const count = z.number().check(z.int());
 
 export const InventoryLevelSchema = z
   .object({
     storeId: ResourceId,
     sku: Sku,
     productId: ResourceId,
-    onHand: count.meta({ description: 'Units physically in the store.' }),
-    committed: count.meta({ description: 'Units held for orders and outgoing transfers.' }),
-    unavailable: count.meta({ description: 'Units set aside (damaged) and not sellable.' }),
-    available: count.meta({ description: 'onHand − committed − unavailable.' }),
-    incoming: count.meta({ description: 'Units on their way (purchase orders, transfers).' }),
-    reorderRule: ReorderRuleSchema.optional(),
+    onHand: count.clone().register(z.globalRegistry, { description: 'Units physically in the store.' }),
+    committed: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Units held for orders and outgoing transfers.' }),
+    unavailable: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Units set aside (damaged) and not sellable.' }),
+    available: count.clone().register(z.globalRegistry, { description: 'onHand − committed − unavailable.' }),
+    incoming: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Units on their way (purchase orders, transfers).' }),
+    reorderRule: z.optional(ReorderRuleSchema),
     belowReorderPoint: z.boolean(),
-    version: z.number().int().min(0).meta({ description: '0 for a SKU never stocked here.' }),
-    updatedAt: z.iso.datetime().nullable(),
-    updatedBy: z.string().nullable(),
+    version: z
+      .number()
+      .check(z.int(), z.gte(0))
+      .clone()
+      .register(z.globalRegistry, { description: '0 for a SKU never stocked here.' }),
+    updatedAt: z.nullable(z.iso.datetime()),
+    updatedBy: z.nullable(z.string()),
   })
-  .meta({ id: 'InventoryLevel' });
+  .clone()
+  .register(z.globalRegistry, { id: 'InventoryLevel' });
 export type InventoryLevel = z.output<typeof InventoryLevelSchema>;
 
 export const MovementSchema = z
@@ -106,12 +122,13 @@ export const MovementSchema = z
     committedDelta: count,
     unavailableDelta: count,
     incomingDelta: count,
-    reference: z.object({ type: z.enum(REFERENCE_TYPES), id: z.string() }).optional(),
-    note: z.string().optional(),
+    reference: z.optional(z.object({ type: z.enum(REFERENCE_TYPES), id: z.string() })),
+    note: z.optional(z.string()),
     actor: z.string(),
     at: z.iso.datetime(),
   })
-  .meta({ id: 'InventoryMovement' });
+  .clone()
+  .register(z.globalRegistry, { id: 'InventoryMovement' });
 export type Movement = z.output<typeof MovementSchema>;
 
 /** What a caller may send: reasons reserved for transfers are refused, so they are not offered. */
@@ -123,14 +140,16 @@ export const AdjustmentBody = z
   .strictObject({
     delta: nonZeroDelta('Signed change; see the reason table for which sign each reason takes.'),
     reason: z.enum(MANUAL_REASONS),
-    note: multiLineText({ max: 500 }).optional(),
+    note: z.optional(multiLineText({ max: 500 })),
   })
-  .meta({ id: 'InventoryAdjustment' });
+  .clone()
+  .register(z.globalRegistry, { id: 'InventoryAdjustment' });
 export type AdjustmentInput = z.output<typeof AdjustmentBody>;
 
 export const AdjustmentResultSchema = z
   .object({ level: InventoryLevelSchema, movement: MovementSchema })
-  .meta({ id: 'InventoryAdjustmentResult' });
+  .clone()
+  .register(z.globalRegistry, { id: 'InventoryAdjustmentResult' });
 export type AdjustmentResult = z.output<typeof AdjustmentResultSchema>;
 
 /** A stocktake writes one transaction per line; 100 lines keep a request bounded. */
@@ -138,11 +157,10 @@ export const MAX_STOCKTAKE_LINES = 100;
 
 export const StocktakeBody = z
   .strictObject({
-    lines: z
-      .array(z.strictObject({ sku: Sku, expected: Quantity, counted: Quantity }))
-      .min(1)
-      .max(MAX_STOCKTAKE_LINES)
-      .superRefine((lines, ctx) => {
+    lines: z.array(z.strictObject({ sku: Sku, expected: Quantity, counted: Quantity })).check(
+      z.minLength(1),
+      z.maxLength(MAX_STOCKTAKE_LINES),
+      z.superRefine((lines, ctx) => {
         const seen = new Set<string>();
         lines.forEach((line, index) => {
           if (seen.has(line.sku))
@@ -150,9 +168,11 @@ export const StocktakeBody = z
           seen.add(line.sku);
         });
       }),
-    note: multiLineText({ max: 500 }).optional(),
+    ),
+    note: z.optional(multiLineText({ max: 500 })),
   })
-  .meta({ id: 'Stocktake' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Stocktake' });
 export type StocktakeInput = z.output<typeof StocktakeBody>;
 
 export const StocktakeResultSchema = z
@@ -166,7 +186,7 @@ export const StocktakeResultSchema = z
         sku: Sku,
         expected: z.number(),
         onHand: z.number(),
-        reason: z.enum(['on-hand-changed', 'below-committed']).meta({
+        reason: z.enum(['on-hand-changed', 'below-committed']).clone().register(z.globalRegistry, {
           description:
             '`on-hand-changed`: count again; `below-committed`: the count is below units held for orders.',
         }),
@@ -174,18 +194,20 @@ export const StocktakeResultSchema = z
     ),
     totalVariance: count,
   })
-  .meta({ id: 'StocktakeResult' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StocktakeResult' });
 export type StocktakeResult = z.output<typeof StocktakeResultSchema>;
 
 /** A stocktake as recorded: its result, who submitted it and their note. */
 export const StocktakeRecordSchema = z
   .object({
     ...StocktakeResultSchema.shape,
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     actor: z.string(),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'StocktakeRecord' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StocktakeRecord' });
 export type StocktakeRecord = z.output<typeof StocktakeRecordSchema>;
 export const StocktakePage = pageOf(StocktakeRecordSchema, 'StocktakePage');
 export const StocktakeParams = z.strictObject({ storeId: ResourceId, stocktakeId: ResourceId });
@@ -198,10 +220,13 @@ export const StoreSkuParams = z.strictObject({ storeId: ResourceId, sku: Sku });
 export const ProductParams = z.strictObject({ productId: ResourceId });
 
 export const ListInventoryQuery = z.strictObject({
-  belowReorderPoint: z.enum(['true', 'false']).optional().meta({
-    description:
-      '`true`: only levels at or below their reorder point, most urgent first; `false`: only levels with a rule that are above it.',
-  }),
+  belowReorderPoint: z
+    .optional(z.enum(['true', 'false']))
+    .clone()
+    .register(z.globalRegistry, {
+      description:
+        '`true`: only levels at or below their reorder point, most urgent first; `false`: only levels with a rule that are above it.',
+    }),
   ...PaginationQuery,
 });
 export type ListInventoryQuery = z.output<typeof ListInventoryQuery>;

@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys, LEGACY_LISTING_KEYS } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { type AppError, ConflictError, defineProblem } from '../errors.js';
+import * as z from '../zod.js';
 
 /** Reasons a caller may give for a manual adjustment. */
 export const ADJUSTMENT_REASONS = [
@@ -69,8 +69,8 @@ export class InsufficientStockError extends ConflictError {
         z.object({
           storeId: z.string(),
           sku: z.string(),
-          requested: z.number().int(),
-          available: z.number().int(),
+          requested: z.number().check(z.int()),
+          available: z.number().check(z.int()),
         }),
       ),
     },
@@ -91,7 +91,7 @@ export class StockMismatchError extends ConflictError {
     status: 409,
     title: 'Stock changed since it was read',
     description: 'On-hand moved since it was counted; a stocktake reports it per line in `conflicts`.',
-    extensions: { sku: z.string(), onHand: z.number().int() },
+    extensions: { sku: z.string(), onHand: z.number().check(z.int()) },
     internal: true,
   });
 }

@@ -1,15 +1,23 @@
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import * as z from 'zod';
+import * as z from '../zod.js';
 import type { LakeEntityType } from './lake-entities.js';
 
 /** An item image as the export wrote it: plain JSON (in the file nested, or as JSON text). */
 export type ItemImage = Record<string, unknown>;
 
-const Image = z
-  .union([z.record(z.string(), z.unknown()), z.string().transform((text) => JSON.parse(text) as unknown)])
-  .pipe(z.record(z.string(), z.unknown()))
-  .nullish();
+const Image = z.nullish(
+  z.pipe(
+    z.union([
+      z.record(z.string(), z.unknown()),
+      z.pipe(
+        z.string(),
+        z.transform((text) => JSON.parse(text) as unknown),
+      ),
+    ]),
+    z.record(z.string(), z.unknown()),
+  ),
+);
 
 /** One line of a change object, per lib/lake/changes-table.ts (extra fields are ignored). */
 const ChangeRowSchema = z.object({
@@ -18,9 +26,9 @@ const ChangeRowSchema = z.object({
   entity_type: z.string(),
   pk: z.string(),
   sk: z.string(),
-  sequence_number: z.string().regex(/^\d+$/),
+  sequence_number: z.string().check(z.regex(/^\d+$/)),
   approximate_creation_time: z.string(),
-  actor: z.string().nullish(),
+  actor: z.nullish(z.string()),
   old_image: Image,
   new_image: Image,
 });

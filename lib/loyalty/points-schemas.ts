@@ -1,5 +1,5 @@
-import * as z from 'zod';
 import { multiLineText, nonZeroDelta, PaginationQuery } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 export const POINTS_REASONS = ['earned', 'redeemed', 'reversed', 'adjusted'] as const;
 
@@ -7,25 +7,32 @@ export const PointsEntrySchema = z
   .object({
     entryId: z.string(),
     customerId: z.string(),
-    delta: z.number().int().meta({ description: 'Points added (positive) or taken (negative).' }),
+    delta: z
+      .number()
+      .check(z.int())
+      .clone()
+      .register(z.globalRegistry, { description: 'Points added (positive) or taken (negative).' }),
     reason: z.enum(POINTS_REASONS),
-    reference: z.object({ type: z.enum(['order', 'refund']), id: z.string() }).optional(),
-    note: z.string().optional(),
+    reference: z.optional(z.object({ type: z.enum(['order', 'refund']), id: z.string() })),
+    note: z.optional(z.string()),
     actor: z.string(),
     at: z.iso.datetime(),
   })
-  .meta({ id: 'PointsEntry' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PointsEntry' });
 export type PointsEntry = z.output<typeof PointsEntrySchema>;
 
 export const PointsStatementSchema = z
   .object({
-    balance: z.number().int().min(0),
+    balance: z.number().check(z.int(), z.gte(0)),
     entries: z
       .array(PointsEntrySchema)
-      .meta({ description: 'Newest first; the ledger sums to the balance.' }),
-    nextCursor: z.string().nullable(),
+      .clone()
+      .register(z.globalRegistry, { description: 'Newest first; the ledger sums to the balance.' }),
+    nextCursor: z.nullable(z.string()),
   })
-  .meta({ id: 'PointsStatement' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PointsStatement' });
 export type PointsStatement = z.output<typeof PointsStatementSchema>;
 
 export const PointsQuery = z.strictObject({ ...PaginationQuery });
@@ -34,11 +41,12 @@ export type PointsQuery = z.output<typeof PointsQuery>;
 export const PointsAdjustmentBody = z
   .strictObject({
     delta: nonZeroDelta('Points to add (positive) or take (negative); the balance never goes below zero.'),
-    note: multiLineText({ max: 500 }).meta({
+    note: multiLineText({ max: 500 }).clone().register(z.globalRegistry, {
       description: 'Why, for the ledger: e.g. "Goodwill: late delivery of order or_…".',
     }),
   })
-  .meta({ id: 'PointsAdjustment' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PointsAdjustment' });
 export type PointsAdjustmentInput = z.output<typeof PointsAdjustmentBody>;
 
 export const PointsAdjustmentResultSchema = z
@@ -46,9 +54,10 @@ export const PointsAdjustmentResultSchema = z
     entry: PointsEntrySchema,
     balance: z
       .number()
-      .int()
-      .min(0)
-      .meta({ description: 'The balance just after this adjustment was read back.' }),
+      .check(z.int(), z.gte(0))
+      .clone()
+      .register(z.globalRegistry, { description: 'The balance just after this adjustment was read back.' }),
   })
-  .meta({ id: 'PointsAdjustmentResult' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PointsAdjustmentResult' });
 export type PointsAdjustmentResult = z.output<typeof PointsAdjustmentResultSchema>;

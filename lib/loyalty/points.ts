@@ -1,5 +1,4 @@
 import { ulid } from 'ulid';
-import * as z from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { CustomerErasedError } from '../customers/customer-erased-error.js';
 import { tableName } from '../db/client.js';
@@ -7,6 +6,7 @@ import type { SystemActor } from '../db/item-meta.js';
 import { customerKeys, ENTITY } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { ConflictError, defineProblem, NotFoundError } from '../errors.js';
+import * as z from '../zod.js';
 
 const rateFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -56,7 +56,7 @@ export class InsufficientPointsError extends ConflictError {
     status: 409,
     title: 'Not enough loyalty points',
     description: 'Redeeming or deducting more points than the customer has (`balance`, `requested`).',
-    extensions: { balance: z.number().int(), requested: z.number().int() },
+    extensions: { balance: z.number().check(z.int()), requested: z.number().check(z.int()) },
   });
 }
 

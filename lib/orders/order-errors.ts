@@ -1,6 +1,6 @@
-import * as z from 'zod';
 import { ContentionError } from '../db/contention.js';
 import { ConflictError, defineProblem } from '../errors.js';
+import * as z from '../zod.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
 export class PaymentExceedsDueError extends ConflictError {
@@ -9,7 +9,13 @@ export class PaymentExceedsDueError extends ConflictError {
     status: 409,
     title: 'Payment exceeds the amount due',
     description: 'The payment is larger than what is still due (`amountDue`).',
-    extensions: { amountDue: z.number().int().min(0).meta({ description: 'Still due, minor units.' }) },
+    extensions: {
+      amountDue: z
+        .number()
+        .check(z.int(), z.gte(0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Still due, minor units.' }),
+    },
   });
   constructor(orderId: string, amount: number, amountDue: number) {
     super({
@@ -27,7 +33,11 @@ export class RefundExceedsPaidError extends ConflictError {
     title: 'Refund exceeds what was paid',
     description: 'The refund is more money than was paid and not yet refunded (`refundableAmount`).',
     extensions: {
-      refundableAmount: z.number().int().min(0).meta({ description: 'Left to refund, minor units.' }),
+      refundableAmount: z
+        .number()
+        .check(z.int(), z.gte(0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Left to refund, minor units.' }),
     },
   });
   constructor(orderId: string, amount: number, refundable: number) {
@@ -48,7 +58,11 @@ export class RefundExceedsSoldError extends ConflictError {
       'The refund returns more units of a line than were sold and not yet refunded; `lines` lists each.',
     extensions: {
       lines: z.array(
-        z.object({ sku: z.string(), requested: z.number().int(), refundable: z.number().int() }),
+        z.object({
+          sku: z.string(),
+          requested: z.number().check(z.int()),
+          refundable: z.number().check(z.int()),
+        }),
       ),
     },
   });

@@ -1,10 +1,10 @@
-import * as z from 'zod';
 import { InvalidStateError } from '../db/status-transition.js';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
 import { defineRoute } from '../http/route.js';
 import { InsufficientStockError } from '../inventory/stock-change.js';
 import { InsufficientPointsError } from '../loyalty/points.js';
 import { PromotionExhaustedError } from '../promotions/pricing.js';
+import * as z from '../zod.js';
 import {
   PaymentExceedsDueError,
   RefundExceedsPaidError,
@@ -206,14 +206,20 @@ export const getOrderReceiptRoute = defineRoute({
   access: 'orders:read',
   params: OrderParams,
   headers: z.object({
-    accept: z.string().max(1000).optional().meta({ description: '`text/plain` for the printable receipt.' }),
+    accept: z
+      .optional(z.string().check(z.maxLength(1000)))
+      .clone()
+      .register(z.globalRegistry, { description: '`text/plain` for the printable receipt.' }),
   }),
   responses: {
     200: {
       description: 'The receipt; as `text/plain; charset=utf-8` when the caller prefers it.',
       schema: ReceiptSchema,
       otherMediaTypes: {
-        'text/plain': z.string().meta({ description: 'The receipt laid out 42 columns wide for a printer.' }),
+        'text/plain': z
+          .string()
+          .clone()
+          .register(z.globalRegistry, { description: 'The receipt laid out 42 columns wide for a printer.' }),
       },
     },
   },

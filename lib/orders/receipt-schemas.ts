@@ -1,28 +1,35 @@
-import * as z from 'zod';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import { ResourceId } from '../http/common-schemas.js';
 import { Address } from '../stores/store-schemas.js';
+import * as z from '../zod.js';
 import { PAYMENT_METHODS } from './order-schemas.js';
 
 export const TaxBreakdownSchema = z
   .object({
     taxName: z.string(),
-    taxRate: z.number().int().meta({ description: 'Basis points.' }),
-    netAmount: MinorUnits.meta({ description: 'What was sold at this rate, before tax.' }),
+    taxRate: z.number().check(z.int()).clone().register(z.globalRegistry, { description: 'Basis points.' }),
+    netAmount: MinorUnits.clone().register(z.globalRegistry, {
+      description: 'What was sold at this rate, before tax.',
+    }),
     taxAmount: MinorUnits,
-    grossAmount: MinorUnits.meta({ description: 'netAmount + taxAmount.' }),
+    grossAmount: MinorUnits.clone().register(z.globalRegistry, { description: 'netAmount + taxAmount.' }),
   })
-  .meta({ id: 'ReceiptTaxBreakdown' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReceiptTaxBreakdown' });
 export type TaxBreakdown = z.output<typeof TaxBreakdownSchema>;
 
 export const ReceiptSchema = z
   .object({
-    receiptNumber: z.string().meta({ example: 'SYD-01-000123' }),
+    receiptNumber: z.string().clone().register(z.globalRegistry, { example: 'SYD-01-000123' }),
     orderId: ResourceId,
-    issuedAt: z.iso.datetime().meta({ description: 'When the order was paid.' }),
-    issuedAtLocal: z
-      .string()
-      .meta({ description: 'The same instant in the store’s time zone.', example: '2026-12-01 14:05' }),
+    issuedAt: z.iso
+      .datetime()
+      .clone()
+      .register(z.globalRegistry, { description: 'When the order was paid.' }),
+    issuedAtLocal: z.string().clone().register(z.globalRegistry, {
+      description: 'The same instant in the store’s time zone.',
+      example: '2026-12-01 14:05',
+    }),
     store: z.object({
       storeId: ResourceId,
       code: z.string(),
@@ -31,7 +38,7 @@ export const ReceiptSchema = z
       timezone: z.string(),
     }),
     channel: z.string(),
-    customerId: ResourceId.optional(),
+    customerId: z.optional(ResourceId),
     currency: z.string(),
     pricesIncludeTax: z.boolean(),
     lines: z.array(
@@ -39,23 +46,27 @@ export const ReceiptSchema = z
         sku: Sku,
         name: z.string(),
         options: z.record(z.string(), z.string()),
-        quantity: z.number().int(),
+        quantity: z.number().check(z.int()),
         unitPrice: MinorUnits,
         lineSubtotal: MinorUnits,
-        discount: MinorUnits.meta({ description: 'Promotions on this line.' }),
-        allocatedDiscount: MinorUnits.meta({ description: 'Its share of points and order-wide reductions.' }),
-        amount: MinorUnits.meta({ description: 'What the customer paid for the line, tax included.' }),
+        discount: MinorUnits.clone().register(z.globalRegistry, { description: 'Promotions on this line.' }),
+        allocatedDiscount: MinorUnits.clone().register(z.globalRegistry, {
+          description: 'Its share of points and order-wide reductions.',
+        }),
+        amount: MinorUnits.clone().register(z.globalRegistry, {
+          description: 'What the customer paid for the line, tax included.',
+        }),
         taxName: z.string(),
-        taxRate: z.number().int(),
+        taxRate: z.number().check(z.int()),
         taxAmount: MinorUnits,
       }),
     ),
     promotions: z.array(
-      z.object({ name: z.string(), couponCode: z.string().optional(), amount: MinorUnits }),
+      z.object({ name: z.string(), couponCode: z.optional(z.string()), amount: MinorUnits }),
     ),
     subtotal: MinorUnits,
     discountTotal: MinorUnits,
-    pointsRedeemed: z.number().int(),
+    pointsRedeemed: z.number().check(z.int()),
     pointsDiscount: MinorUnits,
     taxTotal: MinorUnits,
     total: MinorUnits,
@@ -64,12 +75,16 @@ export const ReceiptSchema = z
       z.object({
         method: z.enum(PAYMENT_METHODS),
         amount: MinorUnits,
-        reference: z.string().optional(),
+        reference: z.optional(z.string()),
         at: z.iso.datetime(),
       }),
     ),
     amountPaid: MinorUnits,
-    pointsEarned: z.number().int().meta({ description: 'Credited when the order completes.' }),
+    pointsEarned: z
+      .number()
+      .check(z.int())
+      .clone()
+      .register(z.globalRegistry, { description: 'Credited when the order completes.' }),
     creditNotes: z.array(
       z.object({
         creditNoteNumber: z.string(),
@@ -80,5 +95,6 @@ export const ReceiptSchema = z
       }),
     ),
   })
-  .meta({ id: 'Receipt', description: 'A tax invoice for a paid order.' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Receipt', description: 'A tax invoice for a paid order.' });
 export type Receipt = z.output<typeof ReceiptSchema>;

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
@@ -7,6 +6,7 @@ import {
 } from 'zod-openapi';
 import { BadRequestError } from '../errors.js';
 import type { RouteContract } from '../http/route.js';
+import * as z from '../zod.js';
 import {
   genericProblems,
   type OperationProblem,
@@ -44,7 +44,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 };
 
 /** What API Gateway answers itself, before any function runs (authorizer, limits, throttling). */
-const GatewayMessageSchema = z.object({ message: z.string() }).meta({
+const GatewayMessageSchema = z.object({ message: z.string() }).clone().register(z.globalRegistry, {
   id: 'GatewayMessage',
   description: 'API Gateway’s own answer, before any function runs (AWS only).',
 });
@@ -171,7 +171,7 @@ const operationFor = ({ route, usesTable }: DocumentedRoute): ZodOpenApiOperatio
       : problemResponse(status, problems);
   }
   responses['429'] = { $ref: '#/components/responses/TooManyRequests' };
-  const body = route.body ?? (takesBody(route) ? z.object({}).strict().optional() : undefined);
+  const body = route.body ?? (takesBody(route) ? z.optional(z.strictObject({})) : undefined);
   return {
     operationId: route.operationId,
     summary: route.summary,

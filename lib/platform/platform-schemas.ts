@@ -1,6 +1,10 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
-export const HealthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const HealthSchema = z
+  .object({ status: z.literal('ok') })
+  .clone()
+  .register(z.globalRegistry, { id: 'Health' });
 export const OpenApiDocumentSchema = z
   .record(z.string(), z.unknown())
-  .meta({ id: 'OpenApiDocument', description: 'This OpenAPI 3.1 document.' });
+  .clone()
+  .register(z.globalRegistry, { id: 'OpenApiDocument', description: 'This OpenAPI 3.1 document.' });

@@ -6,7 +6,7 @@
  * If-Match, 422 for an Idempotency-Key, 503 when its function uses the table, 431 and 500
  * always.
  */
-import * as z from 'zod';
+
 import { IdempotencyKeyReusedError } from '../db/idempotency.js';
 import {
   BadRequestError,
@@ -27,6 +27,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import type { ErrorDeclaration, ProblemSource, RouteContract } from '../http/route.js';
+import * as z from '../zod.js';
 
 /** The generic problem types of each status: what a bare status in `errors` stands for. */
 export const STATUS_PROBLEMS: Readonly<Record<number, readonly ProblemSource[]>> = {
@@ -80,19 +81,23 @@ export const problemSchemaName = (type: ProblemType): string => `${pascal(type.s
 
 export const FieldIssueSchema = z
   .object({
-    path: z.string().meta({ description: 'The field at fault, e.g. `body.variants[1].sku`.' }),
+    path: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'The field at fault, e.g. `body.variants[1].sku`.' }),
     message: z.string(),
   })
-  .meta({ id: 'FieldIssue' });
+  .clone()
+  .register(z.globalRegistry, { id: 'FieldIssue' });
 
-const schemas = new Map<string, { type: ProblemType; schema: z.ZodObject }>();
+const schemas = new Map<string, { type: ProblemType; schema: z.ZodMiniObject }>();
 
 /**
  * The schema of one problem type's document (RFC 9457): `type`, `status` fixed, `detail`,
  * `requestId`, `errors` when it names fields, and the members the type declares. Closed, so
  * that a member a handler adds without declaring it fails the contract test.
  */
-export const problemSchema = (type: ProblemType): z.ZodObject => {
+export const problemSchema = (type: ProblemType): z.ZodMiniObject => {
   const known = schemas.get(type.slug);
   if (known) {
     if (known.type !== type) throw new Error(`Two problem types are declared with slug ${type.slug}.`);
@@ -101,14 +106,28 @@ export const problemSchema = (type: ProblemType): z.ZodObject => {
   const schema = z
     .object({
       type: z.literal(`/problems/${type.slug}`),
-      title: z.string().meta({ examples: [type.title] }),
+      title: z
+        .string()
+        .clone()
+        .register(z.globalRegistry, { examples: [type.title] }),
       status: z.literal(type.status),
-      detail: z.string().optional(),
-      requestId: z.string().min(1).meta({ description: 'Same as the `X-Request-Id` header.' }),
-      errors: type.fieldErrors ? z.array(FieldIssueSchema).min(1) : z.array(FieldIssueSchema).optional(),
+      detail: z.optional(z.string()),
+      requestId: z
+        .string()
+        .check(z.minLength(1))
+        .clone()
+        .register(z.globalRegistry, { description: 'Same as the `X-Request-Id` header.' }),
+      errors: type.fieldErrors
+        ? z.array(FieldIssueSchema).check(z.minLength(1))
+        : z.optional(z.array(FieldIssueSchema)),
       ...type.extensions,
     })
-    .meta({ id: problemSchemaName(type), title: type.title, description: type.description });
+    .clone()
+    .register(z.globalRegistry, {
+      id: problemSchemaName(type),
+      title: type.title,
+      description: type.description,
+    });
   schemas.set(type.slug, { type, schema });
   return schema;
 };
@@ -123,7 +142,7 @@ const IDEMPOTENCY_HEADER = 'idempotency-key';
 
 /** Whether the route reads an `Idempotency-Key` (its headers schema names it). */
 export const takesIdempotencyKey = (route: RouteContract): boolean =>
-  route.headers instanceof z.ZodObject && IDEMPOTENCY_HEADER in route.headers.shape;
+  route.headers instanceof z.ZodMiniObject && IDEMPOTENCY_HEADER in route.headers.shape;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

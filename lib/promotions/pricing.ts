@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import { tableName } from '../db/client.js';
 import { ENTITY, promotionKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { ConflictError, defineProblem, ValidationError } from '../errors.js';
+import * as z from '../zod.js';
 import { applyPromotions, couponError } from './apply-promotions.js';
 import type { AppliedPromotion, PricedOrder, PricingContext, PricingLine } from './pricing-types.js';
 import { findCouponOwner, findCustomerUses, loadLivePromotions } from './promotion-repository.js';

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { Category, MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -9,6 +8,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { promotionRuleIssues } from './promotion-rules.js';
 
 export const PROMOTION_TYPES = ['percentage', 'fixed_amount', 'spend_threshold'] as const;
@@ -21,45 +21,63 @@ export const SALES_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
 export type SalesChannel = (typeof SALES_CHANNELS)[number];
 export const SCOPE_KINDS = ['all', 'categories', 'skus'] as const;
 
-const unique = <T extends z.ZodArray>(schema: T, what: string) =>
-  schema.refine((list) => new Set(list).size === list.length, `${what} must not repeat.`);
+const unique = <T extends z.ZodMiniArray>(schema: T, what: string) =>
+  schema.check(
+    z.refine((list: z.output<T>) => new Set(list).size === list.length, `${what} must not repeat.`),
+  );
 
 /** Always stored as `Date#toISOString()`, so that the gsi1 sort key orders by time as text. */
-const Instant = z.iso
-  .datetime({ offset: true })
-  .transform((value) => new Date(value).toISOString())
-  .meta({ example: '2025-07-01T00:00:00.000Z' });
+const Instant = z
+  .pipe(
+    z.iso.datetime({ offset: true }),
+    z.transform((value) => new Date(value).toISOString()),
+  )
+  .clone()
+  .register(z.globalRegistry, { example: '2025-07-01T00:00:00.000Z' });
 
 /** Upper-case letters, digits, dashes and underscores; input of any case is upper-cased. */
 export const CouponCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 'Use 3–32 letters, digits, dashes or underscores.')
-  .meta({ example: 'WELCOME10' });
+  .check(
+    z.trim(),
+    z.toUpperCase(),
+    z.regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 'Use 3–32 letters, digits, dashes or underscores.'),
+  )
+  .clone()
+  .register(z.globalRegistry, { example: 'WELCOME10' });
 
 export const PromotionScopeSchema = z
   .strictObject({
     appliesTo: z.enum(SCOPE_KINDS),
-    categories: unique(z.array(Category).min(1).max(50), 'Categories').optional(),
-    skus: unique(z.array(Sku).min(1).max(200), 'SKUs').optional(),
+    categories: z.optional(unique(z.array(Category).check(z.minLength(1), z.maxLength(50)), 'Categories')),
+    skus: z.optional(unique(z.array(Sku).check(z.minLength(1), z.maxLength(200)), 'SKUs')),
   })
-  .superRefine((scope, ctx) => {
-    const lists = [
-      ['categories', scope.categories],
-      ['skus', scope.skus],
-    ] as const;
-    for (const [field, list] of lists) {
-      if (scope.appliesTo === field && !list)
-        ctx.addIssue({ code: 'custom', path: [field], message: `Required when appliesTo is ${field}.` });
-      if (scope.appliesTo !== field && list)
-        ctx.addIssue({ code: 'custom', path: [field], message: `Only allowed when appliesTo is ${field}.` });
-    }
-  })
-  .meta({ id: 'PromotionScope', example: { appliesTo: 'categories', categories: ['lens-care'] } });
+  .check(
+    z.superRefine((scope, ctx) => {
+      const lists = [
+        ['categories', scope.categories],
+        ['skus', scope.skus],
+      ] as const;
+      for (const [field, list] of lists) {
+        if (scope.appliesTo === field && !list)
+          ctx.addIssue({ code: 'custom', path: [field], message: `Required when appliesTo is ${field}.` });
+        if (scope.appliesTo !== field && list)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: `Only allowed when appliesTo is ${field}.`,
+          });
+      }
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'PromotionScope',
+    example: { appliesTo: 'categories', categories: ['lens-care'] },
+  });
 export type PromotionScope = z.output<typeof PromotionScopeSchema>;
 
-const PositiveMinorUnits = MinorUnits.min(1);
+const PositiveMinorUnits = MinorUnits.check(z.gte(1));
 
 /** Fields a caller may set; `type` is fixed at creation (create a new promotion to change it). */
 const editableFields = {
@@ -67,35 +85,42 @@ const editableFields = {
   description: multiLineText({ max: 1000 }),
   percentOff: z
     .number()
-    .int()
-    .min(1)
-    .max(100)
-    .meta({ description: 'percentage: whole percent off each line.' }),
-  amountOff: PositiveMinorUnits.meta({
+    .check(z.int(), z.gte(1), z.lte(100))
+    .clone()
+    .register(z.globalRegistry, { description: 'percentage: whole percent off each line.' }),
+  amountOff: PositiveMinorUnits.clone().register(z.globalRegistry, {
     description:
       'fixed_amount: minor units off each eligible unit (capped at its price); spend_threshold: off the order.',
   }),
-  minSpend: PositiveMinorUnits.meta({
+  minSpend: PositiveMinorUnits.clone().register(z.globalRegistry, {
     description: 'spend_threshold: eligible spend (after line discounts) that unlocks `amountOff`.',
   }),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.'),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.')),
   scope: PromotionScopeSchema,
-  storeIds: unique(z.array(ResourceId).min(1).max(50), 'Stores').meta({
-    description: 'Stores where it applies; omit for every store (admin only).',
-  }),
-  channels: unique(z.array(z.enum(SALES_CHANNELS)).min(1).max(SALES_CHANNELS.length), 'Channels').meta({
-    description: 'Channels where it applies; omit for every channel.',
-  }),
+  storeIds: unique(z.array(ResourceId).check(z.minLength(1), z.maxLength(50)), 'Stores')
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'Stores where it applies; omit for every store (admin only).',
+    }),
+  channels: unique(
+    z.array(z.enum(SALES_CHANNELS)).check(z.minLength(1), z.maxLength(SALES_CHANNELS.length)),
+    'Channels',
+  )
+    .clone()
+    .register(z.globalRegistry, {
+      description: 'Channels where it applies; omit for every channel.',
+    }),
   startsAt: Instant,
   endsAt: Instant,
   couponCode: CouponCode,
-  usageLimit: z.number().int().min(1).max(100_000_000).meta({ description: 'Total uses across all orders.' }),
-  perCustomerLimit: z
+  usageLimit: z
     .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .meta({ description: 'Uses per customer; such a promotion only applies to orders with a customer.' }),
+    .check(z.int(), z.gte(1), z.lte(100_000_000))
+    .clone()
+    .register(z.globalRegistry, { description: 'Total uses across all orders.' }),
+  perCustomerLimit: z.number().check(z.int(), z.gte(1), z.lte(1000)).clone().register(z.globalRegistry, {
+    description: 'Uses per customer; such a promotion only applies to orders with a customer.',
+  }),
   stackable: z.boolean(),
   status: z.enum(PROMOTION_STATUSES),
 };
@@ -110,54 +135,60 @@ export const CLEARABLE_PROMOTION_FIELDS = [
   'perCustomerLimit',
 ] as const;
 
-const withRuleIssues = <T extends z.ZodType<Partial<PromotionDraft>>>(schema: T) =>
-  schema.superRefine((value, ctx) => {
-    for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+const withRuleIssues = <T extends z.ZodMiniType<Partial<PromotionDraft>>>(schema: T) =>
+  schema.check(
+    z.superRefine((value: z.output<T>, ctx) => {
+      for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
+    }),
+  );
 
 export const CreatePromotionBody = withRuleIssues(
   z.strictObject({
     ...editableFields,
     type: z.enum(PROMOTION_TYPES),
-    description: editableFields.description.optional(),
-    percentOff: editableFields.percentOff.optional(),
-    amountOff: editableFields.amountOff.optional(),
-    minSpend: editableFields.minSpend.optional(),
-    currency: editableFields.currency.optional(),
-    storeIds: editableFields.storeIds.optional(),
-    channels: editableFields.channels.optional(),
-    couponCode: editableFields.couponCode.optional(),
-    usageLimit: editableFields.usageLimit.optional(),
-    perCustomerLimit: editableFields.perCustomerLimit.optional(),
-    stackable: editableFields.stackable.default(false),
-    status: editableFields.status.default('active'),
+    description: z.optional(editableFields.description),
+    percentOff: z.optional(editableFields.percentOff),
+    amountOff: z.optional(editableFields.amountOff),
+    minSpend: z.optional(editableFields.minSpend),
+    currency: z.optional(editableFields.currency),
+    storeIds: z.optional(editableFields.storeIds),
+    channels: z.optional(editableFields.channels),
+    couponCode: z.optional(editableFields.couponCode),
+    usageLimit: z.optional(editableFields.usageLimit),
+    perCustomerLimit: z.optional(editableFields.perCustomerLimit),
+    stackable: z._default(editableFields.stackable, false),
+    status: z._default(editableFields.status, 'active'),
   }),
-).meta({ id: 'CreatePromotion' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'CreatePromotion' });
 export type CreatePromotionInput = z.output<typeof CreatePromotionBody>;
 
 /** The rules that involve several fields are checked again on the merged promotion (see promotion-rules). */
 export const UpdatePromotionBody = nonEmptyPatch(
-  z
-    .strictObject({
+  z.partial(
+    z.strictObject({
       name: editableFields.name,
-      description: editableFields.description.nullable(),
+      description: z.nullable(editableFields.description),
       percentOff: editableFields.percentOff,
       amountOff: editableFields.amountOff,
       minSpend: editableFields.minSpend,
       currency: editableFields.currency,
       scope: editableFields.scope,
-      storeIds: editableFields.storeIds.nullable(),
-      channels: editableFields.channels.nullable(),
+      storeIds: z.nullable(editableFields.storeIds),
+      channels: z.nullable(editableFields.channels),
       startsAt: editableFields.startsAt,
       endsAt: editableFields.endsAt,
-      couponCode: editableFields.couponCode.nullable(),
-      usageLimit: editableFields.usageLimit.nullable(),
-      perCustomerLimit: editableFields.perCustomerLimit.nullable(),
+      couponCode: z.nullable(editableFields.couponCode),
+      usageLimit: z.nullable(editableFields.usageLimit),
+      perCustomerLimit: z.nullable(editableFields.perCustomerLimit),
       stackable: editableFields.stackable,
       status: editableFields.status,
-    })
-    .partial(),
-).meta({ id: 'UpdatePromotion' });
+    }),
+  ),
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdatePromotion' });
 export type UpdatePromotionInput = z.output<typeof UpdatePromotionBody>;
 
 /** What is stored (without item metadata): the rules read this shape. */
@@ -185,19 +216,19 @@ const promotionFields = {
   promotionId: ResourceId,
   ...editableFields,
   type: z.enum(PROMOTION_TYPES),
-  description: editableFields.description.optional(),
-  percentOff: editableFields.percentOff.optional(),
-  amountOff: editableFields.amountOff.optional(),
-  minSpend: editableFields.minSpend.optional(),
-  currency: editableFields.currency.optional(),
-  storeIds: editableFields.storeIds.optional(),
-  channels: editableFields.channels.optional(),
-  couponCode: z.string().optional(),
-  usageLimit: editableFields.usageLimit.optional(),
-  perCustomerLimit: editableFields.perCustomerLimit.optional(),
+  description: z.optional(editableFields.description),
+  percentOff: z.optional(editableFields.percentOff),
+  amountOff: z.optional(editableFields.amountOff),
+  minSpend: z.optional(editableFields.minSpend),
+  currency: z.optional(editableFields.currency),
+  storeIds: z.optional(editableFields.storeIds),
+  channels: z.optional(editableFields.channels),
+  couponCode: z.optional(z.string()),
+  usageLimit: z.optional(editableFields.usageLimit),
+  perCustomerLimit: z.optional(editableFields.perCustomerLimit),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
-  usedCount: z.number().int().min(0).meta({
+  usedCount: z.number().check(z.int(), z.gte(0)).clone().register(z.globalRegistry, {
     description:
       'Uses counted against `usageLimit` or `perCustomerLimit` (promotions without limits are not counted).',
   }),
@@ -215,22 +246,29 @@ export type Promotion = PromotionDraft & { promotionId: string; usedCount: numbe
 export const PromotionSchema = z
   .object({
     ...promotionFields,
-    phase: z.enum(PROMOTION_PHASES).meta({
+    phase: z.enum(PROMOTION_PHASES).clone().register(z.globalRegistry, {
       description: 'Derived from the dates at read time: scheduled (not started), running or ended.',
     }),
   })
-  .meta({ id: 'Promotion' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Promotion' });
 export type PromotionView = Promotion & { phase: (typeof PROMOTION_PHASES)[number] };
 
 export const PromotionPage = pageOf(PromotionSchema, 'PromotionPage');
 export const PromotionParams = z.strictObject({ promotionId: ResourceId });
 export const ListPromotionsQuery = z.strictObject({
-  status: z.enum(PROMOTION_STATUSES).default('active'),
+  status: z._default(z.enum(PROMOTION_STATUSES), 'active'),
   current: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional()
-    .meta({ description: '`true`: only promotions that have not ended yet (running or scheduled).' }),
+    .optional(
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((value) => value === 'true'),
+      ),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      description: '`true`: only promotions that have not ended yet (running or scheduled).',
+    }),
   ...PaginationQuery,
 });
 export type ListPromotionsQuery = z.output<typeof ListPromotionsQuery>;

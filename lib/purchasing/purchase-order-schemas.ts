@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { MinorUnits, Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -9,12 +8,13 @@ import {
 } from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
 import { Currency } from '../suppliers/supplier-schemas.js';
+import * as z from '../zod.js';
 import { MAX_PURCHASE_ORDER_LINES, PURCHASE_ORDER_STATUSES } from './purchase-order-rules.js';
 
 /** The group's home currency, assumed when a purchase order does not name one. */
 export const DEFAULT_PURCHASE_CURRENCY = 'AUD';
 
-const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
+const uniqueSkus = (lines: { sku: string }[], ctx: z.core.$RefinementCtx) => {
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     if (seen.has(line.sku))
@@ -23,33 +23,37 @@ const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
   });
 };
 
-const linesOf = <T extends z.ZodType<{ sku: string }>>(line: T) =>
+const linesOf = <T extends z.ZodMiniType<{ sku: string }>>(line: T) =>
   z
     .array(line)
-    .min(1)
-    .max(
-      MAX_PURCHASE_ORDER_LINES,
-      `At most ${MAX_PURCHASE_ORDER_LINES} lines: each change must fit one transaction; split the order.`,
-    )
-    .superRefine(uniqueSkus);
+    .check(
+      z.minLength(1),
+      z.maxLength(
+        MAX_PURCHASE_ORDER_LINES,
+        `At most ${MAX_PURCHASE_ORDER_LINES} lines: each change must fit one transaction; split the order.`,
+      ),
+      z.superRefine(uniqueSkus),
+    );
 
 export const CreatePurchaseOrderBody = z
   .strictObject({
     supplierId: ResourceId,
     storeId: ResourceId,
     lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity, unitCost: MinorUnits })),
-    currency: Currency.default(DEFAULT_PURCHASE_CURRENCY).meta({
+    currency: z._default(Currency, DEFAULT_PURCHASE_CURRENCY).clone().register(z.globalRegistry, {
       description: 'Currency of the unit costs; must be the supplier’s. Defaults to AUD.',
     }),
-    expectedAt: z.iso.datetime().optional(),
-    note: multiLineText({ max: 500 }).optional(),
+    expectedAt: z.optional(z.iso.datetime()),
+    note: z.optional(multiLineText({ max: 500 })),
   })
-  .meta({ id: 'CreatePurchaseOrder' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreatePurchaseOrder' });
 export type CreatePurchaseOrderInput = z.output<typeof CreatePurchaseOrderBody>;
 
 export const ReceivePurchaseOrderBody = z
   .strictObject({ lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity })) })
-  .meta({ id: 'ReceivePurchaseOrder' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReceivePurchaseOrder' });
 export type ReceivePurchaseOrderInput = z.output<typeof ReceivePurchaseOrderBody>;
 
 export const PurchaseOrderLineSchema = z
@@ -59,9 +63,10 @@ export const PurchaseOrderLineSchema = z
     quantity: PositiveQuantity,
     unitCost: MinorUnits,
     received: Quantity,
-    lineTotal: z.number().int().min(0),
+    lineTotal: z.number().check(z.int(), z.gte(0)),
   })
-  .meta({ id: 'PurchaseOrderLine' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PurchaseOrderLine' });
 export type PurchaseOrderLine = z.output<typeof PurchaseOrderLineSchema>;
 
 export const PurchaseOrderSchema = z
@@ -72,24 +77,29 @@ export const PurchaseOrderSchema = z
     status: z.enum(PURCHASE_ORDER_STATUSES),
     currency: Currency,
     lines: z.array(PurchaseOrderLineSchema),
-    total: z.number().int().min(0).meta({ description: 'Sum of quantity × unitCost, minor units.' }),
-    expectedAt: z.iso.datetime().optional(),
-    note: z.string().optional(),
+    total: z
+      .number()
+      .check(z.int(), z.gte(0))
+      .clone()
+      .register(z.globalRegistry, { description: 'Sum of quantity × unitCost, minor units.' }),
+    expectedAt: z.optional(z.iso.datetime()),
+    note: z.optional(z.string()),
     createdBy: z.string(),
-    orderedAt: z.iso.datetime().optional(),
-    lastReceivedAt: z.iso.datetime().optional(),
-    closedAt: z.iso.datetime().optional(),
-    cancelledAt: z.iso.datetime().optional(),
+    orderedAt: z.optional(z.iso.datetime()),
+    lastReceivedAt: z.optional(z.iso.datetime()),
+    closedAt: z.optional(z.iso.datetime()),
+    cancelledAt: z.optional(z.iso.datetime()),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'PurchaseOrder' });
+  .clone()
+  .register(z.globalRegistry, { id: 'PurchaseOrder' });
 export type PurchaseOrder = z.output<typeof PurchaseOrderSchema>;
 
 export const PurchaseOrderPage = pageOf(PurchaseOrderSchema, 'PurchaseOrderPage');
 export const PurchaseOrderParams = z.strictObject({ purchaseOrderId: ResourceId });
 export const StorePurchaseOrdersParams = z.strictObject({ storeId: ResourceId });
 export const ListStorePurchaseOrdersQuery = z.strictObject({
-  status: z.enum(PURCHASE_ORDER_STATUSES).optional(),
+  status: z.optional(z.enum(PURCHASE_ORDER_STATUSES)),
   ...PaginationQuery,
 });
 export type ListStorePurchaseOrdersQuery = z.output<typeof ListStorePurchaseOrdersQuery>;

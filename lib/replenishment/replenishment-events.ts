@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * What the replenishment handlers read of the domain events they are invoked with. Only the
@@ -6,20 +6,20 @@ import * as z from 'zod';
  * or replayed event can never make them act on old numbers. Other fields pass through.
  */
 export const LowStockDetail = z.looseObject({
-  eventId: z.string().min(1).max(512),
-  storeId: z.string().min(1).max(128),
-  sku: z.string().min(1).max(128),
+  eventId: z.string().check(z.minLength(1), z.maxLength(512)),
+  storeId: z.string().check(z.minLength(1), z.maxLength(128)),
+  sku: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 export type LowStockDetail = z.output<typeof LowStockDetail>;
 
 export const TransferCompletedDetail = z.looseObject({
-  eventId: z.string().min(1).max(512),
-  transferId: z.string().min(1).max(128),
+  eventId: z.string().check(z.minLength(1), z.maxLength(512)),
+  transferId: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 
 export const PurchaseOrderCompletedDetail = z.looseObject({
-  eventId: z.string().min(1).max(512),
-  purchaseOrderId: z.string().min(1).max(128),
+  eventId: z.string().check(z.minLength(1), z.maxLength(512)),
+  purchaseOrderId: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 
 /** Detail types that end a replenishment's document (EventBridge rule patterns use the same lists). */

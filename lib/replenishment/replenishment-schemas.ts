@@ -1,25 +1,32 @@
-import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
 import { ItemMetaSchema, PaginationQuery, pageOf, ResourceId } from '../http/common-schemas.js';
 import { REPLENISHMENT_POLICIES } from '../inventory/inventory-schemas.js';
 import { PURCHASE_ORDER_STATUSES } from '../purchasing/purchase-order-rules.js';
 import { TRANSFER_STATUSES } from '../transfers/transfer-rules.js';
+import * as z from '../zod.js';
 
-const count = z.number().int();
+const count = z.number().check(z.int());
 
 export const PlannedFromSchema = z
   .object({
     available: count,
-    incoming: count.meta({ description: 'In-transit transfers and ordered purchase orders.' }),
-    openNotIncoming: count.meta({ description: 'Open replenishments not yet counted as incoming.' }),
-    projected: count.meta({ description: 'available + incoming + openNotIncoming.' }),
+    incoming: count
+      .clone()
+      .register(z.globalRegistry, { description: 'In-transit transfers and ordered purchase orders.' }),
+    openNotIncoming: count
+      .clone()
+      .register(z.globalRegistry, { description: 'Open replenishments not yet counted as incoming.' }),
+    projected: count
+      .clone()
+      .register(z.globalRegistry, { description: 'available + incoming + openNotIncoming.' }),
     reorderPoint: count,
     reorderQuantity: count,
-    quantity: count.meta({
+    quantity: count.clone().register(z.globalRegistry, {
       description: 'Units to bring: up to reorderPoint + reorderQuantity, never less than reorderQuantity.',
     }),
   })
-  .meta({ id: 'ReplenishmentPlannedFrom' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReplenishmentPlannedFrom' });
 export type PlannedFrom = z.output<typeof PlannedFromSchema>;
 
 export const REPLENISHMENT_STATUSES = ['OPEN', 'CLOSED'] as const;
@@ -30,15 +37,15 @@ export const ReplenishmentSchema = z
     storeId: ResourceId,
     sku: Sku,
     productId: ResourceId,
-    status: z.enum(REPLENISHMENT_STATUSES).meta({
+    status: z.enum(REPLENISHMENT_STATUSES).clone().register(z.globalRegistry, {
       description: 'OPEN until every transfer and purchase order it made is received, closed or cancelled.',
     }),
     policy: z.enum(REPLENISHMENT_POLICIES),
     autoApprove: z.boolean(),
     trigger: z.object({
-      source: z
-        .enum(['event', 'sweep'])
-        .meta({ description: '`event`: Inventory.LowStock; `sweep`: the daily sweep.' }),
+      source: z.enum(['event', 'sweep']).clone().register(z.globalRegistry, {
+        description: '`event`: Inventory.LowStock; `sweep`: the daily sweep.',
+      }),
       eventId: z.string(),
     }),
     plannedFrom: PlannedFromSchema,
@@ -47,26 +54,38 @@ export const ReplenishmentSchema = z
         transferId: ResourceId,
         fromStoreId: ResourceId,
         quantity: count,
-        status: z.enum(TRANSFER_STATUSES).optional().meta({ description: 'The transfer’s status now.' }),
+        status: z
+          .optional(z.enum(TRANSFER_STATUSES))
+          .clone()
+          .register(z.globalRegistry, { description: 'The transfer’s status now.' }),
       }),
     ),
-    purchaseOrder: z
-      .object({
+    purchaseOrder: z.optional(
+      z.object({
         purchaseOrderId: ResourceId,
         supplierId: ResourceId,
         quantity: count,
-        joined: z.boolean().meta({ description: 'Added to a draft purchase order that was already open.' }),
-        status: z.enum(PURCHASE_ORDER_STATUSES).optional().meta({ description: 'Its status now.' }),
-      })
-      .optional(),
-    unplanned: count.meta({ description: 'Units no donor and no supplier could cover under the policy.' }),
+        joined: z.boolean().clone().register(z.globalRegistry, {
+          description: 'Added to a draft purchase order that was already open.',
+        }),
+        status: z
+          .optional(z.enum(PURCHASE_ORDER_STATUSES))
+          .clone()
+          .register(z.globalRegistry, { description: 'Its status now.' }),
+      }),
+    ),
+    unplanned: count.clone().register(z.globalRegistry, {
+      description: 'Units no donor and no supplier could cover under the policy.',
+    }),
     pendingDocuments: z
       .array(z.string())
-      .meta({ description: 'Transfers and purchase orders not yet completed.' }),
-    closedAt: z.iso.datetime().optional(),
+      .clone()
+      .register(z.globalRegistry, { description: 'Transfers and purchase orders not yet completed.' }),
+    closedAt: z.optional(z.iso.datetime()),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'Replenishment' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Replenishment' });
 export type Replenishment = z.output<typeof ReplenishmentSchema>;
 
 export const ReplenishmentPage = pageOf(ReplenishmentSchema, 'ReplenishmentPage');

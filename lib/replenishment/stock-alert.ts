@@ -1,5 +1,4 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import { documentClient, tableName } from '../db/client.js';
 import { ENTITY, idempotencyKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
@@ -7,6 +6,7 @@ import { EVENT_ARCHIVE_RETENTION_DAYS } from '../events/event-archive.js';
 import { eventDefinition } from '../events/event-catalog.js';
 import { DETAIL_VERSION, type DomainEvent } from '../events/event-envelope.js';
 import { type PublishOptions, publishEntries, toEntry } from '../events/event-publisher.js';
+import * as z from '../zod.js';
 import type { PlanOutcome } from './plan-replenishment.js';
 import { findReplenishment } from './replenishment-repository.js';
 import type { Replenishment } from './replenishment-schemas.js';
@@ -22,16 +22,16 @@ export type AlertedCrossing = (typeof ALERTED_CROSSINGS)[number];
  * LowStock carries the rule's fields flat, OutOfStock nests them under `reorderRule`.
  */
 export const CrossingDetail = z.looseObject({
-  eventId: z.string().min(1).max(512),
-  storeId: z.string().min(1).max(128),
-  sku: z.string().min(1).max(128),
-  productId: z.string().min(1).max(128),
-  available: z.number().int(),
-  reorderPoint: z.number().int().optional(),
-  reorderQuantity: z.number().int().optional(),
-  reorderRule: z
-    .looseObject({ reorderPoint: z.number().int(), reorderQuantity: z.number().int() })
-    .optional(),
+  eventId: z.string().check(z.minLength(1), z.maxLength(512)),
+  storeId: z.string().check(z.minLength(1), z.maxLength(128)),
+  sku: z.string().check(z.minLength(1), z.maxLength(128)),
+  productId: z.string().check(z.minLength(1), z.maxLength(128)),
+  available: z.number().check(z.int()),
+  reorderPoint: z.optional(z.number().check(z.int())),
+  reorderQuantity: z.optional(z.number().check(z.int())),
+  reorderRule: z.optional(
+    z.looseObject({ reorderPoint: z.number().check(z.int()), reorderQuantity: z.number().check(z.int()) }),
+  ),
 });
 export type CrossingDetail = z.output<typeof CrossingDetail>;
 

@@ -1,19 +1,27 @@
-import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
 import { PaginationQuery, ResourceId } from '../http/common-schemas.js';
 import { PAYMENT_METHODS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
+import * as z from '../zod.js';
 import { addDays, daysBetween, utcDay } from './report-days.js';
 
 /** A UTC day; reports count by the UTC day, as the lake partitions by it. */
-const Day = z.iso.date().meta({ description: 'A UTC day, `YYYY-MM-DD`.', example: '2026-03-02' });
-const Money = z.number().int().meta({ description: 'Minor units (e.g. cents).' });
-const Count = z.number().int();
-const Currency = z.string().meta({ example: 'AUD' });
+const Day = z.iso
+  .date()
+  .clone()
+  .register(z.globalRegistry, { description: 'A UTC day, `YYYY-MM-DD`.', example: '2026-03-02' });
+const Money = z
+  .number()
+  .check(z.int())
+  .clone()
+  .register(z.globalRegistry, { description: 'Minor units (e.g. cents).' });
+const Count = z.number().check(z.int());
+const Currency = z.string().clone().register(z.globalRegistry, { example: 'AUD' });
 const Region = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.')
-  .meta({ example: 'nsw' });
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.'))
+  .clone()
+  .register(z.globalRegistry, { example: 'nsw' });
 
 /** A sales report reads days × stores items: a year at most keeps one answer bounded. */
 export const MAX_REPORT_DAYS = 366;
@@ -23,61 +31,103 @@ export type SalesGrouping = (typeof SALES_GROUPINGS)[number];
 
 export const SalesReportQuery = z
   .strictObject({
-    from: Day.default(() => addDays(utcDay(new Date()), -6)).meta({
-      description: 'First UTC day (inclusive); default six days before today.',
-    }),
-    to: Day.default(() => utcDay(new Date())).meta({
-      description: 'Last UTC day (inclusive), at most 366 days after `from`; default today.',
-    }),
-    storeId: ResourceId.optional().meta({ description: 'One store (else every store of the caller).' }),
-    region: Region.optional().meta({ description: 'Only the caller’s stores in this region.' }),
-    groupBy: z.enum(SALES_GROUPINGS).default('day'),
+    from: z
+      ._default(Day, () => addDays(utcDay(new Date()), -6))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'First UTC day (inclusive); default six days before today.',
+      }),
+    to: z
+      ._default(Day, () => utcDay(new Date()))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'Last UTC day (inclusive), at most 366 days after `from`; default today.',
+      }),
+    storeId: z
+      .optional(ResourceId)
+      .clone()
+      .register(z.globalRegistry, { description: 'One store (else every store of the caller).' }),
+    region: z
+      .optional(Region)
+      .clone()
+      .register(z.globalRegistry, { description: 'Only the caller’s stores in this region.' }),
+    groupBy: z._default(z.enum(SALES_GROUPINGS), 'day'),
   })
-  .superRefine((query, ctx) => {
-    const days = daysBetween(query.from, query.to);
-    if (days < 0) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Must not be after `to`.' });
-    else if (days >= MAX_REPORT_DAYS)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `At most ${MAX_REPORT_DAYS} days from \`from\`.`,
-      });
-  });
+  .check(
+    z.superRefine((query, ctx) => {
+      const days = daysBetween(query.from, query.to);
+      if (days < 0) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Must not be after `to`.' });
+      else if (days >= MAX_REPORT_DAYS)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `At most ${MAX_REPORT_DAYS} days from \`from\`.`,
+        });
+    }),
+  );
 export type SalesReportQuery = z.output<typeof SalesReportQuery>;
 
 export const FiguresSchema = z
   .object({
     currency: Currency,
-    orders: Count.meta({ description: 'Orders paid in full (a sale counts on the day it was paid).' }),
-    units: Count.meta({ description: 'Units sold.' }),
-    gross: Money.meta({ description: 'Before discounts: net + discounts (tax included).' }),
-    discounts: Money.meta({ description: 'Promotions and order-level reductions (points).' }),
-    net: Money.meta({ description: 'What customers paid for the sales (tax included).' }),
-    refunds: Money.meta({
+    orders: Count.clone().register(z.globalRegistry, {
+      description: 'Orders paid in full (a sale counts on the day it was paid).',
+    }),
+    units: Count.clone().register(z.globalRegistry, { description: 'Units sold.' }),
+    gross: Money.clone().register(z.globalRegistry, {
+      description: 'Before discounts: net + discounts (tax included).',
+    }),
+    discounts: Money.clone().register(z.globalRegistry, {
+      description: 'Promotions and order-level reductions (points).',
+    }),
+    net: Money.clone().register(z.globalRegistry, {
+      description: 'What customers paid for the sales (tax included).',
+    }),
+    refunds: Money.clone().register(z.globalRegistry, {
       description: 'Money refunded on the day (tax included), cancellations of paid orders too.',
     }),
-    cost: Money.meta({ description: 'Units sold × unit cost, less the cost of units returned to stock.' }),
-    margin: Money.meta({ description: '(net − tax) − (refunds − tax refunded) − cost.' }),
-    averageBasket: Money.meta({ description: 'net ÷ orders, rounded; 0 without orders.' }),
+    cost: Money.clone().register(z.globalRegistry, {
+      description: 'Units sold × unit cost, less the cost of units returned to stock.',
+    }),
+    margin: Money.clone().register(z.globalRegistry, {
+      description: '(net − tax) − (refunds − tax refunded) − cost.',
+    }),
+    averageBasket: Money.clone().register(z.globalRegistry, {
+      description: 'net ÷ orders, rounded; 0 without orders.',
+    }),
   })
-  .meta({ id: 'ReportFigures' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReportFigures' });
 
 export const SalesReport = z
   .object({
     from: Day,
     to: Day,
     groupBy: z.enum(SALES_GROUPINGS),
-    totals: z.array(FiguresSchema).meta({ description: 'One entry per currency.' }),
+    totals: z
+      .array(FiguresSchema)
+      .clone()
+      .register(z.globalRegistry, { description: 'One entry per currency.' }),
     groups: z
-      .array(FiguresSchema.extend({ key: z.string() }))
-      .meta({ description: 'One entry per group value and currency; groups with nothing are left out.' }),
+      .array(z.extend(FiguresSchema, { key: z.string() }))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'One entry per group value and currency; groups with nothing are left out.',
+      }),
   })
-  .meta({ id: 'SalesReport' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SalesReport' });
 export type SalesReport = z.output<typeof SalesReport>;
 
 export const TakingsReportQuery = z.strictObject({
-  date: Day.default(() => utcDay(new Date())).meta({ description: 'The UTC day to cash up; default today.' }),
-  storeId: ResourceId.optional().meta({ description: 'One store (else every store of the caller).' }),
+  date: z
+    ._default(Day, () => utcDay(new Date()))
+    .clone()
+    .register(z.globalRegistry, { description: 'The UTC day to cash up; default today.' }),
+  storeId: z
+    .optional(ResourceId)
+    .clone()
+    .register(z.globalRegistry, { description: 'One store (else every store of the caller).' }),
 });
 export type TakingsReportQuery = z.output<typeof TakingsReportQuery>;
 
@@ -90,16 +140,20 @@ export const TakingsReport = z
       z.object({
         storeId: ResourceId,
         currency: Currency,
-        payments: z.array(MethodTotal).meta({ description: 'Payments taken that day, by method.' }),
-        refunds: z
+        payments: z
           .array(MethodTotal)
-          .meta({ description: 'Refunds made that day, by the method they went back to.' }),
-        net: Money.meta({ description: 'Payments − refunds.' }),
-        count: Count.meta({ description: 'Payment and refund transactions.' }),
+          .clone()
+          .register(z.globalRegistry, { description: 'Payments taken that day, by method.' }),
+        refunds: z.array(MethodTotal).clone().register(z.globalRegistry, {
+          description: 'Refunds made that day, by the method they went back to.',
+        }),
+        net: Money.clone().register(z.globalRegistry, { description: 'Payments − refunds.' }),
+        count: Count.clone().register(z.globalRegistry, { description: 'Payment and refund transactions.' }),
       }),
     ),
   })
-  .meta({ id: 'TakingsReport' });
+  .clone()
+  .register(z.globalRegistry, { id: 'TakingsReport' });
 export type TakingsReport = z.output<typeof TakingsReport>;
 
 export const StockReportQuery = z.strictObject({ storeId: ResourceId });
@@ -109,9 +163,11 @@ export const StockReport = z
   .object({
     storeId: ResourceId,
     currency: Currency,
-    stockValue: Money.meta({ description: 'On hand × unit cost, over SKUs costed in `currency`.' }),
-    units: Count.meta({ description: 'Units on hand.' }),
-    skus: Count.meta({ description: 'SKUs with a stock level at the store.' }),
+    stockValue: Money.clone().register(z.globalRegistry, {
+      description: 'On hand × unit cost, over SKUs costed in `currency`.',
+    }),
+    units: Count.clone().register(z.globalRegistry, { description: 'Units on hand.' }),
+    skus: Count.clone().register(z.globalRegistry, { description: 'SKUs with a stock level at the store.' }),
     atOrBelowReorderPoint: z.array(
       z.object({ sku: Sku, productId: ResourceId, available: Count, reorderPoint: Count }),
     ),
@@ -121,9 +177,9 @@ export const StockReport = z
         sku: Sku,
         available: Count,
         soldLast28Days: Count,
-        daysOfCover: z
-          .number()
-          .meta({ description: 'available ÷ (net units sold in the last 28 days ÷ 28), one decimal.' }),
+        daysOfCover: z.number().clone().register(z.globalRegistry, {
+          description: 'available ÷ (net units sold in the last 28 days ÷ 28), one decimal.',
+        }),
       }),
     ),
     slowMovers: z.array(
@@ -131,26 +187,41 @@ export const StockReport = z
         sku: Sku,
         productId: ResourceId,
         available: Count,
-        lastSoldAt: z.iso.datetime().optional().meta({ description: 'Absent: never sold here.' }),
+        lastSoldAt: z
+          .optional(z.iso.datetime())
+          .clone()
+          .register(z.globalRegistry, { description: 'Absent: never sold here.' }),
       }),
     ),
     topSellers: z.array(z.object({ sku: Sku, productId: ResourceId, units: Count, net: Money })),
   })
-  .meta({ id: 'StockReport' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StockReport' });
 export type StockReport = z.output<typeof StockReport>;
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
 export const ListOrdersQuery = z
   .strictObject({
-    from: IsoDateTime.optional().meta({ description: 'Created at or after (ISO 8601).' }),
-    to: IsoDateTime.optional().meta({ description: 'Created at or before (ISO 8601).' }),
-    status: z.enum(ORDER_STATUSES).optional(),
-    storeId: ResourceId.optional().meta({ description: 'One store (else every store of the caller).' }),
+    from: z
+      .optional(IsoDateTime)
+      .clone()
+      .register(z.globalRegistry, { description: 'Created at or after (ISO 8601).' }),
+    to: z
+      .optional(IsoDateTime)
+      .clone()
+      .register(z.globalRegistry, { description: 'Created at or before (ISO 8601).' }),
+    status: z.optional(z.enum(ORDER_STATUSES)),
+    storeId: z
+      .optional(ResourceId)
+      .clone()
+      .register(z.globalRegistry, { description: 'One store (else every store of the caller).' }),
     ...PaginationQuery,
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    path: ['from'],
-    message: 'Must not be after `to`.',
-  });
+  .check(
+    z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+      path: ['from'],
+      message: 'Must not be after `to`.',
+    }),
+  );
 export type ListOrdersQuery = z.output<typeof ListOrdersQuery>;

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { reportKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';

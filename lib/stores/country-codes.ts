@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.js';
 
 /**
  * The 249 officially assigned ISO 3166-1 alpha-2 codes. Kept here as data rather than a
@@ -29,4 +29,5 @@ export const ISO_3166_ALPHA_2 = [
 /** A country as ISO 3166-1 alpha-2, upper-case; anything else (EU, UK, XK, au) is 400 naming the field. */
 export const CountryCode = z
   .enum(ISO_3166_ALPHA_2, { error: 'Use an ISO 3166-1 alpha-2 country code, e.g. AU.' })
-  .meta({ example: 'AU', description: 'ISO 3166-1 alpha-2 country code.' });
+  .clone()
+  .register(z.globalRegistry, { example: 'AU', description: 'ISO 3166-1 alpha-2 country code.' });

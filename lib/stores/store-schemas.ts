@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   ItemMetaSchema,
   nonEmptyPatch,
@@ -7,6 +6,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 import { CountryCode } from './country-codes.js';
 
 const isTimeZone = (value: string): boolean => {
@@ -24,19 +24,21 @@ export const STORE_STATUSES = ['active', 'closed'] as const;
 
 export const StoreCode = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, 'Use 2–16 upper-case letters, digits or dashes.')
-  .meta({ example: 'SYD-01' });
+  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, 'Use 2–16 upper-case letters, digits or dashes.'))
+  .clone()
+  .register(z.globalRegistry, { example: 'SYD-01' });
 
 export const Address = z
   .strictObject({
     line1: singleLineText({ max: 200 }),
-    line2: singleLineText({ max: 200 }).optional(),
+    line2: z.optional(singleLineText({ max: 200 })),
     city: singleLineText({ max: 100 }),
-    state: singleLineText({ max: 100 }).optional(),
+    state: z.optional(singleLineText({ max: 100 })),
     postcode: singleLineText({ max: 20 }),
     country: CountryCode,
   })
-  .meta({ id: 'Address' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Address' });
 
 const storeFields = {
   code: StoreCode,
@@ -44,16 +46,21 @@ const storeFields = {
   address: Address,
   region: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.')
-    .meta({ example: 'nsw' }),
-  channels: z
-    .array(z.enum(STORE_CHANNELS))
-    .min(1)
-    .max(STORE_CHANNELS.length)
-    .refine((list) => new Set(list).size === list.length, 'Channels must not repeat.'),
-  timezone: z.string().refine(isTimeZone, 'Unknown IANA time zone.').meta({ example: 'Australia/Sydney' }),
+    .check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.'))
+    .clone()
+    .register(z.globalRegistry, { example: 'nsw' }),
+  channels: z.array(z.enum(STORE_CHANNELS)).check(
+    z.minLength(1),
+    z.maxLength(STORE_CHANNELS.length),
+    z.refine((list) => new Set(list).size === list.length, 'Channels must not repeat.'),
+  ),
+  timezone: z
+    .string()
+    .check(z.refine(isTimeZone, 'Unknown IANA time zone.'))
+    .clone()
+    .register(z.globalRegistry, { example: 'Australia/Sydney' }),
   status: z.enum(STORE_STATUSES),
-  pricesIncludeTax: z.boolean().meta({
+  pricesIncludeTax: z.boolean().clone().register(z.globalRegistry, {
     description:
       'Whether prices include tax (GST, VAT) or tax is added at the till. Default: from the country (included everywhere but US and CA).',
   }),
@@ -62,15 +69,18 @@ const storeFields = {
 export const CreateStoreBody = z
   .strictObject({
     ...storeFields,
-    status: storeFields.status.default('active'),
-    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+    status: z._default(storeFields.status, 'active'),
+    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
   })
-  .meta({ id: 'CreateStore' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateStore' });
 export type CreateStoreInput = z.output<typeof CreateStoreBody>;
 
-export const UpdateStoreBody = nonEmptyPatch(z.strictObject(storeFields).partial()).meta({
-  id: 'UpdateStore',
-});
+export const UpdateStoreBody = nonEmptyPatch(z.partial(z.strictObject(storeFields)))
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'UpdateStore',
+  });
 export type UpdateStoreInput = z.output<typeof UpdateStoreBody>;
 
 export const StoreSchema = z
@@ -78,10 +88,11 @@ export const StoreSchema = z
     storeId: ResourceId,
     ...storeFields,
     // Absent on stores opened before the setting existed: they follow their country.
-    pricesIncludeTax: storeFields.pricesIncludeTax.optional(),
+    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'Store' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Store' });
 export type Store = z.output<typeof StoreSchema>;
 
 export const StorePage = pageOf(StoreSchema, 'StorePage');

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   ItemMetaSchema,
   nonEmptyPatch,
@@ -8,50 +7,64 @@ import {
   singleLineText,
 } from '../http/common-schemas.js';
 import { Address } from '../stores/store-schemas.js';
+import * as z from '../zod.js';
 
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.');
+export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.'));
 
 const supplierFields = {
   name: singleLineText({ max: 200 }),
-  email: z.email().max(254),
+  email: z.email().check(z.maxLength(254)),
   phone: z
     .string()
-    .regex(/^\+?[0-9 ()-]{6,20}$/, 'Use 6–20 digits, spaces, dashes or brackets, optionally after +.')
-    .meta({ example: '+61 2 9876 5432' }),
+    .check(
+      z.regex(/^\+?[0-9 ()-]{6,20}$/, 'Use 6–20 digits, spaces, dashes or brackets, optionally after +.'),
+    )
+    .clone()
+    .register(z.globalRegistry, { example: '+61 2 9876 5432' }),
   address: Address,
-  leadTimeDays: z.number().int().min(0).max(365).meta({ description: 'Usual days from order to delivery.' }),
-  currency: Currency.meta({ description: 'The currency the supplier invoices in.' }),
+  leadTimeDays: z
+    .number()
+    .check(z.int(), z.gte(0), z.lte(365))
+    .clone()
+    .register(z.globalRegistry, { description: 'Usual days from order to delivery.' }),
+  currency: Currency.clone().register(z.globalRegistry, {
+    description: 'The currency the supplier invoices in.',
+  }),
 };
 
 export const CreateSupplierBody = z
   .strictObject({
     name: supplierFields.name,
-    email: supplierFields.email.optional(),
-    phone: supplierFields.phone.optional(),
-    address: supplierFields.address.optional(),
-    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    email: z.optional(supplierFields.email),
+    phone: z.optional(supplierFields.phone),
+    address: z.optional(supplierFields.address),
+    leadTimeDays: z.optional(supplierFields.leadTimeDays),
     currency: supplierFields.currency,
   })
-  .meta({ id: 'CreateSupplier' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateSupplier' });
 export type CreateSupplierInput = z.output<typeof CreateSupplierBody>;
 
-export const UpdateSupplierBody = nonEmptyPatch(z.strictObject(supplierFields).partial()).meta({
-  id: 'UpdateSupplier',
-});
+export const UpdateSupplierBody = nonEmptyPatch(z.partial(z.strictObject(supplierFields)))
+  .clone()
+  .register(z.globalRegistry, {
+    id: 'UpdateSupplier',
+  });
 export type UpdateSupplierInput = z.output<typeof UpdateSupplierBody>;
 
 export const SupplierSchema = z
   .object({
     supplierId: ResourceId,
     name: supplierFields.name,
-    email: supplierFields.email.optional(),
-    phone: supplierFields.phone.optional(),
-    address: supplierFields.address.optional(),
-    leadTimeDays: supplierFields.leadTimeDays.optional(),
+    email: z.optional(supplierFields.email),
+    phone: z.optional(supplierFields.phone),
+    address: z.optional(supplierFields.address),
+    leadTimeDays: z.optional(supplierFields.leadTimeDays),
     currency: supplierFields.currency,
     ...ItemMetaSchema,
   })
-  .meta({ id: 'Supplier' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Supplier' });
 export type Supplier = z.output<typeof SupplierSchema>;
 
 export const SupplierPage = pageOf(SupplierSchema, 'SupplierPage');

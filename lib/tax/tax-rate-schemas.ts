@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { Category } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -7,6 +6,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /** The category of a region's rate for every product category without a rate of its own. */
 export const DEFAULT_TAX_CATEGORY = 'default';
@@ -14,10 +14,11 @@ export const DEFAULT_TAX_CATEGORY = 'default';
 /** A store's region (lib/stores/store-schemas.ts). */
 export const TaxRegion = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.')
-  .meta({ example: 'nsw' });
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,31}$/, 'Use 2–32 lower-case letters, digits or dashes.'))
+  .clone()
+  .register(z.globalRegistry, { example: 'nsw' });
 
-export const TaxCategory = Category.meta({
+export const TaxCategory = Category.clone().register(z.globalRegistry, {
   description: `A product category, or \`${DEFAULT_TAX_CATEGORY}\` for every category of the region without its own rate.`,
   example: 'contact-lenses',
 });
@@ -25,23 +26,31 @@ export const TaxCategory = Category.meta({
 /** Basis points: 1000 = 10%. */
 export const RateBasisPoints = z
   .number()
-  .int()
-  .min(0)
-  .max(10_000)
-  .meta({ description: 'Basis points: 1000 = 10%, 600 = 6%, 0 = zero-rated.', example: 1000 });
+  .check(z.int(), z.gte(0), z.lte(10_000))
+  .clone()
+  .register(z.globalRegistry, {
+    description: 'Basis points: 1000 = 10%, 600 = 6%, 0 = zero-rated.',
+    example: 1000,
+  });
 
 export const CreateTaxRateBody = z
   .strictObject({
     region: TaxRegion,
     category: TaxCategory,
-    name: singleLineText({ max: 40 }).meta({ example: 'GST' }),
+    name: singleLineText({ max: 40 }).clone().register(z.globalRegistry, { example: 'GST' }),
     rate: RateBasisPoints,
-    effectiveFrom: z.iso
-      .datetime({ offset: true })
-      .transform((value) => new Date(value).toISOString())
-      .meta({ description: 'When the rate takes effect (ISO 8601); it applies until a later rate does.' }),
+    effectiveFrom: z
+      .pipe(
+        z.iso.datetime({ offset: true }),
+        z.transform((value) => new Date(value).toISOString()),
+      )
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'When the rate takes effect (ISO 8601); it applies until a later rate does.',
+      }),
   })
-  .meta({ id: 'CreateTaxRate' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateTaxRate' });
 export type CreateTaxRateInput = z.output<typeof CreateTaxRateBody>;
 
 export const TaxRateSchema = z
@@ -54,7 +63,8 @@ export const TaxRateSchema = z
     effectiveFrom: z.iso.datetime(),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'TaxRate' });
+  .clone()
+  .register(z.globalRegistry, { id: 'TaxRate' });
 export type TaxRate = z.output<typeof TaxRateSchema>;
 
 export const TaxRatePage = pageOf(TaxRateSchema, 'TaxRatePage');
@@ -62,12 +72,14 @@ export const TaxRateParams = z.strictObject({ taxRateId: ResourceId });
 
 export const ListTaxRatesQuery = z
   .strictObject({
-    region: TaxRegion.optional(),
-    category: TaxCategory.optional().meta({ description: 'Needs `region`.' }),
+    region: z.optional(TaxRegion),
+    category: z.optional(TaxCategory).clone().register(z.globalRegistry, { description: 'Needs `region`.' }),
     ...PaginationQuery,
   })
-  .refine((query) => query.category === undefined || query.region !== undefined, {
-    path: ['category'],
-    message: 'Filtering by category needs a region.',
-  });
+  .check(
+    z.refine((query) => query.category === undefined || query.region !== undefined, {
+      path: ['category'],
+      message: 'Filtering by category needs a region.',
+    }),
+  );
 export type ListTaxRatesQuery = z.output<typeof ListTaxRatesQuery>;

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { Sku } from '../catalog/product-schemas.js';
 import {
   ItemMetaSchema,
@@ -8,9 +7,10 @@ import {
   ResourceId,
 } from '../http/common-schemas.js';
 import { PositiveQuantity, Quantity } from '../inventory/inventory-schemas.js';
+import * as z from '../zod.js';
 import { MAX_TRANSFER_LINES, TRANSFER_STATUSES } from './transfer-rules.js';
 
-const uniqueSkus = (lines: { sku: string }[], ctx: z.RefinementCtx) => {
+const uniqueSkus = (lines: { sku: string }[], ctx: z.core.$RefinementCtx) => {
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     if (seen.has(line.sku))
@@ -25,35 +25,42 @@ export const CreateTransferBody = z
     toStoreId: ResourceId,
     lines: z
       .array(z.strictObject({ sku: Sku, quantity: PositiveQuantity }))
-      .min(1)
-      .max(
-        MAX_TRANSFER_LINES,
-        `At most ${MAX_TRANSFER_LINES} lines: shipping one transfer must fit one transaction; split it into several transfers.`,
-      )
-      .superRefine(uniqueSkus),
-    note: multiLineText({ max: 500 }).optional(),
+      .check(
+        z.minLength(1),
+        z.maxLength(
+          MAX_TRANSFER_LINES,
+          `At most ${MAX_TRANSFER_LINES} lines: shipping one transfer must fit one transaction; split it into several transfers.`,
+        ),
+        z.superRefine(uniqueSkus),
+      ),
+    note: z.optional(multiLineText({ max: 500 })),
   })
-  .refine((body) => body.fromStoreId !== body.toStoreId, {
-    path: ['toStoreId'],
-    message: 'Must differ from fromStoreId.',
-  })
-  .meta({ id: 'CreateTransfer' });
+  .check(
+    z.refine((body) => body.fromStoreId !== body.toStoreId, {
+      path: ['toStoreId'],
+      message: 'Must differ from fromStoreId.',
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateTransfer' });
 export type CreateTransferInput = z.output<typeof CreateTransferBody>;
 
 export const ReceiveTransferBody = z
   .strictObject({
     lines: z
-      .array(z.strictObject({ sku: Sku, quantity: Quantity }))
-      .min(1)
-      .max(MAX_TRANSFER_LINES)
-      .superRefine(uniqueSkus)
-      .optional()
-      .meta({
+      .optional(
+        z
+          .array(z.strictObject({ sku: Sku, quantity: Quantity }))
+          .check(z.minLength(1), z.maxLength(MAX_TRANSFER_LINES), z.superRefine(uniqueSkus)),
+      )
+      .clone()
+      .register(z.globalRegistry, {
         description:
           'Quantity received per SKU, every line of the transfer (0 if none arrived). Omit to receive everything shipped.',
       }),
   })
-  .meta({ id: 'ReceiveTransfer' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReceiveTransfer' });
 export type ReceiveTransferInput = z.output<typeof ReceiveTransferBody>;
 
 export const TransferLineSchema = z
@@ -61,11 +68,15 @@ export const TransferLineSchema = z
     sku: Sku,
     productId: ResourceId,
     quantity: PositiveQuantity,
-    shipped: Quantity.optional(),
-    received: Quantity.optional(),
-    shortfall: Quantity.optional().meta({ description: 'Shipped but not received (lost in transit).' }),
+    shipped: z.optional(Quantity),
+    received: z.optional(Quantity),
+    shortfall: z
+      .optional(Quantity)
+      .clone()
+      .register(z.globalRegistry, { description: 'Shipped but not received (lost in transit).' }),
   })
-  .meta({ id: 'TransferLine' });
+  .clone()
+  .register(z.globalRegistry, { id: 'TransferLine' });
 export type TransferLine = z.output<typeof TransferLineSchema>;
 
 export const TransferSchema = z
@@ -75,22 +86,23 @@ export const TransferSchema = z
     toStoreId: ResourceId,
     status: z.enum(TRANSFER_STATUSES),
     lines: z.array(TransferLineSchema),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     createdBy: z.string(),
-    readyAt: z.iso.datetime().optional(),
-    shippedAt: z.iso.datetime().optional(),
-    receivedAt: z.iso.datetime().optional(),
-    cancelledAt: z.iso.datetime().optional(),
+    readyAt: z.optional(z.iso.datetime()),
+    shippedAt: z.optional(z.iso.datetime()),
+    receivedAt: z.optional(z.iso.datetime()),
+    cancelledAt: z.optional(z.iso.datetime()),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'Transfer' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Transfer' });
 export type Transfer = z.output<typeof TransferSchema>;
 
 export const TransferPage = pageOf(TransferSchema, 'TransferPage');
 export const TransferParams = z.strictObject({ transferId: ResourceId });
 export const StoreTransfersParams = z.strictObject({ storeId: ResourceId });
 export const ListStoreTransfersQuery = z.strictObject({
-  status: z.enum(TRANSFER_STATUSES).optional(),
+  status: z.optional(z.enum(TRANSFER_STATUSES)),
   ...PaginationQuery,
 });
 export type ListStoreTransfersQuery = z.output<typeof ListStoreTransfersQuery>;

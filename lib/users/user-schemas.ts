@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { ROLES } from '../auth/roles.js';
 import {
   ItemMetaSchema,
@@ -8,6 +7,7 @@ import {
   ResourceId,
   singleLineText,
 } from '../http/common-schemas.js';
+import * as z from '../zod.js';
 
 /**
  * A sign-in name: lower-case letters, digits, `.`, `_`, `-`, 3–64, starting with a letter. Not an
@@ -17,24 +17,30 @@ import {
  */
 export const Username = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(
-    /^[a-z][a-z0-9._-]{2,63}$/,
-    'Use 3–64 letters, digits, dots, dashes or underscores, starting with a letter.',
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(
+      /^[a-z][a-z0-9._-]{2,63}$/,
+      'Use 3–64 letters, digits, dots, dashes or underscores, starting with a letter.',
+    ),
   )
-  .meta({ example: 'ann.lee' });
+  .clone()
+  .register(z.globalRegistry, { example: 'ann.lee' });
 
-export const RoleSchema = z.enum(ROLES).meta({
+export const RoleSchema = z.enum(ROLES).clone().register(z.globalRegistry, {
   description:
     'admin: everything; manager: their stores; staff: one store; finance: reads everything. The Cognito group of the user.',
 });
 
 const StoreIds = z
   .array(ResourceId)
-  .max(50)
-  .refine((ids) => new Set(ids).size === ids.length, 'List each store once.')
-  .meta({
+  .check(
+    z.maxLength(50),
+    z.refine((ids) => new Set(ids).size === ids.length, 'List each store once.'),
+  )
+  .clone()
+  .register(z.globalRegistry, {
     description:
       'The stores the user works in (`custom:stores`): staff exactly one, managers at least one, admin and finance none (they see every store).',
   });
@@ -49,29 +55,32 @@ export const CreateUserBody = z
     username: Username,
     email: z
       .email()
-      .max(254)
-      .toLowerCase()
-      .meta({ description: 'Where the pool sends the temporary password.' }),
+      .check(z.maxLength(254), z.toLowerCase())
+      .clone()
+      .register(z.globalRegistry, { description: 'Where the pool sends the temporary password.' }),
     role: RoleSchema,
-    storeIds: StoreIds.default([]),
-    givenName: names.givenName.optional(),
-    familyName: names.familyName.optional(),
+    storeIds: z._default(StoreIds, []),
+    givenName: z.optional(names.givenName),
+    familyName: z.optional(names.familyName),
   })
-  .meta({ id: 'CreateUser' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateUser' });
 export type CreateUserInput = z.output<typeof CreateUserBody>;
 
 export const UpdateUserBody = nonEmptyPatch(
   z.strictObject({
-    role: RoleSchema.optional(),
-    storeIds: StoreIds.optional().meta({
+    role: z.optional(RoleSchema),
+    storeIds: z.optional(StoreIds).clone().register(z.globalRegistry, {
       description: 'Replaces the list. Left out when the role becomes admin or finance: cleared.',
     }),
     enabled: z
-      .boolean()
-      .optional()
-      .meta({ description: '`false` disables the user and revokes their sessions.' }),
+      .optional(z.boolean())
+      .clone()
+      .register(z.globalRegistry, { description: '`false` disables the user and revokes their sessions.' }),
   }),
-).meta({ id: 'UpdateUser' });
+)
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdateUser' });
 export type UpdateUserInput = z.output<typeof UpdateUserBody>;
 
 export const UserSchema = z
@@ -80,23 +89,28 @@ export const UserSchema = z
     email: z.string(),
     role: RoleSchema,
     storeIds: z.array(ResourceId),
-    givenName: z.string().optional(),
-    familyName: z.string().optional(),
+    givenName: z.optional(z.string()),
+    familyName: z.optional(z.string()),
     enabled: z.boolean(),
-    sessionsRevokedAt: z.iso.datetime().optional().meta({
+    sessionsRevokedAt: z.optional(z.iso.datetime()).clone().register(z.globalRegistry, {
       description: 'Tokens issued before this moment are refused (set when the user is disabled).',
     }),
     ...ItemMetaSchema,
   })
-  .meta({ id: 'User' });
+  .clone()
+  .register(z.globalRegistry, { id: 'User' });
 export type User = z.output<typeof UserSchema>;
 
 export const UserPage = pageOf(UserSchema, 'UserPage');
 export const UserParams = z.strictObject({ username: Username });
 export const ListUsersQuery = z
   .strictObject({
-    storeId: ResourceId.optional().meta({ description: 'Only the staff of this store.' }),
+    storeId: z
+      .optional(ResourceId)
+      .clone()
+      .register(z.globalRegistry, { description: 'Only the staff of this store.' }),
     ...PaginationQuery,
   })
-  .meta({ id: 'ListUsersQuery' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ListUsersQuery' });
 export type ListUsersQuery = z.output<typeof ListUsersQuery>;

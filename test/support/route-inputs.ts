@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
 import { httpRoutes } from '../../infra/app-definition.js';
 import { type RouteContract, routeKey } from '../../lib/http/route.js';
 import { formatPath } from '../../lib/http/validation.js';
+import * as z from '../../lib/zod.js';
 
 /** Every route contract of the app definition, each once. */
 export const allRoutes = (): RouteContract[] => {
@@ -67,7 +67,7 @@ export const RECORD_KEY = 'aKey';
  * `RECORD_KEY`, arrays through index 0), read from its JSON Schema so that any future field is
  * found without being listed here.
  */
-export const leavesOf = (schema: z.ZodType): Leaf[] => {
+export const leavesOf = (schema: z.ZodMiniType): Leaf[] => {
   const document = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const resolve = (node: JsonSchema): JsonSchema =>
     node.$ref ? resolve(document.$defs?.[node.$ref.replace('#/$defs/', '')] ?? {}) : node;
@@ -97,7 +97,7 @@ export const placeAt = (path: readonly PropertyKey[], value: unknown): unknown =
 };
 
 /** Every path a zod error names, including those nested in union alternatives. */
-export const issuePaths = (root: string, error: z.ZodError): string[] => {
+export const issuePaths = (root: string, error: z.core.$ZodError): string[] => {
   const paths: string[] = [];
   const collect = (issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]) => {
     for (const issue of issues) {

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
 import { ConflictError } from '../../../lib/errors.js';
 import { type HttpEvent, httpHandler } from '../../../lib/http/http-handler.js';
 import { defineRoute } from '../../../lib/http/route.js';
+import * as z from '../../../lib/zod.js';
 
 const context = {
   awsRequestId: 'lambda-req',
