@@ -27,12 +27,6 @@ export default defineConfig({
           name: 'integration',
           env,
           include: ['test/integration/**/*.test.ts'],
-          // Two files at a time, each worker on a DynamoDB Local of its own (the global setup
-          // starts one per worker): the files wait on DynamoDB Local most of the time, and one
-          // instance answers one request at a time. A group of its own: vitest runs projects
-          // with different worker counts one group after the other.
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           setupFiles: ['test/support/integration-table.ts'],
           testTimeout: 60_000,
