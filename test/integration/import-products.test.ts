@@ -4,8 +4,12 @@ import { productSample } from '../../infra/local/import-sample.js';
 import { createProduct, getProduct, listProducts } from '../../lib/catalog/product-service.js';
 import { runImport } from '../../lib/imports/run-import.js';
 import { admin, productInput, uniqueSuffix } from '../support/fixtures.js';
+import { useOwnDynamoDbLocal } from '../support/own-dynamodb-local.js';
 
 const importer = { userId: 'system:import' } as const;
+
+// 5,000 rows twice: on the shared instance that volume slows every later file (see the helper).
+useOwnDynamoDbLocal();
 
 describe('product import against DynamoDB Local', () => {
   it('imports exactly the good rows of a 5,000-row file with a BOM, duplicates and bad rows, once', async () => {
