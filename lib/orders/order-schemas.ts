@@ -354,17 +354,22 @@ export const CustomerOrdersParams = z.strictObject({ customerId: ResourceId });
 
 const IsoDateTime = z.iso.datetime({ offset: true });
 
+/** `from`/`to` of an order listing: creation-time bounds, inclusive (GET /stores/{id}/orders, GET /orders). */
+export const CreatedRangeQuery = {
+  from: z
+    .optional(IsoDateTime)
+    .clone()
+    .register(z.globalRegistry, { description: 'Created at or after (ISO 8601).' }),
+  to: z
+    .optional(IsoDateTime)
+    .clone()
+    .register(z.globalRegistry, { description: 'Created at or before (ISO 8601).' }),
+};
+
 export const ListStoreOrdersQuery = z
   .strictObject({
     status: z.optional(z.enum(ORDER_STATUSES)),
-    from: z
-      .optional(IsoDateTime)
-      .clone()
-      .register(z.globalRegistry, { description: 'Created at or after (ISO 8601).' }),
-    to: z
-      .optional(IsoDateTime)
-      .clone()
-      .register(z.globalRegistry, { description: 'Created at or before (ISO 8601).' }),
+    ...CreatedRangeQuery,
     ...PaginationQuery,
   })
   .check(

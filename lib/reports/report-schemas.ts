@@ -1,6 +1,6 @@
 import { Sku } from '../catalog/product-schemas.js';
 import { PaginationQuery, ResourceId } from '../http/common-schemas.js';
-import { PAYMENT_METHODS } from '../orders/order-schemas.js';
+import { CreatedRangeQuery, PAYMENT_METHODS } from '../orders/order-schemas.js';
 import { ORDER_STATUSES } from '../orders/order-state.js';
 import * as z from '../zod.js';
 import { addDays, daysBetween, utcDay } from './report-days.js';
@@ -199,18 +199,9 @@ export const StockReport = z
   .register(z.globalRegistry, { id: 'StockReport' });
 export type StockReport = z.output<typeof StockReport>;
 
-const IsoDateTime = z.iso.datetime({ offset: true });
-
 export const ListOrdersQuery = z
   .strictObject({
-    from: z
-      .optional(IsoDateTime)
-      .clone()
-      .register(z.globalRegistry, { description: 'Created at or after (ISO 8601).' }),
-    to: z
-      .optional(IsoDateTime)
-      .clone()
-      .register(z.globalRegistry, { description: 'Created at or before (ISO 8601).' }),
+    ...CreatedRangeQuery,
     status: z.optional(z.enum(ORDER_STATUSES)),
     storeId: z
       .optional(ResourceId)
