@@ -8,9 +8,8 @@
  * (docs/runbooks/index-migration.md runs it twice). Exit 0 when done, 2 on a usage or access error.
  */
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { backfillIndexKeys } from './backfill-index-keys.js';
-import { LOCAL_AWS } from './dynamodb-local.js';
+import { toolDynamoClient } from './dynamodb-local.js';
 
 const USAGE = 'usage: npm run backfill-index-keys -- --table <name> [--region <region>] [--endpoint <url>]';
 
@@ -23,14 +22,7 @@ if (!args.table) {
 }
 const tableName = args.table;
 
-// Locally, the fake credentials of DynamoDB Local; in AWS, the shell's own credential chain.
-const client = args.endpoint
-  ? new DynamoDBClient({
-      endpoint: args.endpoint,
-      region: LOCAL_AWS.region,
-      credentials: { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey },
-    })
-  : new DynamoDBClient(args.region ? { region: args.region } : {});
+const client = toolDynamoClient({ endpoint: args.endpoint, region: args.region });
 
 try {
   const started = performance.now();

@@ -11,10 +11,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { checkTable, formatReport } from '../../lib/backup/check-table.js';
 import { DEFAULT_SEGMENTS } from '../../lib/backup/table-scan.js';
-import { LOCAL_AWS } from './dynamodb-local.js';
+import { toolDynamoClient } from './dynamodb-local.js';
 
 const USAGE =
   'usage: npm run check-table -- --table <name> [--region <region>] [--expect-counts <file>] [--write-counts <file>] [--segments <n>] [--endpoint <url>] [--json]';
@@ -52,14 +51,7 @@ const readCounts = (file: string): Record<string, number> => {
   return counts as Record<string, number>;
 };
 
-// Locally, the fake credentials of DynamoDB Local; in AWS, the shell's own credential chain.
-const client = args.endpoint
-  ? new DynamoDBClient({
-      endpoint: args.endpoint,
-      region: LOCAL_AWS.region,
-      credentials: { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey },
-    })
-  : new DynamoDBClient(args.region ? { region: args.region } : {});
+const client = toolDynamoClient({ endpoint: args.endpoint, region: args.region });
 
 try {
   const expectedCounts = args['expect-counts'] ? readCounts(args['expect-counts']) : undefined;

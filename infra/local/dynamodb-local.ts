@@ -37,6 +37,15 @@ export const localDynamoClient = (endpoint: string) =>
     credentials: { accessKeyId: LOCAL_AWS.accessKeyId, secretAccessKey: LOCAL_AWS.secretAccessKey },
   });
 
+/**
+ * The client of an operator tool (`check-table`, `backfill-index-keys`): with `--endpoint`, DynamoDB
+ * Local and its fake credentials; without, AWS with the shell's own credential chain and region.
+ */
+export const toolDynamoClient = (options: { endpoint?: string | undefined; region?: string | undefined }) =>
+  options.endpoint
+    ? localDynamoClient(options.endpoint)
+    : new DynamoDBClient(options.region ? { region: options.region } : {});
+
 const assertJava = (): void => {
   const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) throw new JavaMissingError();

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { openLocalDatabase, planLocalDatabase } from '../../local-database.js';
-import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from '../../local-environment.js';
+import { openThrowawayDatabase } from '../../throwaway-database.js';
 
 export interface Units {
   read: number;
@@ -20,14 +18,7 @@ export interface MeteredSession {
  * one DynamoDB Local.
  */
 export const withMeteredSession = async <T>(run: (session: MeteredSession) => Promise<T>): Promise<T> => {
-  const target = await planLocalDatabase({});
-  await applyLocalEnvironment({
-    tableName: DEFAULT_TABLE_NAME,
-    dynamoEndpoint: target.endpoint,
-    cursorSecret: randomBytes(32).toString('base64url'),
-    quiet: true,
-  });
-  const database = await openLocalDatabase(target, DEFAULT_TABLE_NAME);
+  const database = await openThrowawayDatabase();
   try {
     // Imported once the environment is set: lib/ reads it when it first loads.
     const [{ seedDemoData }, { meterCapacity }, { invokeFunction }] = await Promise.all([

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { openLocalDatabase, planLocalDatabase } from '../../local-database.js';
-import { applyLocalEnvironment, DEFAULT_TABLE_NAME } from '../../local-environment.js';
+import { openThrowawayDatabase } from '../../throwaway-database.js';
 import type { HotSkuRun } from './hot-sku-simulation.js';
 
 /** Shard counts compared with the single level item of today's design (1 shard). */
@@ -23,14 +21,7 @@ export interface HotSkuScenarios {
 export const runHotSkuScenarios = async (options: { quick: boolean }): Promise<HotSkuScenarios> => {
   let stop = async () => {};
   if (!process.env.DYNAMODB_ENDPOINT || !process.env.TABLE_NAME) {
-    const target = await planLocalDatabase({});
-    await applyLocalEnvironment({
-      tableName: DEFAULT_TABLE_NAME,
-      dynamoEndpoint: target.endpoint,
-      cursorSecret: randomBytes(32).toString('base64url'),
-      quiet: true,
-    });
-    const database = await openLocalDatabase(target, DEFAULT_TABLE_NAME);
+    const database = await openThrowawayDatabase();
     stop = database.stop;
   }
   try {
