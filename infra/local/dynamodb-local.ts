@@ -65,12 +65,23 @@ const jarDirectory = (): string => {
 };
 
 /**
+ * The JVM's own options, for a short-lived local database on a small machine: the serial
+ * collector (the default G1 runs concurrent GC threads that compete with the tests for the two
+ * cores) and the client compiler only (C2's compile threads cost more CPU than its faster code
+ * wins back in a run of minutes). Measured on the integration files, interleaved on 2 cores:
+ * DynamoDB Local plus the tests used 30–35 s of CPU instead of 42–50 s on the same 7 files, and
+ * the whole integration project 249 s of file time instead of 328 s.
+ */
+export const DYNAMODB_LOCAL_JVM_OPTIONS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'] as const;
+
+/**
  * Launches the package's jar ourselves: the package's spawn() passes no other flags, and we want
  * two. `-cors` with an origin that cannot exist, so that no web page open in a browser can read
  * or write the local table (the default allows every origin); `-disableTelemetry`, so nothing
  * leaves the machine.
  */
 export const dynamoDbLocalArguments = (jarDir: string, port: number, dataDir?: string): string[] => [
+  ...DYNAMODB_LOCAL_JVM_OPTIONS,
   `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
   '-jar',
   join(jarDir, 'DynamoDBLocal.jar'),

@@ -8,7 +8,7 @@ import { ensureTable } from '../../infra/local/table-setup.js';
 
 /**
  * For an integration file whose volume would slow every later file on the shared DynamoDB Local
- * (measured: after the 5,000-row import, the seed test took 24.8 s instead of 4.9 s on the same
+ * (measured: after the 5,000-row import, a seed test took 24.8 s instead of 4.9 s on the same
  * instance, though the import's table was gone; DynamoDB Local keeps per-transaction state for a
  * while): the file gets a DynamoDB Local of its own, started before its first test and stopped
  * after its last. Call it at the top of the file, before anything reaches lib/'s client (which

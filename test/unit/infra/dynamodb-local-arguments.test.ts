@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DYNAMODB_LOCAL_CORS, dynamoDbLocalArguments } from '../../../infra/local/dynamodb-local.js';
 
 describe('DynamoDB Local command line', () => {
-  it('closes CORS to every real origin and turns telemetry off, in memory or on disk', () => {
+  it('runs the JVM lean, closes CORS to every real origin and turns telemetry off, in memory or on disk', () => {
     for (const dataDir of [undefined, '/tmp/ddb']) {
       const args = dynamoDbLocalArguments('/jar', 8123, dataDir);
-      expect(args.slice(0, 3)).toEqual([
+      expect(args.slice(0, 5)).toEqual([
+        '-XX:+UseSerialGC',
+        '-XX:TieredStopAtLevel=1',
         '-Djava.library.path=/jar/DynamoDBLocal_lib',
         '-jar',
         '/jar/DynamoDBLocal.jar',

@@ -5,23 +5,50 @@ import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { appDefinition, type FunctionName, httpRoutes } from '../../infra/app-definition.js';
-import { DEMO_PRODUCT_IDS, DEMO_STORE_IDS, seedDemoData } from '../../infra/local/seed.js';
+import { DEMO_PRODUCT_IDS, DEMO_STORE_IDS, SEED_ACTOR, seedDemoData } from '../../infra/local/seed.js';
+import {
+  DEMO_CUSTOMER_IDS,
+  DEMO_FEEDBACK_IDS,
+  DEMO_PROMOTION_IDS,
+  seedCustomers,
+} from '../../infra/local/seed-customers.js';
 import { DEMO_PRODUCTS, DEMO_STORES, ean13 } from '../../infra/local/seed-data.js';
-import type { Principal } from '../../lib/auth/principal.js';
+import { seedOrders } from '../../infra/local/seed-orders.js';
+import { seedStock } from '../../infra/local/seed-stock.js';
 import { Barcode, type ListProductsQuery } from '../../lib/catalog/product-schemas.js';
 import { getProduct, listProducts } from '../../lib/catalog/product-service.js';
+import { findCustomers, getCustomer } from '../../lib/customers/customer-service.js';
+import { listFeedback } from '../../lib/customers/feedback-service.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
+import type { SystemActor } from '../../lib/db/item-meta.js';
 import { guardKeys, storeKeys, systemKeys } from '../../lib/db/keys.js';
 import type { HttpEvent } from '../../lib/http/http-handler.js';
 import { routeKey } from '../../lib/http/route.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
+import { listStoreInventory } from '../../lib/inventory/inventory-service.js';
+import { getPointsStatement } from '../../lib/loyalty/points-service.js';
+import { expireUnpaidOrders } from '../../lib/orders/order-expiry.js';
+import { getOrder } from '../../lib/orders/order-queries.js';
+import { priceOrder } from '../../lib/promotions/pricing.js';
+import { getPromotion } from '../../lib/promotions/promotion-service.js';
+import { getPurchaseOrder } from '../../lib/purchasing/purchase-order-service.js';
 import { getStore } from '../../lib/stores/store-service.js';
+import { getTransfer } from '../../lib/transfers/transfer-service.js';
+import { line } from '../support/customer-fixtures.js';
+import { admin } from '../support/fixtures.js';
+import { movementSums, quantities } from '../support/stock-fixtures.js';
+
+/*
+ * The demo data set (`npm run seed`, and `npm start`'s seed), seeded once for the whole file:
+ * seeding costs seconds of DynamoDB Local's time, and four files used to seed it each. The
+ * describes run in order: the read-only checks of each part of the seed first, then the expiry
+ * run and the sample events, which change the data.
+ */
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const eventsDir = join(repoRoot, 'events/http');
 /** The example import id of events/http/get-import.json. */
 const SAMPLE_IMPORT_ID = 'im_01jdemo0import0products0000';
-const admin: Principal = { userId: 'it-admin', role: 'admin', storeIds: 'all' };
 
 const kebabToCamel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -33,6 +60,8 @@ const sampleEvents = readdirSync(eventsDir)
     functionName: kebabToCamel(basename(file, '.json')) as FunctionName,
     event: JSON.parse(readFileSync(join(eventsDir, file), 'utf8')) as HttpEvent,
   }));
+
+const seedActor: SystemActor = { userId: 'system:seed' };
 
 const lambdaContext = {
   awsRequestId: 'it-lambda-request',
@@ -110,6 +139,119 @@ describe('demo seed', () => {
   });
 });
 
+describe('demo customers and promotions seed', () => {
+  it('is part of the demo seed, through the services; running it again writes nothing', async () => {
+    expect(await seedCustomers(SEED_ACTOR)).toEqual({
+      created: false,
+      customers: 4,
+      feedback: 3,
+      promotions: 3,
+    });
+    for (const id of DEMO_CUSTOMER_IDS)
+      expect(await getCustomer(id)).toMatchObject({ version: 1, updatedBy: 'system:seed' });
+    for (const id of DEMO_PROMOTION_IDS) expect((await getPromotion(admin, id)).phase).toBe('running');
+  });
+
+  it('has a contact-lens wearer with a prescription, points and open and resolved feedback', async () => {
+    const mia = (await findCustomers({ email: 'Mia.Chen@example.com' })).items[0];
+    expect(mia).toMatchObject({
+      customerId: 'cu_mia_chen',
+      pointsBalance: 1250,
+      prescription: { baseCurve: 8.4 },
+    });
+    const statement = await getPointsStatement('cu_mia_chen', { limit: 10 });
+    expect(statement.entries.reduce((sum, entry) => sum + entry.delta, 0)).toBe(statement.balance);
+    const feedback = await listFeedback('cu_mia_chen', { limit: 10 });
+    expect(feedback.items.map((f) => [f.feedbackId, f.status])).toEqual([
+      [DEMO_FEEDBACK_IDS[0], 'open'],
+      [DEMO_FEEDBACK_IDS[1], 'resolved'],
+    ]);
+  });
+
+  it('prices with the automatic NSW lens-care promotion and the WELCOME10 coupon', async () => {
+    const lines = [
+      line({ sku: 'ALC-OFPM-300', category: 'lens-care', unitPrice: 2195 }),
+      line({ sku: 'ACU-OAS-2W', category: 'contact-lenses', unitPrice: 5000 }),
+    ];
+    const context = { storeId: 'st_syd_cbd', channel: 'in_store' as const, now: new Date() };
+    const automatic = await priceOrder(lines, context);
+    expect(automatic.appliedPromotions).toEqual([
+      expect.objectContaining({ promotionId: 'pm_nsw_lens_care', amount: 220 }),
+    ]);
+    const inVictoria = await priceOrder(lines, { ...context, storeId: 'st_melb_cbd' });
+    expect(inVictoria.discountTotal).toBe(0);
+    const withCoupon = await priceOrder(lines, { ...context, couponCode: 'welcome10' });
+    expect(withCoupon.appliedPromotions).toEqual([
+      expect.objectContaining({
+        promotionId: 'pm_welcome10',
+        couponCode: 'WELCOME10',
+        amount: 720,
+        limits: { usageLimit: 10_000 },
+      }),
+    ]);
+  });
+});
+
+describe('demo stock seed', () => {
+  it('seeds once on top of the demo data; a second run writes nothing', async () => {
+    expect(await seedStock(SEED_ACTOR)).toEqual({
+      created: false,
+      levels: 60,
+      reorderRules: 5,
+      suppliers: 3,
+      purchaseOrders: 4,
+      transfers: 4,
+      stocktakes: 1,
+    });
+  });
+
+  it('stocks every demo store, flags some levels below their point, and leaves a PO ordered and a transfer ready', async () => {
+    for (const storeId of DEMO_STORE_IDS) {
+      const page = await listStoreInventory(admin, storeId, { limit: 100 });
+      expect(page.items.length, storeId).toBe(12);
+      expect(page.items.every((level) => level.onHand > 0)).toBe(true);
+    }
+    const below = await listStoreInventory(admin, 'st_syd_cbd', { belowReorderPoint: 'true', limit: 10 });
+    expect(below.items.map((level) => level.sku).sort()).toEqual(['BLK-CONT-10', 'RB-RX5154-2000-51']);
+    expect((await getPurchaseOrder(admin, 'po_demo_ordered')).status).toBe('ORDERED');
+    expect((await getPurchaseOrder(admin, 'po_demo_partial')).status).toBe('PARTIALLY_RECEIVED');
+    expect((await getTransfer(admin, 'tr_demo_ready')).status).toBe('READY_TO_SHIP');
+    expect((await getTransfer(admin, 'tr_demo_in_transit')).status).toBe('IN_TRANSIT');
+    expect(await quantities('st_web', 'ACU-OAS-2W-BC84-M100')).toMatchObject({ onHand: 48, committed: 6 });
+    expect(await quantities('st_syd_cbd', 'ACU-OAS-2W-BC84-M100')).toMatchObject({
+      onHand: 24,
+      incoming: 24,
+    });
+    expect(await movementSums('st_geelong', 'CV-BIOF-1M-M100')).toMatchObject({ onHand: 12, incoming: 4 });
+  });
+});
+
+describe('demo orders', () => {
+  it('seeds orders in every state through the services, once', async () => {
+    // The demo seed runs seedOrders after stock and customers; running it again writes nothing.
+    expect(await seedOrders(seedActor)).toEqual({ created: false, orders: 8 });
+
+    const status = async (orderId: string) => (await getOrder(admin, orderId)).status;
+    expect(await status('or_demo_syd_pending')).toBe('PENDING_PAYMENT');
+    expect(await status('or_demo_syd_paid')).toBe('PAID');
+    expect(await status('or_demo_web_fulfilled')).toBe('FULFILLED');
+    expect(await status('or_demo_melb_completed')).toBe('COMPLETED');
+    expect(await getOrder(admin, 'or_demo_syd_refunded')).toMatchObject({
+      status: 'COMPLETED',
+      refunds: [{ restock: 'unavailable' }],
+    });
+    expect(await status('or_demo_par_cancelled')).toBe('CANCELLED');
+    expect(await getOrder(admin, 'or_demo_syd_pending')).toMatchObject({ customerId: 'cu_mia_chen' });
+    expect(await quantities('st_syd_cbd', 'RB-2140-901-50')).toMatchObject({ onHand: 6, unavailable: 1 });
+
+    // The abandoned order is already past its time to pay: the next expiry run cancels it.
+    expect(await status('or_demo_geelong_abandoned')).toBe('PENDING_PAYMENT');
+    expect(await expireUnpaidOrders()).toMatchObject({ expired: 1 });
+    expect(await status('or_demo_geelong_abandoned')).toBe('CANCELLED');
+    expect(await status('or_demo_syd_pending')).toBe('PENDING_PAYMENT');
+  });
+});
+
 describe('sample HTTP events', () => {
   it('has one event per HTTP function, each matching its route', () => {
     const httpFunctions = Object.entries(appDefinition.functions)
@@ -169,5 +311,14 @@ describe('sample HTTP events', () => {
       const expected = route ? (route.responses[201] ? 201 : 200) : 405;
       expect(response.statusCode, `${file}: ${response.body}`).toBe(expected);
     }
+    // The create-order sample is idempotent: sent again, it answers the order it made with 200.
+    const createOrder = sampleEvents.find((sample) => sample.functionName === 'createOrder');
+    if (!createOrder) throw new Error('no create-order sample');
+    const { handler } = (await import(
+      pathToFileURL(join(repoRoot, appDefinition.functions.createOrder.entry)).href
+    )) as {
+      handler: Handler;
+    };
+    expect((await handler(structuredClone(createOrder.event), lambdaContext)).statusCode).toBe(200);
   });
 });
