@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import { importIdOfUploadKey } from '../../lib/imports/import-bucket.js';
 import { runUploadedImport } from '../../lib/imports/import-job-service.js';
 import { ObjectCreatedEvent } from '../../lib/imports/object-created-event.js';
-import { logger } from '../../lib/observability.js';
+import { logger } from '../../lib/logger.js';
 
 /**
  * An uploaded import file (`uploads/<importId>.csv`, S3 "Object Created"): runs the import. An

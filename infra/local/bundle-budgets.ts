@@ -30,11 +30,11 @@ const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   listCustomerOrders: 1.01,
   listStoreOrders: 1.01,
   openApi: 1.41,
-  planOnLowStock: 1.07,
+  planOnLowStock: 1.04,
   recordOrderPayment: 1.04,
   refundOrder: 1.06,
   routeNotFound: 1.15,
-  runUploadedImport: 1.46,
+  runUploadedImport: 1.43,
   sweepReplenishments: 1.07,
   writeReportFiles: 1.08,
 };

@@ -8,7 +8,7 @@ import { ENTITY, importKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { ForbiddenError, InternalError, NotFoundError } from '../errors.js';
-import { logger } from '../observability.js';
+import { logger } from '../logger.js';
 import { findStore } from '../stores/store-repository.js';
 import { ImportFileError } from './csv-table.js';
 import {
