@@ -34,7 +34,7 @@ const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   recordOrderPayment: 1.04,
   refundOrder: 1.06,
   routeNotFound: 1.15,
-  runUploadedImport: 1.43,
+  runUploadedImport: 1.26,
   sweepReplenishments: 1.07,
   writeReportFiles: 1.08,
 };
