@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { importIdOfUploadKey } from '../../lib/imports/import-bucket.js';
-import { runUploadedImport } from '../../lib/imports/import-job-service.js';
 import { ObjectCreatedEvent } from '../../lib/imports/object-created-event.js';
+import { runUploadedImport } from '../../lib/imports/run-uploaded-import.js';
 import { logger } from '../../lib/logger.js';
 
 /**
