@@ -30,12 +30,12 @@ const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   listCustomerOrders: 1.01,
   listStoreOrders: 1.01,
   openApi: 1.41,
-  planOnLowStock: 1.04,
+  planOnLowStock: 1.02,
   recordOrderPayment: 1.04,
   refundOrder: 1.06,
   routeNotFound: 1.15,
   runUploadedImport: 1.26,
-  sweepReplenishments: 1.07,
+  sweepReplenishments: 1.05,
   writeReportFiles: 1.08,
 };
 
