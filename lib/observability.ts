@@ -1,10 +1,6 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
-
 /**
- * One Powertools logger and metrics per Lambda module (created once, at cold start). Service
- * name, namespace and log level come from the POWERTOOLS_* environment the app definition
- * sets, so nothing here is stage specific.
+ * The logger and the metrics of a Lambda module, for chains that use both (lib/http). A module
+ * that only logs imports lib/logger.ts, so that it does not bundle Powertools Metrics.
  *
  * No Powertools Tracer: it loads the X-Ray SDK (with cls-hooked and semver), 120 KiB of every
  * bundle and a measurable share of its cold import, for subsegments around each SDK call.
@@ -13,8 +9,5 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
  * the services it calls; the request id in every log line ties the rest together
  * (docs/performance.md, "Bundles and cold starts").
  */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'storefleet' });
-export const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'storefleet',
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'storefleet',
-});
+export { logger } from './logger.js';
+export { metrics } from './metrics.js';

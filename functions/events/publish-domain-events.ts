@@ -6,7 +6,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { sendToDeadLetterQueue } from '../../lib/events/dead-letter-queue.js';
 import { eventBusName } from '../../lib/events/event-bus-client.js';
 import { publishStreamBatch } from '../../lib/events/publish-stream-batch.js';
-import { logger, metrics } from '../../lib/observability.js';
+import { logger } from '../../lib/logger.js';
+import { metrics } from '../../lib/metrics.js';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 

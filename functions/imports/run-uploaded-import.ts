@@ -1,9 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { importIdOfUploadKey } from '../../lib/imports/import-bucket.js';
-import { runUploadedImport } from '../../lib/imports/import-job-service.js';
 import { ObjectCreatedEvent } from '../../lib/imports/object-created-event.js';
-import { logger } from '../../lib/observability.js';
+import { runUploadedImport } from '../../lib/imports/run-uploaded-import.js';
+import { logger } from '../../lib/logger.js';
 
 /**
  * An uploaded import file (`uploads/<importId>.csv`, S3 "Object Created"): runs the import. An

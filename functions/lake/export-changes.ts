@@ -8,7 +8,8 @@ import { recordAudit } from '../../lib/audit/record-audit.js';
 import { ChangeExportError, exportChanges } from '../../lib/lake/change-export.js';
 import { putChangeObjectTo } from '../../lib/lake/change-export-s3.js';
 import { dataLakeBucketName, s3Client } from '../../lib/lake/s3-client.js';
-import { logger, metrics } from '../../lib/observability.js';
+import { logger } from '../../lib/logger.js';
+import { metrics } from '../../lib/metrics.js';
 
 const details = (error: unknown) =>
   error instanceof ChangeExportError

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import { logger } from '../../lib/observability.js';
+import { logger } from '../../lib/logger.js';
 import { type PlanOutcome, planReplenishment } from '../../lib/replenishment/plan-replenishment.js';
 import {
   ALERTED_CROSSINGS,

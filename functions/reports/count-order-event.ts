@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { OrderDetail, OrderRefundedDetail } from '../../lib/events/event-schemas.js';
-import { logger } from '../../lib/observability.js';
+import { logger } from '../../lib/logger.js';
 import {
   applyOrderEvent,
   REPORTED_ORDER_EVENTS,

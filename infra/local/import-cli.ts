@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import cliProgress from 'cli-progress';
-import type { CountryCode } from 'libphonenumber-js';
+import { isPhoneCountry, PHONE_COUNTRIES } from '../../lib/imports/phone-numbers.js';
 import { openBulkCliDatabase } from './bulk-cli-database.js';
 import { parseCliArguments } from './cli-arguments.js';
 
@@ -23,7 +23,7 @@ and in the table, and written whole or rejected; re-running a file imports nothi
   --store <id>       the store of a stock file (required for stock)
   --dry-run          check everything, write nothing
   --report <file>    where to write the result report (default <file>.report.csv)
-  --country <code>   country of phone numbers without +code (default AU)
+  --country <code>   country of phone numbers without +code: ${PHONE_COUNTRIES.join(' or ')} (default AU)
   --as <user>        who the changes are recorded as (updatedBy; default system:import)
   --in-memory        use a throwaway database
   --endpoint <url>   use the DynamoDB Local at <url>
@@ -41,7 +41,11 @@ const { values, positionals, fail } = parseCliArguments('import', USAGE, {
 const [kind, file, ...extra] = positionals;
 if (!kind || !file || extra.length > 0) fail(`give a kind and a file.\n\n${USAGE}`);
 if (!KINDS.includes(kind ?? '')) fail(`unknown kind "${kind}"; the kinds are ${KINDS.join(', ')}.`);
-if (!/^[A-Z]{2}$/.test(values.country)) fail('--country takes a two-letter country code, e.g. AU.');
+const country = values.country.toUpperCase();
+if (!isPhoneCountry(country))
+  fail(
+    `--country ${values.country}: the importer reads phone numbers of ${PHONE_COUNTRIES.join(' and ')} (lib/imports/phone-numbers.ts).`,
+  );
 const path = resolve(file ?? '');
 const content = await readFile(path).catch((error: unknown) =>
   fail(`cannot read ${file}: ${(error as Error).message}`),
@@ -72,7 +76,7 @@ try {
     actor: { userId: `system:${values.as}` as `system:${string}` },
     dryRun: values['dry-run'] ?? false,
     ...(values.store ? { storeId: values.store } : {}),
-    country: values.country as CountryCode,
+    country: country as (typeof PHONE_COUNTRIES)[number],
     onProgress: (done, total) => {
       if (!barStarted) {
         bar.start(total, 0);

@@ -1,5 +1,5 @@
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { logger } from '../observability.js';
+import { logger } from '../logger.js';
 import { eventBridgeClient, eventBusName } from './event-bus-client.js';
 import type { DomainEvent } from './event-envelope.js';
 import { chunkEntries } from './put-events-chunks.js';

@@ -1,6 +1,7 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { logger, metrics } from '../observability.js';
+import { logger } from '../logger.js';
+import { metrics } from '../metrics.js';
 import type { DeadLetter, DeadLetterSender } from './dead-letter-queue.js';
 import type { DomainEvent } from './event-envelope.js';
 import { type PublishItem, type PublishOptions, publishEntries, toEntry } from './event-publisher.js';

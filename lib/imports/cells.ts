@@ -1,4 +1,3 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type * as z from 'zod/mini';
 import type { LineIssue } from './import-report.js';
 
@@ -62,17 +61,6 @@ export const listCell = (value: string): string[] =>
 
 export const upperCase = (value: string | undefined): string | undefined => value?.toUpperCase();
 export const lowerCase = (value: string | undefined): string | undefined => value?.toLowerCase();
-
-/**
- * A phone number as E.164 (libphonenumber-js), reading national numbers in `country`
- * (`0412 345 678` in AU is `+61412345678`). A number it cannot read is left as written,
- * for the API schema to refuse with its own message.
- */
-export const e164 = (value: string | undefined, country: CountryCode): string | undefined => {
-  if (value === undefined) return undefined;
-  const parsed = parsePhoneNumberFromString(value, country);
-  return parsed?.isValid() ? parsed.number : value;
-};
 
 /**
  * Maps zod issues of an API body built from a row to the row's columns. `columnOf` names the

@@ -1,17 +1,8 @@
-import type { CountryCode } from 'libphonenumber-js';
 import type { Customer } from '../customers/customer-schemas.js';
-import {
-  booleanCell,
-  type Cell,
-  e164,
-  isIssue,
-  jsonObjectCell,
-  listCell,
-  lowerCase,
-  stableJson,
-} from './cells.js';
+import { booleanCell, type Cell, isIssue, jsonObjectCell, listCell, lowerCase, stableJson } from './cells.js';
 import type { ColumnSpec, CsvRow } from './csv-table.js';
 import type { LineIssue } from './import-report.js';
+import { type PhoneCountry, phoneCell } from './phone-numbers.js';
 
 /** The customer file: one row per customer; an email or a phone (or both) is required by the API schema. */
 export const CUSTOMER_COLUMNS = [
@@ -47,7 +38,7 @@ export interface CustomerRow {
 }
 
 /** Normalises a row (emails lower-case, phones E.164, tags and channel lower-case) into an API body. */
-export const customerRowOf = (row: CsvRow, country: CountryCode): CustomerRow => {
+export const customerRowOf = (row: CsvRow, country: PhoneCountry): CustomerRow => {
   const { cells } = row;
   const issues: LineIssue[] = [...row.issues];
   const take = <T>(cell: Cell<T> | undefined): T | undefined => {
@@ -69,7 +60,7 @@ export const customerRowOf = (row: CsvRow, country: CountryCode): CustomerRow =>
       firstName: cells.firstName,
       lastName: cells.lastName,
       email: lowerCase(cells.email),
-      phone: e164(cells.phone, country),
+      phone: take(cells.phone === undefined ? undefined : phoneCell(cells.phone, 'phone', country)),
       birthDate: cells.birthDate,
       marketingOptIn: take(
         cells.marketingOptIn === undefined ? undefined : booleanCell(cells.marketingOptIn, 'marketingOptIn'),

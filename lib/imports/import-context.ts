@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js';
 import type { Principal } from '../auth/principal.js';
 import type { SystemActor } from '../db/item-meta.js';
 import type { TableKey } from '../db/keys.js';
@@ -6,6 +5,7 @@ import { batchGetItems } from '../db/query-page.js';
 import { AppError } from '../errors.js';
 import { mapPool } from './cells.js';
 import type { LineIssue } from './import-report.js';
+import type { PhoneCountry } from './phone-numbers.js';
 
 /** Who imports and how; the same for the CLI and the import function. */
 export interface ImportContext {
@@ -14,8 +14,8 @@ export interface ImportContext {
   dryRun: boolean;
   /** The store of a stock file. */
   storeId?: string;
-  /** Country for phone numbers written without +<country code> (default AU). */
-  country?: CountryCode;
+  /** Country for phone numbers written without +<country code> (default AU; one of PHONE_COUNTRIES). */
+  country?: PhoneCountry;
   /** Lines done so far, after each unit (product, customer, level) is decided. */
   onProgress?: (done: number, total: number) => void;
   /** Units written at once (each is one transaction). */

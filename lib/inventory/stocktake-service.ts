@@ -5,7 +5,7 @@ import type { SystemActor } from '../db/item-meta.js';
 import type { Page } from '../db/query-page.js';
 import { transactWrite } from '../db/transact.js';
 import { NotFoundError } from '../errors.js';
-import { logger } from '../observability.js';
+import { logger } from '../logger.js';
 import { findStocktake, insertStocktakeRecord, queryStocktakes } from './inventory-repository.js';
 import type { PageQuery, StocktakeInput, StocktakeRecord, StocktakeResult } from './inventory-schemas.js';
 import { requireProductIdsOfLines } from './sku-catalog.js';

@@ -1,5 +1,5 @@
 import type { SystemActor } from '../db/item-meta.js';
-import { logger } from '../observability.js';
+import { logger } from '../logger.js';
 import { listAllStores } from '../stores/store-repository.js';
 import { cancelOrderAs } from './order-lifecycle.js';
 import { paymentTimeoutMinutes } from './order-limits.js';

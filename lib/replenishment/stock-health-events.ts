@@ -1,9 +1,16 @@
-import { eventDefinition } from '../events/event-catalog.js';
 import { DETAIL_VERSION, type DomainEvent } from '../events/event-envelope.js';
 import { type PublishOptions, publishEntries, toEntry } from '../events/event-publisher.js';
+import { StockHealthDetail } from '../events/event-schemas.js';
 import type { StockHealthSummary } from './sweep.js';
 
 export const STOCK_HEALTH_ACTOR = 'system:sweep-replenishments';
+
+/** The event's catalog entry (as STOCK_ALERT_EVENT in stock-alert.ts: the catalog is not bundled). */
+export const STOCK_HEALTH_EVENT = {
+  source: 'storefleet.inventory',
+  detailType: 'Inventory.StockHealth',
+  schema: StockHealthDetail,
+} as const;
 
 /**
  * One `Inventory.StockHealth` event per store summary. The id is the store and the day swept,
@@ -11,7 +18,7 @@ export const STOCK_HEALTH_ACTOR = 'system:sweep-replenishments';
  * Validated against the catalog's schema, like every translated event.
  */
 export const stockHealthEvents = (summaries: readonly StockHealthSummary[], now: Date): DomainEvent[] => {
-  const definition = eventDefinition('Inventory.StockHealth');
+  const definition = STOCK_HEALTH_EVENT;
   return summaries.map((summary) => {
     const detail = definition.schema.parse({
       version: DETAIL_VERSION,

@@ -1,6 +1,6 @@
 import { queryReorderWatch } from '../inventory/inventory-repository.js';
 import type { InventoryLevel } from '../inventory/inventory-schemas.js';
-import { logger } from '../observability.js';
+import { logger } from '../logger.js';
 import { listAllStores } from '../stores/store-repository.js';
 import type { Store } from '../stores/store-schemas.js';
 import { planReplenishment } from './plan-replenishment.js';

@@ -3,7 +3,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { logger, metrics } from '../observability.js';
+import { logger } from '../logger.js';
+import { metrics } from '../metrics.js';
 
 /**
  * The Middy chain of scheduled jobs: structured logs, metrics and tracing, with the job's

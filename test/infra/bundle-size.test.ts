@@ -116,6 +116,23 @@ describe('function bundles (one esbuild build of every function, with the shippe
     expect(getStore?.packageFiles).toContain('zod/v4/locales/en.js');
   });
 
+  it('bundles Powertools Metrics only in chains that publish (lib/logger.ts apart from lib/metrics.ts)', () => {
+    const kinds = new Map<string, string[]>(
+      functionEntries().map(([name, fn]) => [name, fn.triggers.map(({ kind }) => kind)]),
+    );
+    // Event and upload consumers only log; HTTP, scheduled and stream chains publish.
+    const loggingOnly = bundles.filter((bundle) =>
+      (kinds.get(bundle.name) ?? []).every((kind) => kind === 'event' || kind === 'objectCreated'),
+    );
+    expect(loggingOnly.map((bundle) => bundle.name)).toEqual(
+      expect.arrayContaining(['planOnLowStock', 'countOrderEvent', 'runUploadedImport']),
+    );
+    const metricsIn = (bundle: FunctionBundle) => bundle.packages.includes('@aws-lambda-powertools/metrics');
+    expect(loggingOnly.filter(metricsIn).map((bundle) => bundle.name)).toEqual([]);
+    const publishing = ['getStore', 'sweepReplenishments', 'publishDomainEvents', 'exportChanges'];
+    expect(bundles.filter((bundle) => publishing.includes(bundle.name)).filter(metricsIn)).toHaveLength(4);
+  });
+
   it('keeps the default credential chain in the bare baseline (the SDK as it comes)', async () => {
     const { readFile } = await import('node:fs/promises');
     const createOrder = bundles.find((bundle) => bundle.name === 'createOrder');

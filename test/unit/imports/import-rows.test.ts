@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { e164, optionsCell, stableJson } from '../../../lib/imports/cells.js';
+import { optionsCell, stableJson } from '../../../lib/imports/cells.js';
 import { ImportFileError, readCsv } from '../../../lib/imports/csv-table.js';
 import { customerColumnOf, customerRowOf } from '../../../lib/imports/customer-rows.js';
 import { countOutcomes, type LineOutcome, reportCsv } from '../../../lib/imports/import-report.js';
+import { phoneCell } from '../../../lib/imports/phone-numbers.js';
 import { PRODUCT_COLUMNS, productRowOf, productToRows } from '../../../lib/imports/product-rows.js';
 import { stableId } from '../../../lib/imports/stable-id.js';
 import { STOCK_COLUMNS } from '../../../lib/imports/stock-rows.js';
@@ -80,8 +81,8 @@ describe('normalising rows into API bodies', () => {
       tags: ['vip', 'lenses'],
       preferences: { preferredStoreId: 'st_1' },
     });
-    expect(e164('(09) 123 4567', 'NZ')).toBe('+6491234567');
-    expect(e164('not a phone', 'AU')).toBe('not a phone');
+    expect(phoneCell('(09) 123 4567', 'phone', 'NZ')).toEqual({ value: '+6491234567' });
+    expect(phoneCell('not a phone', 'phone', 'AU')).toEqual({ value: 'not a phone' });
     expect(customerColumnOf(['preferences', 'contactChannel'])).toEqual({ column: 'contactChannel' });
     expect(customerColumnOf(['prescription', 'right', 'sphere'])).toEqual({
       column: 'prescription',
