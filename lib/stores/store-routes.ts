@@ -10,52 +10,56 @@ import {
 
 const tag = 'Stores';
 
-export const createStoreRoute = defineRoute({
-  operationId: 'createStore',
-  method: 'POST',
-  path: '/stores',
-  summary: 'Open a new store (admin)',
-  tag,
-  access: 'stores:create',
-  body: CreateStoreBody,
-  responses: { 201: { description: 'The new store.', schema: StoreSchema, headers: ['etag', 'location'] } },
-  errors: [{ status: 409, when: 'A store has this `code` already (`errors` names `body.code`).' }],
-});
+export const createStoreRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'createStore',
+    method: 'POST',
+    path: '/stores',
+    summary: 'Open a new store (admin)',
+    tag,
+    access: 'stores:create',
+    body: CreateStoreBody,
+    responses: { 201: { description: 'The new store.', schema: StoreSchema, headers: ['etag', 'location'] } },
+    errors: [{ status: 409, when: 'A store has this `code` already (`errors` names `body.code`).' }],
+  }))();
 
-export const listStoresRoute = defineRoute({
-  operationId: 'listStores',
-  method: 'GET',
-  path: '/stores',
-  summary: 'List the stores the caller may see, by code',
-  tag,
-  access: 'stores:read',
-  query: ListStoresQuery,
-  responses: { 200: { description: 'A page of stores.', schema: StorePage } },
-  errors: [],
-});
+export const listStoresRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'listStores',
+    method: 'GET',
+    path: '/stores',
+    summary: 'List the stores the caller may see, by code',
+    tag,
+    access: 'stores:read',
+    query: ListStoresQuery,
+    responses: { 200: { description: 'A page of stores.', schema: StorePage } },
+    errors: [],
+  }))();
 
-export const getStoreRoute = defineRoute({
-  operationId: 'getStore',
-  method: 'GET',
-  path: '/stores/{storeId}',
-  summary: 'Get one store',
-  tag,
-  access: 'stores:read',
-  params: StoreParams,
-  responses: { 200: { description: 'The store.', schema: StoreSchema, headers: ['etag'] } },
-  errors: [404],
-});
+export const getStoreRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'getStore',
+    method: 'GET',
+    path: '/stores/{storeId}',
+    summary: 'Get one store',
+    tag,
+    access: 'stores:read',
+    params: StoreParams,
+    responses: { 200: { description: 'The store.', schema: StoreSchema, headers: ['etag'] } },
+    errors: [404],
+  }))();
 
-export const updateStoreRoute = defineRoute({
-  operationId: 'updateStore',
-  method: 'PATCH',
-  path: '/stores/{storeId}',
-  summary: 'Change a store (admin, or a manager of that store)',
-  tag,
-  access: 'stores:update',
-  params: StoreParams,
-  body: UpdateStoreBody,
-  requiresIfMatch: true,
-  responses: { 200: { description: 'The changed store.', schema: StoreSchema, headers: ['etag'] } },
-  errors: [404, { status: 409, when: 'Another store has this `code` (`errors` names `body.code`).' }],
-});
+export const updateStoreRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'updateStore',
+    method: 'PATCH',
+    path: '/stores/{storeId}',
+    summary: 'Change a store (admin, or a manager of that store)',
+    tag,
+    access: 'stores:update',
+    params: StoreParams,
+    body: UpdateStoreBody,
+    requiresIfMatch: true,
+    responses: { 200: { description: 'The changed store.', schema: StoreSchema, headers: ['etag'] } },
+    errors: [404, { status: 409, when: 'Another store has this `code` (`errors` names `body.code`).' }],
+  }))();
