@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { AuditPage, EntityAuditQuery, StoreAuditParams, StoreAuditQuery } from './audit-schemas.js';
 
 const tag = 'Audit';
@@ -13,6 +13,10 @@ export const listEntityAuditRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'audit:read',
     query: EntityAuditQuery,
+  }))();
+
+export const listEntityAuditDocs = /* @__PURE__ */ (() =>
+  documentRoute(listEntityAuditRoute, {
     responses: {
       200: {
         description:
@@ -34,6 +38,10 @@ export const listStoreAuditRoute = /* @__PURE__ */ (() =>
     access: 'audit:read',
     params: StoreAuditParams,
     query: StoreAuditQuery,
+  }))();
+
+export const listStoreAuditDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoreAuditRoute, {
     responses: { 200: { description: 'A page of audit entries.', schema: AuditPage } },
     errors: [404],
   }))();

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreateProductBody,
   ListProductsQuery,
@@ -19,6 +19,10 @@ export const createProductRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'catalog:write',
     body: CreateProductBody,
+  }))();
+
+export const createProductDocs = /* @__PURE__ */ (() =>
+  documentRoute(createProductRoute, {
     responses: {
       201: { description: 'The new product.', schema: ProductView, headers: ['etag', 'location'] },
     },
@@ -40,6 +44,10 @@ export const listProductsRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'catalog:read',
     query: ListProductsQuery,
+  }))();
+
+export const listProductsDocs = /* @__PURE__ */ (() =>
+  documentRoute(listProductsRoute, {
     responses: {
       200: {
         description: 'A page of products; a barcode or SKU lookup gives at most one.',
@@ -58,6 +66,10 @@ export const getProductRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'catalog:read',
     params: ProductParams,
+  }))();
+
+export const getProductDocs = /* @__PURE__ */ (() =>
+  documentRoute(getProductRoute, {
     responses: { 200: { description: 'The product.', schema: ProductView, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -74,6 +86,10 @@ export const updateProductRoute = /* @__PURE__ */ (() =>
     params: ProductParams,
     body: UpdateProductBody,
     requiresIfMatch: true,
+  }))();
+
+export const updateProductDocs = /* @__PURE__ */ (() =>
+  documentRoute(updateProductRoute, {
     responses: { 200: { description: 'The changed product.', schema: ProductView, headers: ['etag'] } },
     errors: [
       404,

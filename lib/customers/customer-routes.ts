@@ -1,5 +1,5 @@
 import { IdempotencyHeaders } from '../http/common-schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { InsufficientPointsError } from '../loyalty/points.js';
 import {
   PointsAdjustmentBody,
@@ -37,6 +37,10 @@ export const createCustomerRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'customers:write',
     body: CreateCustomerBody,
+  }))();
+
+export const createCustomerDocs = /* @__PURE__ */ (() =>
+  documentRoute(createCustomerRoute, {
     responses: {
       201: { description: 'The new customer.', schema: CustomerSchema, headers: ['etag', 'location'] },
     },
@@ -52,6 +56,10 @@ export const findCustomersRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'customers:read',
     query: FindCustomersQuery,
+  }))();
+
+export const findCustomersDocs = /* @__PURE__ */ (() =>
+  documentRoute(findCustomersRoute, {
     responses: { 200: { description: 'The matching customer, or none.', schema: CustomerMatches } },
     errors: [],
   }))();
@@ -65,6 +73,10 @@ export const getCustomerRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'customers:read',
     params: CustomerParams,
+  }))();
+
+export const getCustomerDocs = /* @__PURE__ */ (() =>
+  documentRoute(getCustomerRoute, {
     responses: { 200: { description: 'The customer.', schema: CustomerSchema, headers: ['etag'] } },
     errors: [404, CustomerErasedError],
   }))();
@@ -80,6 +92,10 @@ export const updateCustomerRoute = /* @__PURE__ */ (() =>
     params: CustomerParams,
     body: UpdateCustomerBody,
     requiresIfMatch: true,
+  }))();
+
+export const updateCustomerDocs = /* @__PURE__ */ (() =>
+  documentRoute(updateCustomerRoute, {
     responses: { 200: { description: 'The changed customer.', schema: CustomerSchema, headers: ['etag'] } },
     errors: [
       404,
@@ -98,6 +114,10 @@ export const createFeedbackRoute = /* @__PURE__ */ (() =>
     access: 'customers:write',
     params: CustomerParams,
     body: CreateFeedbackBody,
+  }))();
+
+export const createFeedbackDocs = /* @__PURE__ */ (() =>
+  documentRoute(createFeedbackRoute, {
     responses: {
       201: { description: 'The new feedback.', schema: FeedbackSchema, headers: ['etag', 'location'] },
     },
@@ -114,6 +134,10 @@ export const listFeedbackRoute = /* @__PURE__ */ (() =>
     access: 'customers:read',
     params: CustomerParams,
     query: ListFeedbackQuery,
+  }))();
+
+export const listFeedbackDocs = /* @__PURE__ */ (() =>
+  documentRoute(listFeedbackRoute, {
     responses: { 200: { description: 'A page of feedback.', schema: FeedbackPage } },
     errors: [404],
   }))();
@@ -129,6 +153,10 @@ export const resolveFeedbackRoute = /* @__PURE__ */ (() =>
     params: FeedbackParams,
     body: ResolveFeedbackBody,
     requiresIfMatch: true,
+  }))();
+
+export const resolveFeedbackDocs = /* @__PURE__ */ (() =>
+  documentRoute(resolveFeedbackRoute, {
     responses: { 200: { description: 'The resolved feedback.', schema: FeedbackSchema, headers: ['etag'] } },
     errors: [404, CustomerErasedError, FeedbackAlreadyResolvedError],
   }))();
@@ -143,6 +171,10 @@ export const getPointsRoute = /* @__PURE__ */ (() =>
     access: 'customers:read',
     params: CustomerParams,
     query: PointsQuery,
+  }))();
+
+export const getPointsDocs = /* @__PURE__ */ (() =>
+  documentRoute(getPointsRoute, {
     responses: {
       200: { description: 'The balance and a page of ledger entries.', schema: PointsStatementSchema },
     },
@@ -160,6 +192,10 @@ export const adjustPointsRoute = /* @__PURE__ */ (() =>
     params: CustomerParams,
     headers: IdempotencyHeaders,
     body: PointsAdjustmentBody,
+  }))();
+
+export const adjustPointsDocs = /* @__PURE__ */ (() =>
+  documentRoute(adjustPointsRoute, {
     responses: {
       201: {
         description: 'The ledger entry and the balance after it.',

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { CustomerParams } from './customer-schemas.js';
 import { CustomerErasureSchema, CustomerExportSchema } from './privacy-schemas.js';
 
@@ -15,6 +15,10 @@ export const eraseCustomerRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'customers:erase',
     params: CustomerParams,
+  }))();
+
+export const eraseCustomerDocs = /* @__PURE__ */ (() =>
+  documentRoute(eraseCustomerRoute, {
     responses: {
       200: {
         description:
@@ -35,6 +39,10 @@ export const exportCustomerRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'customers:erase',
     params: CustomerParams,
+  }))();
+
+export const exportCustomerDocs = /* @__PURE__ */ (() =>
+  documentRoute(exportCustomerRoute, {
     responses: {
       200: {
         description:

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { CreatedImportView, CreateImportBody, ImportJobView, ImportParams } from './import-job-schemas.js';
 
 const tag = 'Imports';
@@ -12,6 +12,10 @@ export const createImportRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'imports:write',
     body: CreateImportBody,
+  }))();
+
+export const createImportDocs = /* @__PURE__ */ (() =>
+  documentRoute(createImportRoute, {
     responses: {
       201: {
         description:
@@ -32,6 +36,10 @@ export const getImportRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'imports:read',
     params: ImportParams,
+  }))();
+
+export const getImportDocs = /* @__PURE__ */ (() =>
+  documentRoute(getImportRoute, {
     responses: {
       200: {
         description:

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   AdjustmentBody,
   AdjustmentResultSchema,
@@ -31,6 +31,10 @@ export const listStoreInventoryRoute = /* @__PURE__ */ (() =>
     access: 'inventory:read',
     params: StoreParams,
     query: ListInventoryQuery,
+  }))();
+
+export const listStoreInventoryDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoreInventoryRoute, {
     responses: { 200: { description: 'A page of stock levels.', schema: InventoryPage } },
     errors: [404],
   }))();
@@ -44,6 +48,10 @@ export const getInventoryLevelRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'inventory:read',
     params: StoreSkuParams,
+  }))();
+
+export const getInventoryLevelDocs = /* @__PURE__ */ (() =>
+  documentRoute(getInventoryLevelRoute, {
     responses: {
       200: { description: 'The stock level.', schema: InventoryLevelSchema, optionalHeaders: ['etag'] },
     },
@@ -60,6 +68,10 @@ export const listProductInventoryRoute = /* @__PURE__ */ (() =>
     access: 'inventory:read',
     params: ProductParams,
     query: PageQuery,
+  }))();
+
+export const listProductInventoryDocs = /* @__PURE__ */ (() =>
+  documentRoute(listProductInventoryRoute, {
     responses: { 200: { description: 'A page of stock levels, by store then SKU.', schema: InventoryPage } },
     errors: [404],
   }))();
@@ -74,6 +86,10 @@ export const adjustInventoryRoute = /* @__PURE__ */ (() =>
     access: 'inventory:adjust',
     params: StoreSkuParams,
     body: AdjustmentBody,
+  }))();
+
+export const adjustInventoryDocs = /* @__PURE__ */ (() =>
+  documentRoute(adjustInventoryRoute, {
     responses: {
       201: {
         description: 'The new level and the movement recorded.',
@@ -94,6 +110,10 @@ export const listMovementsRoute = /* @__PURE__ */ (() =>
     access: 'inventory:read',
     params: StoreSkuParams,
     query: PageQuery,
+  }))();
+
+export const listMovementsDocs = /* @__PURE__ */ (() =>
+  documentRoute(listMovementsRoute, {
     responses: { 200: { description: 'A page of movements.', schema: MovementPage } },
     errors: [404],
   }))();
@@ -108,6 +128,10 @@ export const submitStocktakeRoute = /* @__PURE__ */ (() =>
     access: 'inventory:count',
     params: StoreParams,
     body: StocktakeBody,
+  }))();
+
+export const submitStocktakeDocs = /* @__PURE__ */ (() =>
+  documentRoute(submitStocktakeRoute, {
     responses: {
       201: { description: 'Lines applied and lines in conflict.', schema: StocktakeResultSchema },
     },
@@ -124,6 +148,10 @@ export const setReorderRuleRoute = /* @__PURE__ */ (() =>
     access: 'inventory:configure',
     params: StoreSkuParams,
     body: ReorderRuleSchema,
+  }))();
+
+export const setReorderRuleDocs = /* @__PURE__ */ (() =>
+  documentRoute(setReorderRuleRoute, {
     responses: {
       200: { description: 'The level with its rule.', schema: InventoryLevelSchema, headers: ['etag'] },
     },
@@ -140,6 +168,10 @@ export const removeReorderRuleRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'inventory:configure',
     params: StoreSkuParams,
+  }))();
+
+export const removeReorderRuleDocs = /* @__PURE__ */ (() =>
+  documentRoute(removeReorderRuleRoute, {
     responses: {
       200: { description: 'The level without a rule.', schema: InventoryLevelSchema, headers: ['etag'] },
     },
@@ -156,6 +188,10 @@ export const listStocktakesRoute = /* @__PURE__ */ (() =>
     access: 'inventory:read',
     params: StoreParams,
     query: PageQuery,
+  }))();
+
+export const listStocktakesDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStocktakesRoute, {
     responses: { 200: { description: 'A page of stocktakes.', schema: StocktakePage } },
     errors: [404],
   }))();
@@ -169,6 +205,10 @@ export const getStocktakeRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'inventory:read',
     params: StocktakeParams,
+  }))();
+
+export const getStocktakeDocs = /* @__PURE__ */ (() =>
+  documentRoute(getStocktakeRoute, {
     responses: { 200: { description: 'The stocktake.', schema: StocktakeRecordSchema } },
     errors: [404],
   }))();

@@ -1,6 +1,6 @@
 import { InvalidStateError } from '../db/status-transition.js';
 import { IdempotencyHeaders, OptionalIdempotencyHeaders } from '../http/common-schemas.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { InsufficientStockError } from '../inventory/stock-change.js';
 import { InsufficientPointsError } from '../loyalty/points.js';
 import { PromotionExhaustedError } from '../promotions/pricing.js';
@@ -40,6 +40,10 @@ export const createOrderRoute = /* @__PURE__ */ (() =>
     access: 'orders:write',
     headers: IdempotencyHeaders,
     body: CreateOrderBody,
+  }))();
+
+export const createOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(createOrderRoute, {
     responses: {
       201: { ...theOrder, description: 'The new order, awaiting payment.', headers: ['etag', 'location'] },
       200: {
@@ -67,6 +71,10 @@ export const getOrderRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'orders:read',
     params: OrderParams,
+  }))();
+
+export const getOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(getOrderRoute, {
     responses: { 200: { ...theOrder, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -81,6 +89,10 @@ export const listStoreOrdersRoute = /* @__PURE__ */ (() =>
     access: 'orders:read',
     params: StoreOrdersParams,
     query: ListStoreOrdersQuery,
+  }))();
+
+export const listStoreOrdersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoreOrdersRoute, {
     responses: { 200: { description: 'A page of orders.', schema: OrderSummaryPage } },
     errors: [404],
   }))();
@@ -95,6 +107,10 @@ export const listCustomerOrdersRoute = /* @__PURE__ */ (() =>
     access: 'orders:read',
     params: CustomerOrdersParams,
     query: ListCustomerOrdersQuery,
+  }))();
+
+export const listCustomerOrdersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listCustomerOrdersRoute, {
     responses: {
       200: {
         description: 'A page of orders; may be short for store-scoped callers.',
@@ -116,6 +132,10 @@ export const recordPaymentRoute = /* @__PURE__ */ (() =>
     params: OrderParams,
     headers: OptionalIdempotencyHeaders,
     body: RecordPaymentBody,
+  }))();
+
+export const recordPaymentDocs = /* @__PURE__ */ (() =>
+  documentRoute(recordPaymentRoute, {
     responses: {
       201: { ...theOrder, headers: ['etag', 'location'] },
       200: {
@@ -143,6 +163,10 @@ export const fulfilOrderRoute = /* @__PURE__ */ (() =>
     access: 'orders:write',
     params: OrderParams,
     body: FulfilOrderBody,
+  }))();
+
+export const fulfilOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(fulfilOrderRoute, {
     responses: { 200: { ...theOrder, headers: ['etag'] } },
     errors: [404, { type: InvalidStateError, when: 'The order is not PAID.' }],
   }))();
@@ -156,6 +180,10 @@ export const completeOrderRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'orders:write',
     params: OrderParams,
+  }))();
+
+export const completeOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(completeOrderRoute, {
     responses: { 200: { ...theOrder, headers: ['etag'] } },
     errors: [404, { type: InvalidStateError, when: 'The order is not FULFILLED.' }],
   }))();
@@ -171,6 +199,10 @@ export const cancelOrderRoute = /* @__PURE__ */ (() =>
     access: 'orders:write',
     params: OrderParams,
     body: CancelOrderBody,
+  }))();
+
+export const cancelOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(cancelOrderRoute, {
     responses: { 200: { ...theOrder, headers: ['etag'] } },
     errors: [
       404,
@@ -189,6 +221,10 @@ export const refundOrderRoute = /* @__PURE__ */ (() =>
     params: OrderParams,
     headers: OptionalIdempotencyHeaders,
     body: RefundOrderBody,
+  }))();
+
+export const refundOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(refundOrderRoute, {
     responses: {
       201: { ...theOrder, headers: ['etag', 'location'] },
       200: {
@@ -222,6 +258,10 @@ export const getOrderReceiptRoute = /* @__PURE__ */ (() =>
         .clone()
         .register(z.globalRegistry, { description: '`text/plain` for the printable receipt.' }),
     }),
+  }))();
+
+export const getOrderReceiptDocs = /* @__PURE__ */ (() =>
+  documentRoute(getOrderReceiptRoute, {
     responses: {
       200: {
         description: 'The receipt; as `text/plain; charset=utf-8` when the caller prefers it.',

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { HealthSchema, OpenApiDocumentSchema } from './platform-schemas.js';
 
 export const healthRoute = /* @__PURE__ */ (() =>
@@ -9,6 +9,10 @@ export const healthRoute = /* @__PURE__ */ (() =>
     summary: 'Liveness check (no authentication)',
     tag: 'Platform',
     access: 'public',
+  }))();
+
+export const healthDocs = /* @__PURE__ */ (() =>
+  documentRoute(healthRoute, {
     responses: { 200: { description: 'The API is up.', schema: HealthSchema } },
     errors: [],
   }))();
@@ -21,6 +25,10 @@ export const openApiRoute = /* @__PURE__ */ (() =>
     summary: 'This API’s OpenAPI 3.1 document (no authentication)',
     tag: 'Platform',
     access: 'public',
+  }))();
+
+export const openApiDocs = /* @__PURE__ */ (() =>
+  documentRoute(openApiRoute, {
     responses: {
       200: {
         description: 'The OpenAPI document.',

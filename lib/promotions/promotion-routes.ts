@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreatePromotionBody,
   ListPromotionsQuery,
@@ -19,6 +19,10 @@ export const createPromotionRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'promotions:write',
     body: CreatePromotionBody,
+  }))();
+
+export const createPromotionDocs = /* @__PURE__ */ (() =>
+  documentRoute(createPromotionRoute, {
     responses: {
       201: { description: 'The new promotion.', schema: PromotionSchema, headers: ['etag', 'location'] },
     },
@@ -36,6 +40,10 @@ export const listPromotionsRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'promotions:read',
     query: ListPromotionsQuery,
+  }))();
+
+export const listPromotionsDocs = /* @__PURE__ */ (() =>
+  documentRoute(listPromotionsRoute, {
     responses: { 200: { description: 'A page of promotions.', schema: PromotionPage } },
     errors: [],
   }))();
@@ -49,6 +57,10 @@ export const getPromotionRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'promotions:read',
     params: PromotionParams,
+  }))();
+
+export const getPromotionDocs = /* @__PURE__ */ (() =>
+  documentRoute(getPromotionRoute, {
     responses: { 200: { description: 'The promotion.', schema: PromotionSchema, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -65,6 +77,10 @@ export const updatePromotionRoute = /* @__PURE__ */ (() =>
     params: PromotionParams,
     body: UpdatePromotionBody,
     requiresIfMatch: true,
+  }))();
+
+export const updatePromotionDocs = /* @__PURE__ */ (() =>
+  documentRoute(updatePromotionRoute, {
     responses: { 200: { description: 'The changed promotion.', schema: PromotionSchema, headers: ['etag'] } },
     errors: [
       404,

@@ -1,5 +1,5 @@
 import { InvalidStateError } from '../db/status-transition.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute, type RouteContract } from '../http/route.js';
 import {
   CreatePurchaseOrderBody,
   ListStorePurchaseOrdersQuery,
@@ -21,6 +21,10 @@ export const createPurchaseOrderRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'purchasing:write',
     body: CreatePurchaseOrderBody,
+  }))();
+
+export const createPurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(createPurchaseOrderRoute, {
     responses: {
       201: {
         description: 'The DRAFT purchase order.',
@@ -40,6 +44,10 @@ export const getPurchaseOrderRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'purchasing:read',
     params: PurchaseOrderParams,
+  }))();
+
+export const getPurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(getPurchaseOrderRoute, {
     responses: {
       200: { description: 'The purchase order.', schema: PurchaseOrderSchema, headers: ['etag'] },
     },
@@ -56,6 +64,10 @@ export const listStorePurchaseOrdersRoute = /* @__PURE__ */ (() =>
     access: 'purchasing:read',
     params: StorePurchaseOrdersParams,
     query: ListStorePurchaseOrdersQuery,
+  }))();
+
+export const listStorePurchaseOrdersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStorePurchaseOrdersRoute, {
     responses: { 200: { description: 'A page of purchase orders.', schema: PurchaseOrderPage } },
     errors: [404],
   }))();
@@ -76,6 +88,10 @@ const transitionRoute = <
     tag,
     access: 'purchasing:write',
     params: PurchaseOrderParams,
+  });
+
+const transitionDocs = (route: RouteContract) =>
+  documentRoute(route, {
     responses: {
       200: {
         description: 'The purchase order after the transition.',
@@ -100,6 +116,8 @@ export const orderPurchaseOrderRoute = /* @__PURE__ */ (() =>
     'DRAFT → ORDERED: the quantities become incoming at the store',
   ))();
 
+export const orderPurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(orderPurchaseOrderRoute))();
+
 export const closePurchaseOrderRoute = /* @__PURE__ */ (() =>
   transitionRoute(
     'closePurchaseOrder',
@@ -107,12 +125,16 @@ export const closePurchaseOrderRoute = /* @__PURE__ */ (() =>
     'RECEIVED or PARTIALLY_RECEIVED → CLOSED, releasing whatever is still incoming',
   ))();
 
+export const closePurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(closePurchaseOrderRoute))();
+
 export const cancelPurchaseOrderRoute = /* @__PURE__ */ (() =>
   transitionRoute(
     'cancelPurchaseOrder',
     '/purchase-orders/{purchaseOrderId}/cancel',
     'DRAFT or ORDERED → CANCELLED, releasing the incoming quantities',
   ))();
+
+export const cancelPurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(cancelPurchaseOrderRoute))();
 
 export const receivePurchaseOrderRoute = /* @__PURE__ */ (() =>
   defineRoute({
@@ -124,6 +146,10 @@ export const receivePurchaseOrderRoute = /* @__PURE__ */ (() =>
     access: 'purchasing:write',
     params: PurchaseOrderParams,
     body: ReceivePurchaseOrderBody,
+  }))();
+
+export const receivePurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(receivePurchaseOrderRoute, {
     responses: {
       200: {
         description: 'The purchase order after the receipt.',

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   ListReplenishmentsQuery,
   ReplenishmentPage,
@@ -16,6 +16,10 @@ export const listStoreReplenishmentsRoute = /* @__PURE__ */ (() =>
     access: 'inventory:read',
     params: StoreReplenishmentsParams,
     query: ListReplenishmentsQuery,
+  }))();
+
+export const listStoreReplenishmentsDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoreReplenishmentsRoute, {
     responses: { 200: { description: 'A page of replenishments.', schema: ReplenishmentPage } },
     errors: [404],
   }))();

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import { OrderSummaryPage } from '../orders/order-schemas.js';
 import {
   ListOrdersQuery,
@@ -25,6 +25,10 @@ export const salesReportRoute = /* @__PURE__ */ (() =>
     tag: 'Reports',
     access: 'reports:read',
     query: SalesReportQuery,
+  }))();
+
+export const salesReportDocs = /* @__PURE__ */ (() =>
+  documentRoute(salesReportRoute, {
     responses: {
       200: { description: 'Totals per currency and one entry per group and currency.', schema: SalesReport },
     },
@@ -41,6 +45,10 @@ export const takingsReportRoute = /* @__PURE__ */ (() =>
     tag: 'Reports',
     access: 'reports:read',
     query: TakingsReportQuery,
+  }))();
+
+export const takingsReportDocs = /* @__PURE__ */ (() =>
+  documentRoute(takingsReportRoute, {
     responses: {
       200: {
         description: 'One entry per store and currency that took money that day.',
@@ -60,6 +68,10 @@ export const stockReportRoute = /* @__PURE__ */ (() =>
     tag: 'Reports',
     access: 'reports:read',
     query: StockReportQuery,
+  }))();
+
+export const stockReportDocs = /* @__PURE__ */ (() =>
+  documentRoute(stockReportRoute, {
     responses: { 200: { description: 'The store’s stock report.', schema: StockReport } },
     errors: [storeNotFound],
   }))();
@@ -74,6 +86,10 @@ export const listOrdersRoute = /* @__PURE__ */ (() =>
     tag: 'Orders',
     access: 'reports:read',
     query: ListOrdersQuery,
+  }))();
+
+export const listOrdersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listOrdersRoute, {
     responses: { 200: { description: 'A page of orders, newest first.', schema: OrderSummaryPage } },
     errors: [storeNotFound],
   }))();

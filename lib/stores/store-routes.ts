@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreateStoreBody,
   ListStoresQuery,
@@ -19,6 +19,10 @@ export const createStoreRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'stores:create',
     body: CreateStoreBody,
+  }))();
+
+export const createStoreDocs = /* @__PURE__ */ (() =>
+  documentRoute(createStoreRoute, {
     responses: { 201: { description: 'The new store.', schema: StoreSchema, headers: ['etag', 'location'] } },
     errors: [{ status: 409, when: 'A store has this `code` already (`errors` names `body.code`).' }],
   }))();
@@ -32,6 +36,10 @@ export const listStoresRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'stores:read',
     query: ListStoresQuery,
+  }))();
+
+export const listStoresDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoresRoute, {
     responses: { 200: { description: 'A page of stores.', schema: StorePage } },
     errors: [],
   }))();
@@ -45,6 +53,10 @@ export const getStoreRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'stores:read',
     params: StoreParams,
+  }))();
+
+export const getStoreDocs = /* @__PURE__ */ (() =>
+  documentRoute(getStoreRoute, {
     responses: { 200: { description: 'The store.', schema: StoreSchema, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -60,6 +72,10 @@ export const updateStoreRoute = /* @__PURE__ */ (() =>
     params: StoreParams,
     body: UpdateStoreBody,
     requiresIfMatch: true,
+  }))();
+
+export const updateStoreDocs = /* @__PURE__ */ (() =>
+  documentRoute(updateStoreRoute, {
     responses: { 200: { description: 'The changed store.', schema: StoreSchema, headers: ['etag'] } },
     errors: [404, { status: 409, when: 'Another store has this `code` (`errors` names `body.code`).' }],
   }))();

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreateSupplierBody,
   ListSuppliersQuery,
@@ -19,6 +19,10 @@ export const createSupplierRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'suppliers:write',
     body: CreateSupplierBody,
+  }))();
+
+export const createSupplierDocs = /* @__PURE__ */ (() =>
+  documentRoute(createSupplierRoute, {
     responses: {
       201: { description: 'The new supplier.', schema: SupplierSchema, headers: ['etag', 'location'] },
     },
@@ -34,6 +38,10 @@ export const listSuppliersRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'suppliers:read',
     query: ListSuppliersQuery,
+  }))();
+
+export const listSuppliersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listSuppliersRoute, {
     responses: { 200: { description: 'A page of suppliers.', schema: SupplierPage } },
     errors: [],
   }))();
@@ -47,6 +55,10 @@ export const getSupplierRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'suppliers:read',
     params: SupplierParams,
+  }))();
+
+export const getSupplierDocs = /* @__PURE__ */ (() =>
+  documentRoute(getSupplierRoute, {
     responses: { 200: { description: 'The supplier.', schema: SupplierSchema, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -62,6 +74,10 @@ export const updateSupplierRoute = /* @__PURE__ */ (() =>
     params: SupplierParams,
     body: UpdateSupplierBody,
     requiresIfMatch: true,
+  }))();
+
+export const updateSupplierDocs = /* @__PURE__ */ (() =>
+  documentRoute(updateSupplierRoute, {
     responses: { 200: { description: 'The changed supplier.', schema: SupplierSchema, headers: ['etag'] } },
     errors: [404],
   }))();

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreateTaxRateBody,
   ListTaxRatesQuery,
@@ -18,6 +18,10 @@ export const createTaxRateRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'tax:write',
     body: CreateTaxRateBody,
+  }))();
+
+export const createTaxRateDocs = /* @__PURE__ */ (() =>
+  documentRoute(createTaxRateRoute, {
     responses: {
       201: { description: 'The new rate.', schema: TaxRateSchema, headers: ['etag', 'location'] },
     },
@@ -38,6 +42,10 @@ export const listTaxRatesRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'tax:read',
     query: ListTaxRatesQuery,
+  }))();
+
+export const listTaxRatesDocs = /* @__PURE__ */ (() =>
+  documentRoute(listTaxRatesRoute, {
     responses: { 200: { description: 'A page of tax rates.', schema: TaxRatePage } },
     errors: [],
   }))();
@@ -51,6 +59,10 @@ export const getTaxRateRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'tax:read',
     params: TaxRateParams,
+  }))();
+
+export const getTaxRateDocs = /* @__PURE__ */ (() =>
+  documentRoute(getTaxRateRoute, {
     responses: { 200: { description: 'The tax rate.', schema: TaxRateSchema, headers: ['etag'] } },
     errors: [404],
   }))();

@@ -1,5 +1,5 @@
 import { InvalidStateError } from '../db/status-transition.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute, type RouteContract } from '../http/route.js';
 import { InsufficientStockError } from '../inventory/stock-change.js';
 import {
   CreateTransferBody,
@@ -22,6 +22,10 @@ export const createTransferRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'transfers:write',
     body: CreateTransferBody,
+  }))();
+
+export const createTransferDocs = /* @__PURE__ */ (() =>
+  documentRoute(createTransferRoute, {
     responses: {
       201: { description: 'The DRAFT transfer.', schema: TransferSchema, headers: ['etag', 'location'] },
     },
@@ -37,6 +41,10 @@ export const getTransferRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'transfers:read',
     params: TransferParams,
+  }))();
+
+export const getTransferDocs = /* @__PURE__ */ (() =>
+  documentRoute(getTransferRoute, {
     responses: { 200: { description: 'The transfer.', schema: TransferSchema, headers: ['etag'] } },
     errors: [404],
   }))();
@@ -51,6 +59,10 @@ export const listStoreTransfersRoute = /* @__PURE__ */ (() =>
     access: 'transfers:read',
     params: StoreTransfersParams,
     query: ListStoreTransfersQuery,
+  }))();
+
+export const listStoreTransfersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStoreTransfersRoute, {
     responses: { 200: { description: 'A page of transfers.', schema: TransferPage } },
     errors: [404],
   }))();
@@ -68,6 +80,10 @@ const transitionRoute = <const Id extends string, const Path extends `/transfers
     tag,
     access: 'transfers:write',
     params: TransferParams,
+  });
+
+const transitionDocs = (route: RouteContract) =>
+  documentRoute(route, {
     responses: {
       200: { description: 'The transfer after the transition.', schema: TransferSchema, headers: ['etag'] },
     },
@@ -89,6 +105,8 @@ export const readyTransferRoute = /* @__PURE__ */ (() =>
     'DRAFT → READY_TO_SHIP: commit the stock at the origin (409 with shortages when short)',
   ))();
 
+export const readyTransferDocs = /* @__PURE__ */ (() => transitionDocs(readyTransferRoute))();
+
 export const shipTransferRoute = /* @__PURE__ */ (() =>
   transitionRoute(
     'shipTransfer',
@@ -96,12 +114,16 @@ export const shipTransferRoute = /* @__PURE__ */ (() =>
     'READY_TO_SHIP → IN_TRANSIT: stock leaves the origin and is incoming at the destination',
   ))();
 
+export const shipTransferDocs = /* @__PURE__ */ (() => transitionDocs(shipTransferRoute))();
+
 export const cancelTransferRoute = /* @__PURE__ */ (() =>
   transitionRoute(
     'cancelTransfer',
     '/transfers/{transferId}/cancel',
     'Cancel a DRAFT, READY_TO_SHIP (releases the stock) or IN_TRANSIT transfer (stock returns to the origin)',
   ))();
+
+export const cancelTransferDocs = /* @__PURE__ */ (() => transitionDocs(cancelTransferRoute))();
 
 export const receiveTransferRoute = /* @__PURE__ */ (() =>
   defineRoute({
@@ -114,6 +136,10 @@ export const receiveTransferRoute = /* @__PURE__ */ (() =>
     access: 'transfers:write',
     params: TransferParams,
     body: ReceiveTransferBody,
+  }))();
+
+export const receiveTransferDocs = /* @__PURE__ */ (() =>
+  documentRoute(receiveTransferRoute, {
     responses: { 200: { description: 'The received transfer.', schema: TransferSchema, headers: ['etag'] } },
     errors: [
       404,

@@ -1,4 +1,4 @@
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute } from '../http/route.js';
 import {
   CreateUserBody,
   ListUsersQuery,
@@ -19,6 +19,10 @@ export const createUserRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'users:manage',
     body: CreateUserBody,
+  }))();
+
+export const createUserDocs = /* @__PURE__ */ (() =>
+  documentRoute(createUserRoute, {
     responses: {
       201: {
         description: 'The new user, enabled; the user pool emails them a temporary password.',
@@ -41,6 +45,10 @@ export const listUsersRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'users:manage',
     query: ListUsersQuery,
+  }))();
+
+export const listUsersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listUsersRoute, {
     responses: { 200: { description: 'A page of users.', schema: UserPage } },
     errors: [{ status: 404, when: '`storeId` is not a store of the caller.' }],
   }))();
@@ -54,6 +62,10 @@ export const getUserRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'users:manage',
     params: UserParams,
+  }))();
+
+export const getUserDocs = /* @__PURE__ */ (() =>
+  documentRoute(getUserRoute, {
     responses: { 200: { description: 'The user.', schema: UserSchema, headers: ['etag'] } },
     errors: [{ status: 404, when: 'No such user, or one the caller does not manage.' }],
   }))();
@@ -69,6 +81,10 @@ export const updateUserRoute = /* @__PURE__ */ (() =>
     params: UserParams,
     body: UpdateUserBody,
     requiresIfMatch: true,
+  }))();
+
+export const updateUserDocs = /* @__PURE__ */ (() =>
+  documentRoute(updateUserRoute, {
     responses: { 200: { description: 'The changed user.', schema: UserSchema, headers: ['etag'] } },
     errors: [
       { status: 403, when: 'Your own account, or a role or store the caller may not give.' },
@@ -85,6 +101,10 @@ export const disableUserRoute = /* @__PURE__ */ (() =>
     tag,
     access: 'users:manage',
     params: UserParams,
+  }))();
+
+export const disableUserDocs = /* @__PURE__ */ (() =>
+  documentRoute(disableUserRoute, {
     responses: { 200: { description: 'The disabled user.', schema: UserSchema, headers: ['etag'] } },
     errors: [
       { status: 403, when: 'Your own account.' },

@@ -15,6 +15,7 @@ import { guardKeys, storeKeys, systemKeys } from '../../lib/db/keys.js';
 import type { HttpEvent } from '../../lib/http/http-handler.js';
 import { routeKey } from '../../lib/http/route.js';
 import { matchRoute } from '../../lib/http/route-matcher.js';
+import { documentedContractOf } from '../../lib/platform/api-routes.js';
 import { getStore } from '../../lib/stores/store-service.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -166,7 +167,7 @@ describe('sample HTTP events', () => {
         createdImportId = (JSON.parse(response.body ?? '{}') as { importId?: string }).importId;
       const route = httpRoutes().find((entry) => routeKey(entry.route) === event.routeKey)?.route;
       // The contract's documented success status (201 for creates, 200 for transitions).
-      const expected = route ? (route.responses[201] ? 201 : 200) : 405;
+      const expected = route ? (documentedContractOf(route).responses[201] ? 201 : 200) : 405;
       expect(response.statusCode, `${file}: ${response.body}`).toBe(expected);
     }
   });
