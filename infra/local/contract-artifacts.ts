@@ -27,11 +27,9 @@ const HEADER = (what: string) =>
 export const openApiJson = (): string =>
   JSON.stringify(buildOpenApiDocument(documentedRoutes(), API_VERSION));
 
-/** Every route's method and path, in a stable order (path, then method). */
+/** Every route's method and path, in the contracts' order (a 405's `Allow` lists methods in it). */
 export const routeTable = (): { method: string; path: string }[] =>
-  apiRoutes()
-    .map(({ method, path }) => ({ method, path }))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  apiRoutes().map(({ method, path }) => ({ method, path }));
 
 const renderOpenApiArtifact = (json: string): string =>
   [

@@ -58,13 +58,22 @@ const isRouteDocs = (value: unknown): value is RouteDocs =>
   'responses' in value &&
   'errors' in value;
 
+/**
+ * A module's exports in export-name order, as a native ES module namespace lists them, so that
+ * every loader (Node, vitest's transform) gives the same order: a 405's `Allow` follows it.
+ */
+const exportsOf = (module: Record<string, unknown>): unknown[] =>
+  Object.keys(module)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((name) => module[name]);
+
 export const apiRoutes = (): RouteContract[] =>
-  ROUTE_MODULES.flatMap((module) => Object.values(module).filter(isRouteContract));
+  ROUTE_MODULES.flatMap((module) => exportsOf(module).filter(isRouteContract));
 
 /** Every route with its docs (`documentRoute`, declared beside it); a route without docs is a mistake. */
 export const documentedContracts = (): DocumentedContract[] => {
   const docs = new Map<RouteContract, RouteDocs>();
-  for (const value of ROUTE_MODULES.flatMap((module) => Object.values(module).filter(isRouteDocs))) {
+  for (const value of ROUTE_MODULES.flatMap((module) => exportsOf(module).filter(isRouteDocs))) {
     if (docs.has(value.route)) throw new Error(`${value.route.operationId} is documented twice`);
     docs.set(value.route, value);
   }
