@@ -50,7 +50,6 @@ export default defineConfig({
           env,
           // An empty include would mean vitest's default pattern, every file.
           include: isolatedUnitFiles.length > 0 ? isolatedUnitFiles : ['test/unit/no-isolated-files'],
-          passWithNoTests: true,
           testTimeout: 20_000,
         },
       },

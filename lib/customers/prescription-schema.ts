@@ -22,79 +22,81 @@ const millimetres = (min: number, max: number) =>
   );
 
 /** One eye. Axis (degrees) goes with cylinder: required when cylinder is given, refused otherwise. */
-export const EyePrescriptionSchema = z
-  .strictObject({
-    sphere: dioptres(-20, 20)
-      .clone()
-      .register(z.globalRegistry, { description: 'Dioptres, −20 to +20 in 0.25 steps.' }),
-    cylinder: z
-      .optional(dioptres(-10, 0))
-      .clone()
-      .register(z.globalRegistry, { description: 'Dioptres (minus form), −10 to 0 in 0.25 steps.' }),
-    axis: z
-      .optional(
-        z
-          .number()
-          .check(
-            z.int('Use whole degrees.'),
-            z.gte(1, 'Use 1–180 degrees.'),
-            z.lte(180, 'Use 1–180 degrees.'),
-          ),
-      )
-      .clone()
-      .register(z.globalRegistry, { description: 'Degrees 1–180; only with cylinder.' }),
-    add: z
-      .optional(dioptres(0.25, 4))
-      .clone()
-      .register(z.globalRegistry, { description: 'Near addition, +0.25 to +4 in 0.25 steps.' }),
-  })
-  .check(
-    z.superRefine((eye, ctx) => {
-      if (eye.cylinder !== undefined && eye.axis === undefined)
-        ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Required when cylinder is given.' });
-      if (eye.cylinder === undefined && eye.axis !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Only allowed together with cylinder.' });
-    }),
-  )
-  .clone()
-  .register(z.globalRegistry, {
-    id: 'EyePrescription',
-    example: { sphere: -2.25, cylinder: -0.75, axis: 180 },
-  });
+export const EyePrescriptionSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      sphere: dioptres(-20, 20)
+        .clone()
+        .register(z.globalRegistry, { description: 'Dioptres, −20 to +20 in 0.25 steps.' }),
+      cylinder: z
+        .optional(dioptres(-10, 0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Dioptres (minus form), −10 to 0 in 0.25 steps.' }),
+      axis: z
+        .optional(
+          z
+            .number()
+            .check(
+              z.int('Use whole degrees.'),
+              z.gte(1, 'Use 1–180 degrees.'),
+              z.lte(180, 'Use 1–180 degrees.'),
+            ),
+        )
+        .clone()
+        .register(z.globalRegistry, { description: 'Degrees 1–180; only with cylinder.' }),
+      add: z
+        .optional(dioptres(0.25, 4))
+        .clone()
+        .register(z.globalRegistry, { description: 'Near addition, +0.25 to +4 in 0.25 steps.' }),
+    })
+    .check(
+      z.superRefine((eye, ctx) => {
+        if (eye.cylinder !== undefined && eye.axis === undefined)
+          ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Required when cylinder is given.' });
+        if (eye.cylinder === undefined && eye.axis !== undefined)
+          ctx.addIssue({ code: 'custom', path: ['axis'], message: 'Only allowed together with cylinder.' });
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      id: 'EyePrescription',
+      example: { sphere: -2.25, cylinder: -0.75, axis: 180 },
+    }))();
 
-export const PrescriptionSchema = z
-  .strictObject({
-    right: EyePrescriptionSchema,
-    left: EyePrescriptionSchema,
-    baseCurve: z
-      .optional(millimetres(7, 10))
-      .clone()
-      .register(z.globalRegistry, { description: 'Contact lens base curve, mm (7.0–10.0).' }),
-    diameter: z
-      .optional(millimetres(12, 16))
-      .clone()
-      .register(z.globalRegistry, { description: 'Contact lens diameter, mm (12.0–16.0).' }),
-    issuedOn: z.iso.date(),
-    expiresOn: z.iso.date(),
-    prescriber: z.optional(singleLineText({ max: 200 })),
-  })
-  .check(
-    z.superRefine((rx, ctx) => {
-      if (rx.expiresOn <= rx.issuedOn)
-        ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Must be after issuedOn.' });
-    }),
-  )
-  .clone()
-  .register(z.globalRegistry, {
-    id: 'Prescription',
-    example: {
-      right: { sphere: -2.25 },
-      left: { sphere: -2.5, cylinder: -0.75, axis: 170 },
-      baseCurve: 8.4,
-      diameter: 14.2,
-      issuedOn: '2025-03-01',
-      expiresOn: '2027-03-01',
-      prescriber: 'Dr Priya Raman, optometrist',
-    },
-  });
+export const PrescriptionSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      right: EyePrescriptionSchema,
+      left: EyePrescriptionSchema,
+      baseCurve: z
+        .optional(millimetres(7, 10))
+        .clone()
+        .register(z.globalRegistry, { description: 'Contact lens base curve, mm (7.0–10.0).' }),
+      diameter: z
+        .optional(millimetres(12, 16))
+        .clone()
+        .register(z.globalRegistry, { description: 'Contact lens diameter, mm (12.0–16.0).' }),
+      issuedOn: z.iso.date(),
+      expiresOn: z.iso.date(),
+      prescriber: z.optional(singleLineText({ max: 200 })),
+    })
+    .check(
+      z.superRefine((rx, ctx) => {
+        if (rx.expiresOn <= rx.issuedOn)
+          ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Must be after issuedOn.' });
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      id: 'Prescription',
+      example: {
+        right: { sphere: -2.25 },
+        left: { sphere: -2.5, cylinder: -0.75, axis: 170 },
+        baseCurve: 8.4,
+        diameter: 14.2,
+        issuedOn: '2025-03-01',
+        expiresOn: '2027-03-01',
+        prescriber: 'Dr Priya Raman, optometrist',
+      },
+    }))();
 export type Prescription = z.output<typeof PrescriptionSchema>;

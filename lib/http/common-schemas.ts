@@ -2,19 +2,21 @@ import * as z from '../zod.js';
 import { unsafeNumberReason, unsafeTextReason } from './safe-values.js';
 
 /** Shared shapes of the HTTP contract. */
-export const ResourceId = z
-  .string()
-  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 letters, digits, dashes or underscores.'));
+export const ResourceId = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1–64 letters, digits, dashes or underscores.')))();
 
 /**
  * A number the table can hold exactly (see safe-values.ts): finite, within
  * ±Number.MAX_SAFE_INTEGER, no fraction smaller than 1e-6. Every free number in a body uses
  * it; bounded ones (`.int().min().max()`) are safe by their bounds.
  */
-export const SafeNumber = z.number().check((ctx) => {
-  const reason = unsafeNumberReason(ctx.value);
-  if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
-});
+export const SafeNumber = /* @__PURE__ */ (() =>
+  z.number().check((ctx) => {
+    const reason = unsafeNumberReason(ctx.value);
+    if (reason) ctx.issues.push({ code: 'custom', message: reason, input: ctx.value });
+  }))();
 
 interface TextBounds {
   /** After trimming; 1 unless the field may be empty. */
@@ -45,7 +47,7 @@ export const singleLineText = (bounds: TextBounds) => safeText(false, bounds);
 /** Notes, descriptions and messages: like `singleLineText`, but line feeds and tabs are allowed. */
 export const multiLineText = (bounds: TextBounds) => safeText(true, bounds);
 
-export const PaginationQuery = {
+export const PaginationQuery = /* @__PURE__ */ (() => ({
   limit: z
     ._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25)
     .clone()
@@ -54,9 +56,9 @@ export const PaginationQuery = {
     .optional(z.string().check(z.minLength(1), z.maxLength(2048)))
     .clone()
     .register(z.globalRegistry, { description: 'Opaque cursor from the previous page’s `nextCursor`.' }),
-};
+}))();
 
-export const ItemMetaSchema = {
+export const ItemMetaSchema = /* @__PURE__ */ (() => ({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z
@@ -65,7 +67,7 @@ export const ItemMetaSchema = {
     .clone()
     .register(z.globalRegistry, { description: 'Current version; sent as the ETag.' }),
   updatedBy: z.string(),
-};
+}))();
 
 export const pageOf = <T extends z.ZodMiniType>(item: T, id: string) =>
   z
@@ -73,20 +75,22 @@ export const pageOf = <T extends z.ZodMiniType>(item: T, id: string) =>
     .clone()
     .register(z.globalRegistry, { id });
 
-const IdempotencyKey = z
-  .string()
-  .check(z.minLength(8), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.'))
-  .clone()
-  .register(z.globalRegistry, {
-    description:
-      'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
-  });
+const IdempotencyKey = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.minLength(8), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'Use printable ASCII without spaces.'))
+    .clone()
+    .register(z.globalRegistry, {
+      description:
+        'Unique per intended change (e.g. a UUID); a retry with the same key and body is answered with what the first request did.',
+    }))();
 
 /** Not strict: the request carries many other headers. */
-export const IdempotencyHeaders = z.object({ 'idempotency-key': IdempotencyKey });
+export const IdempotencyHeaders = /* @__PURE__ */ (() => z.object({ 'idempotency-key': IdempotencyKey }))();
 
 /** For changes where the key is recommended but optional (payments, refunds). */
-export const OptionalIdempotencyHeaders = z.object({ 'idempotency-key': z.optional(IdempotencyKey) });
+export const OptionalIdempotencyHeaders = /* @__PURE__ */ (() =>
+  z.object({ 'idempotency-key': z.optional(IdempotencyKey) }))();
 
 /** A signed change of a counter (stock, points): a whole number, not zero, at most a million either way. */
 export const nonZeroDelta = (description: string) =>

@@ -39,7 +39,7 @@ export type ErrorDeclaration =
 /**
  * The HTTP contract of one operation, declared once: the app definition attaches it to a
  * function (CDK route + authorizer, local gateway), the HTTP chain validates and
- * authorizes with it, and the OpenAPI document is generated from it.
+ * authorizes with it, and the OpenAPI document is generated from it with its `RouteDocs`.
  */
 export interface RouteContract<
   TParams extends z.ZodMiniType = z.ZodMiniType,
@@ -62,6 +62,16 @@ export interface RouteContract<
   headers?: THeaders;
   /** Writes that require `If-Match` with the current version (optimistic concurrency). */
   requiresIfMatch?: boolean;
+}
+
+/**
+ * What only the OpenAPI document says about an operation: its answers, with their schemas, and
+ * its errors. Declared next to the contract (`documentRoute`) but as a value of its own, so that
+ * a function's bundle, which reaches only the contract, neither holds nor builds the response
+ * schemas (docs/performance.md, "Bundles and cold starts").
+ */
+export interface RouteDocs {
+  route: RouteContract;
   responses: Partial<Record<200 | 201 | 204, ResponseContract>>;
   /**
    * Error answers this operation can give besides those its contract implies (401/403 unless
@@ -71,8 +81,17 @@ export interface RouteContract<
   errors: readonly ErrorDeclaration[];
 }
 
+/** A contract with its docs: what the OpenAPI document and the problem catalog read. */
+export type DocumentedContract = RouteContract & Omit<RouteDocs, 'route'>;
+
 /** Keeps the literal type of a contract, so handlers get typed params, query, body and principal. */
 export const defineRoute = <const R extends RouteContract>(route: R): R => route;
+
+/** The docs of `route`; declare them right after it, `/* @__PURE__ *\/` like the contract. */
+export const documentRoute = (route: RouteContract, docs: Omit<RouteDocs, 'route'>): RouteDocs => ({
+  route,
+  ...docs,
+});
 
 /** The API Gateway route key, e.g. `GET /stores/{storeId}`. */
 export const routeKey = (route: { method: HttpMethod | 'HEAD'; path: RouteContract['path'] }): string =>

@@ -5,7 +5,7 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import { BadRequestError } from '../errors.js';
-import type { RouteContract } from '../http/route.js';
+import type { DocumentedContract, ResponseContract } from '../http/route.js';
 import * as z from '../zod.js';
 import {
   genericProblems,
@@ -17,9 +17,9 @@ import {
 } from './problem-catalog.js';
 import { type HeaderName, headerComponents, headerRefs, optionalHeaders } from './response-headers.js';
 
-/** One operation to document: its route contract and whether its function uses the table. */
+/** One operation to document: its route contract with its docs, and whether its function uses the table. */
 export interface DocumentedRoute {
-  route: RouteContract;
+  route: DocumentedContract;
   usesTable: boolean;
 }
 
@@ -129,9 +129,9 @@ const defaultRouteComponents = () => {
 };
 
 const successResponse = (
-  route: RouteContract,
+  route: DocumentedContract,
   status: string,
-  response: NonNullable<RouteContract['responses'][200]>,
+  response: ResponseContract,
 ): ZodOpenApiResponseObject => {
   // A create that takes an Idempotency-Key answers a retry with 200 and Idempotent-Replayed.
   const replay = status === '200' && route.responses[201] !== undefined && takesIdempotencyKey(route);

@@ -26,7 +26,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../errors.js';
-import type { ErrorDeclaration, ProblemSource, RouteContract } from '../http/route.js';
+import type { DocumentedContract, ErrorDeclaration, ProblemSource, RouteContract } from '../http/route.js';
 import * as z from '../zod.js';
 
 /** The generic problem types of each status: what a bare status in `errors` stands for. */
@@ -174,7 +174,7 @@ const declared = (declaration: ErrorDeclaration): OperationProblem[] => {
 
 /** Every problem type the operation can answer with, by status (ascending). */
 export const operationProblems = (
-  route: RouteContract,
+  route: DocumentedContract,
   options: { usesTable: boolean },
 ): Map<number, OperationProblem[]> => {
   const bySlug = new Map<string, OperationProblem>();

@@ -27,60 +27,63 @@ const unique = <T extends z.ZodMiniArray>(schema: T, what: string) =>
   );
 
 /** Always stored as `Date#toISOString()`, so that the gsi1 sort key orders by time as text. */
-const Instant = z
-  .pipe(
-    z.iso.datetime({ offset: true }),
-    z.transform((value) => new Date(value).toISOString()),
-  )
-  .clone()
-  .register(z.globalRegistry, { example: '2025-07-01T00:00:00.000Z' });
+const Instant = /* @__PURE__ */ (() =>
+  z
+    .pipe(
+      z.iso.datetime({ offset: true }),
+      z.transform((value) => new Date(value).toISOString()),
+    )
+    .clone()
+    .register(z.globalRegistry, { example: '2025-07-01T00:00:00.000Z' }))();
 
 /** Upper-case letters, digits, dashes and underscores; input of any case is upper-cased. */
-export const CouponCode = z
-  .string()
-  .check(
-    z.trim(),
-    z.toUpperCase(),
-    z.regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 'Use 3–32 letters, digits, dashes or underscores.'),
-  )
-  .clone()
-  .register(z.globalRegistry, { example: 'WELCOME10' });
+export const CouponCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.toUpperCase(),
+      z.regex(/^[A-Z0-9][A-Z0-9_-]{2,31}$/, 'Use 3–32 letters, digits, dashes or underscores.'),
+    )
+    .clone()
+    .register(z.globalRegistry, { example: 'WELCOME10' }))();
 
-export const PromotionScopeSchema = z
-  .strictObject({
-    appliesTo: z.enum(SCOPE_KINDS),
-    categories: z.optional(unique(z.array(Category).check(z.minLength(1), z.maxLength(50)), 'Categories')),
-    skus: z.optional(unique(z.array(Sku).check(z.minLength(1), z.maxLength(200)), 'SKUs')),
-  })
-  .check(
-    z.superRefine((scope, ctx) => {
-      const lists = [
-        ['categories', scope.categories],
-        ['skus', scope.skus],
-      ] as const;
-      for (const [field, list] of lists) {
-        if (scope.appliesTo === field && !list)
-          ctx.addIssue({ code: 'custom', path: [field], message: `Required when appliesTo is ${field}.` });
-        if (scope.appliesTo !== field && list)
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message: `Only allowed when appliesTo is ${field}.`,
-          });
-      }
-    }),
-  )
-  .clone()
-  .register(z.globalRegistry, {
-    id: 'PromotionScope',
-    example: { appliesTo: 'categories', categories: ['lens-care'] },
-  });
+export const PromotionScopeSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      appliesTo: z.enum(SCOPE_KINDS),
+      categories: z.optional(unique(z.array(Category).check(z.minLength(1), z.maxLength(50)), 'Categories')),
+      skus: z.optional(unique(z.array(Sku).check(z.minLength(1), z.maxLength(200)), 'SKUs')),
+    })
+    .check(
+      z.superRefine((scope, ctx) => {
+        const lists = [
+          ['categories', scope.categories],
+          ['skus', scope.skus],
+        ] as const;
+        for (const [field, list] of lists) {
+          if (scope.appliesTo === field && !list)
+            ctx.addIssue({ code: 'custom', path: [field], message: `Required when appliesTo is ${field}.` });
+          if (scope.appliesTo !== field && list)
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              message: `Only allowed when appliesTo is ${field}.`,
+            });
+        }
+      }),
+    )
+    .clone()
+    .register(z.globalRegistry, {
+      id: 'PromotionScope',
+      example: { appliesTo: 'categories', categories: ['lens-care'] },
+    }))();
 export type PromotionScope = z.output<typeof PromotionScopeSchema>;
 
-const PositiveMinorUnits = MinorUnits.check(z.gte(1));
+const PositiveMinorUnits = /* @__PURE__ */ (() => MinorUnits.check(z.gte(1)))();
 
 /** Fields a caller may set; `type` is fixed at creation (create a new promotion to change it). */
-const editableFields = {
+const editableFields = /* @__PURE__ */ (() => ({
   name: singleLineText({ max: 120 }),
   description: multiLineText({ max: 1000 }),
   percentOff: z
@@ -123,7 +126,7 @@ const editableFields = {
   }),
   stackable: z.boolean(),
   status: z.enum(PROMOTION_STATUSES),
-};
+}))();
 
 /** Attributes a PATCH may clear with `null`. */
 export const CLEARABLE_PROMOTION_FIELDS = [
@@ -135,60 +138,65 @@ export const CLEARABLE_PROMOTION_FIELDS = [
   'perCustomerLimit',
 ] as const;
 
-const withRuleIssues = <T extends z.ZodMiniType<Partial<PromotionDraft>>>(schema: T) =>
-  schema.check(
-    z.superRefine((value: z.output<T>, ctx) => {
-      for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
-    }),
-  );
+const withRuleIssues = /* @__PURE__ */ (
+  () =>
+  <T extends z.ZodMiniType<Partial<PromotionDraft>>>(schema: T) =>
+    schema.check(
+      z.superRefine((value: z.output<T>, ctx) => {
+        for (const issue of promotionRuleIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
+      }),
+    )
+)();
 
-export const CreatePromotionBody = withRuleIssues(
-  z.strictObject({
-    ...editableFields,
-    type: z.enum(PROMOTION_TYPES),
-    description: z.optional(editableFields.description),
-    percentOff: z.optional(editableFields.percentOff),
-    amountOff: z.optional(editableFields.amountOff),
-    minSpend: z.optional(editableFields.minSpend),
-    currency: z.optional(editableFields.currency),
-    storeIds: z.optional(editableFields.storeIds),
-    channels: z.optional(editableFields.channels),
-    couponCode: z.optional(editableFields.couponCode),
-    usageLimit: z.optional(editableFields.usageLimit),
-    perCustomerLimit: z.optional(editableFields.perCustomerLimit),
-    stackable: z._default(editableFields.stackable, false),
-    status: z._default(editableFields.status, 'active'),
-  }),
-)
-  .clone()
-  .register(z.globalRegistry, { id: 'CreatePromotion' });
+export const CreatePromotionBody = /* @__PURE__ */ (() =>
+  withRuleIssues(
+    z.strictObject({
+      ...editableFields,
+      type: z.enum(PROMOTION_TYPES),
+      description: z.optional(editableFields.description),
+      percentOff: z.optional(editableFields.percentOff),
+      amountOff: z.optional(editableFields.amountOff),
+      minSpend: z.optional(editableFields.minSpend),
+      currency: z.optional(editableFields.currency),
+      storeIds: z.optional(editableFields.storeIds),
+      channels: z.optional(editableFields.channels),
+      couponCode: z.optional(editableFields.couponCode),
+      usageLimit: z.optional(editableFields.usageLimit),
+      perCustomerLimit: z.optional(editableFields.perCustomerLimit),
+      stackable: z._default(editableFields.stackable, false),
+      status: z._default(editableFields.status, 'active'),
+    }),
+  )
+    .clone()
+    .register(z.globalRegistry, { id: 'CreatePromotion' }))();
 export type CreatePromotionInput = z.output<typeof CreatePromotionBody>;
 
 /** The rules that involve several fields are checked again on the merged promotion (see promotion-rules). */
-export const UpdatePromotionBody = nonEmptyPatch(
-  z.partial(
-    z.strictObject({
-      name: editableFields.name,
-      description: z.nullable(editableFields.description),
-      percentOff: editableFields.percentOff,
-      amountOff: editableFields.amountOff,
-      minSpend: editableFields.minSpend,
-      currency: editableFields.currency,
-      scope: editableFields.scope,
-      storeIds: z.nullable(editableFields.storeIds),
-      channels: z.nullable(editableFields.channels),
-      startsAt: editableFields.startsAt,
-      endsAt: editableFields.endsAt,
-      couponCode: z.nullable(editableFields.couponCode),
-      usageLimit: z.nullable(editableFields.usageLimit),
-      perCustomerLimit: z.nullable(editableFields.perCustomerLimit),
-      stackable: editableFields.stackable,
-      status: editableFields.status,
-    }),
-  ),
-)
-  .clone()
-  .register(z.globalRegistry, { id: 'UpdatePromotion' });
+export const UpdatePromotionBody = /* @__PURE__ */ (() =>
+  nonEmptyPatch(
+    z.partial(
+      z.strictObject({
+        name: editableFields.name,
+        description: z.nullable(editableFields.description),
+        percentOff: editableFields.percentOff,
+        amountOff: editableFields.amountOff,
+        minSpend: editableFields.minSpend,
+        currency: editableFields.currency,
+        scope: editableFields.scope,
+        storeIds: z.nullable(editableFields.storeIds),
+        channels: z.nullable(editableFields.channels),
+        startsAt: editableFields.startsAt,
+        endsAt: editableFields.endsAt,
+        couponCode: z.nullable(editableFields.couponCode),
+        usageLimit: z.nullable(editableFields.usageLimit),
+        perCustomerLimit: z.nullable(editableFields.perCustomerLimit),
+        stackable: editableFields.stackable,
+        status: editableFields.status,
+      }),
+    ),
+  )
+    .clone()
+    .register(z.globalRegistry, { id: 'UpdatePromotion' }))();
 export type UpdatePromotionInput = z.output<typeof UpdatePromotionBody>;
 
 /** What is stored (without item metadata): the rules read this shape. */
@@ -212,7 +220,7 @@ export interface PromotionDraft {
   status: PromotionStatus;
 }
 
-const promotionFields = {
+const promotionFields = /* @__PURE__ */ (() => ({
   promotionId: ResourceId,
   ...editableFields,
   type: z.enum(PROMOTION_TYPES),
@@ -233,7 +241,7 @@ const promotionFields = {
       'Uses counted against `usageLimit` or `perCustomerLimit` (promotions without limits are not counted).',
   }),
   ...ItemMetaSchema,
-};
+}))();
 
 /** The stored promotion. */
 export type Promotion = PromotionDraft & { promotionId: string; usedCount: number } & {
@@ -243,32 +251,34 @@ export type Promotion = PromotionDraft & { promotionId: string; usedCount: numbe
   updatedBy: string;
 };
 
-export const PromotionSchema = z
-  .object({
-    ...promotionFields,
-    phase: z.enum(PROMOTION_PHASES).clone().register(z.globalRegistry, {
-      description: 'Derived from the dates at read time: scheduled (not started), running or ended.',
-    }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Promotion' });
+export const PromotionSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      ...promotionFields,
+      phase: z.enum(PROMOTION_PHASES).clone().register(z.globalRegistry, {
+        description: 'Derived from the dates at read time: scheduled (not started), running or ended.',
+      }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Promotion' }))();
 export type PromotionView = Promotion & { phase: (typeof PROMOTION_PHASES)[number] };
 
-export const PromotionPage = pageOf(PromotionSchema, 'PromotionPage');
-export const PromotionParams = z.strictObject({ promotionId: ResourceId });
-export const ListPromotionsQuery = z.strictObject({
-  status: z._default(z.enum(PROMOTION_STATUSES), 'active'),
-  current: z
-    .optional(
-      z.pipe(
-        z.enum(['true', 'false']),
-        z.transform((value) => value === 'true'),
-      ),
-    )
-    .clone()
-    .register(z.globalRegistry, {
-      description: '`true`: only promotions that have not ended yet (running or scheduled).',
-    }),
-  ...PaginationQuery,
-});
+export const PromotionPage = /* @__PURE__ */ (() => pageOf(PromotionSchema, 'PromotionPage'))();
+export const PromotionParams = /* @__PURE__ */ (() => z.strictObject({ promotionId: ResourceId }))();
+export const ListPromotionsQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    status: z._default(z.enum(PROMOTION_STATUSES), 'active'),
+    current: z
+      .optional(
+        z.pipe(
+          z.enum(['true', 'false']),
+          z.transform((value) => value === 'true'),
+        ),
+      )
+      .clone()
+      .register(z.globalRegistry, {
+        description: '`true`: only promotions that have not ended yet (running or scheduled).',
+      }),
+    ...PaginationQuery,
+  }))();
 export type ListPromotionsQuery = z.output<typeof ListPromotionsQuery>;

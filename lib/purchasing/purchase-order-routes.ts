@@ -1,5 +1,5 @@
 import { InvalidStateError } from '../db/status-transition.js';
-import { defineRoute } from '../http/route.js';
+import { defineRoute, documentRoute, type RouteContract } from '../http/route.js';
 import {
   CreatePurchaseOrderBody,
   ListStorePurchaseOrdersQuery,
@@ -12,48 +12,65 @@ import {
 
 const tag = 'Purchasing';
 
-export const createPurchaseOrderRoute = defineRoute({
-  operationId: 'createPurchaseOrder',
-  method: 'POST',
-  path: '/purchase-orders',
-  summary: 'Draft a purchase order for a store from a supplier (admin, manager)',
-  tag,
-  access: 'purchasing:write',
-  body: CreatePurchaseOrderBody,
-  responses: {
-    201: {
-      description: 'The DRAFT purchase order.',
-      schema: PurchaseOrderSchema,
-      headers: ['etag', 'location'],
+export const createPurchaseOrderRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'createPurchaseOrder',
+    method: 'POST',
+    path: '/purchase-orders',
+    summary: 'Draft a purchase order for a store from a supplier (admin, manager)',
+    tag,
+    access: 'purchasing:write',
+    body: CreatePurchaseOrderBody,
+  }))();
+
+export const createPurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(createPurchaseOrderRoute, {
+    responses: {
+      201: {
+        description: 'The DRAFT purchase order.',
+        schema: PurchaseOrderSchema,
+        headers: ['etag', 'location'],
+      },
     },
-  },
-  errors: [404],
-});
+    errors: [404],
+  }))();
 
-export const getPurchaseOrderRoute = defineRoute({
-  operationId: 'getPurchaseOrder',
-  method: 'GET',
-  path: '/purchase-orders/{purchaseOrderId}',
-  summary: 'Get a purchase order',
-  tag,
-  access: 'purchasing:read',
-  params: PurchaseOrderParams,
-  responses: { 200: { description: 'The purchase order.', schema: PurchaseOrderSchema, headers: ['etag'] } },
-  errors: [404],
-});
+export const getPurchaseOrderRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'getPurchaseOrder',
+    method: 'GET',
+    path: '/purchase-orders/{purchaseOrderId}',
+    summary: 'Get a purchase order',
+    tag,
+    access: 'purchasing:read',
+    params: PurchaseOrderParams,
+  }))();
 
-export const listStorePurchaseOrdersRoute = defineRoute({
-  operationId: 'listStorePurchaseOrders',
-  method: 'GET',
-  path: '/stores/{storeId}/purchase-orders',
-  summary: 'List a store’s purchase orders, newest first, optionally by status',
-  tag,
-  access: 'purchasing:read',
-  params: StorePurchaseOrdersParams,
-  query: ListStorePurchaseOrdersQuery,
-  responses: { 200: { description: 'A page of purchase orders.', schema: PurchaseOrderPage } },
-  errors: [404],
-});
+export const getPurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(getPurchaseOrderRoute, {
+    responses: {
+      200: { description: 'The purchase order.', schema: PurchaseOrderSchema, headers: ['etag'] },
+    },
+    errors: [404],
+  }))();
+
+export const listStorePurchaseOrdersRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'listStorePurchaseOrders',
+    method: 'GET',
+    path: '/stores/{storeId}/purchase-orders',
+    summary: 'List a store’s purchase orders, newest first, optionally by status',
+    tag,
+    access: 'purchasing:read',
+    params: StorePurchaseOrdersParams,
+    query: ListStorePurchaseOrdersQuery,
+  }))();
+
+export const listStorePurchaseOrdersDocs = /* @__PURE__ */ (() =>
+  documentRoute(listStorePurchaseOrdersRoute, {
+    responses: { 200: { description: 'A page of purchase orders.', schema: PurchaseOrderPage } },
+    errors: [404],
+  }))();
 
 const transitionRoute = <
   const Id extends string,
@@ -71,6 +88,10 @@ const transitionRoute = <
     tag,
     access: 'purchasing:write',
     params: PurchaseOrderParams,
+  });
+
+const transitionDocs = (route: RouteContract) =>
+  documentRoute(route, {
     responses: {
       200: {
         description: 'The purchase order after the transition.',
@@ -88,43 +109,57 @@ const transitionRoute = <
     ],
   });
 
-export const orderPurchaseOrderRoute = transitionRoute(
-  'orderPurchaseOrder',
-  '/purchase-orders/{purchaseOrderId}/order',
-  'DRAFT → ORDERED: the quantities become incoming at the store',
-);
+export const orderPurchaseOrderRoute = /* @__PURE__ */ (() =>
+  transitionRoute(
+    'orderPurchaseOrder',
+    '/purchase-orders/{purchaseOrderId}/order',
+    'DRAFT → ORDERED: the quantities become incoming at the store',
+  ))();
 
-export const closePurchaseOrderRoute = transitionRoute(
-  'closePurchaseOrder',
-  '/purchase-orders/{purchaseOrderId}/close',
-  'RECEIVED or PARTIALLY_RECEIVED → CLOSED, releasing whatever is still incoming',
-);
+export const orderPurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(orderPurchaseOrderRoute))();
 
-export const cancelPurchaseOrderRoute = transitionRoute(
-  'cancelPurchaseOrder',
-  '/purchase-orders/{purchaseOrderId}/cancel',
-  'DRAFT or ORDERED → CANCELLED, releasing the incoming quantities',
-);
+export const closePurchaseOrderRoute = /* @__PURE__ */ (() =>
+  transitionRoute(
+    'closePurchaseOrder',
+    '/purchase-orders/{purchaseOrderId}/close',
+    'RECEIVED or PARTIALLY_RECEIVED → CLOSED, releasing whatever is still incoming',
+  ))();
 
-export const receivePurchaseOrderRoute = defineRoute({
-  operationId: 'receivePurchaseOrder',
-  method: 'POST',
-  path: '/purchase-orders/{purchaseOrderId}/receive',
-  summary: 'Book a delivery against an ORDERED or PARTIALLY_RECEIVED purchase order',
-  tag,
-  access: 'purchasing:write',
-  params: PurchaseOrderParams,
-  body: ReceivePurchaseOrderBody,
-  responses: {
-    200: {
-      description: 'The purchase order after the receipt.',
-      schema: PurchaseOrderSchema,
-      headers: ['etag'],
+export const closePurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(closePurchaseOrderRoute))();
+
+export const cancelPurchaseOrderRoute = /* @__PURE__ */ (() =>
+  transitionRoute(
+    'cancelPurchaseOrder',
+    '/purchase-orders/{purchaseOrderId}/cancel',
+    'DRAFT or ORDERED → CANCELLED, releasing the incoming quantities',
+  ))();
+
+export const cancelPurchaseOrderDocs = /* @__PURE__ */ (() => transitionDocs(cancelPurchaseOrderRoute))();
+
+export const receivePurchaseOrderRoute = /* @__PURE__ */ (() =>
+  defineRoute({
+    operationId: 'receivePurchaseOrder',
+    method: 'POST',
+    path: '/purchase-orders/{purchaseOrderId}/receive',
+    summary: 'Book a delivery against an ORDERED or PARTIALLY_RECEIVED purchase order',
+    tag,
+    access: 'purchasing:write',
+    params: PurchaseOrderParams,
+    body: ReceivePurchaseOrderBody,
+  }))();
+
+export const receivePurchaseOrderDocs = /* @__PURE__ */ (() =>
+  documentRoute(receivePurchaseOrderRoute, {
+    responses: {
+      200: {
+        description: 'The purchase order after the receipt.',
+        schema: PurchaseOrderSchema,
+        headers: ['etag'],
+      },
     },
-  },
-  errors: [
-    404,
-    { type: InvalidStateError, when: 'The purchase order is neither ORDERED nor PARTIALLY_RECEIVED.' },
-    { status: 409, when: 'The purchase order changed meanwhile: read it again and retry.' },
-  ],
-});
+    errors: [
+      404,
+      { type: InvalidStateError, when: 'The purchase order is neither ORDERED nor PARTIALLY_RECEIVED.' },
+      { status: 409, when: 'The purchase order changed meanwhile: read it again and retry.' },
+    ],
+  }))();

@@ -23,83 +23,91 @@ const uniqueSkus = (lines: { sku: string }[], ctx: z.core.$RefinementCtx) => {
   });
 };
 
-const linesOf = <T extends z.ZodMiniType<{ sku: string }>>(line: T) =>
-  z
-    .array(line)
-    .check(
-      z.minLength(1),
-      z.maxLength(
-        MAX_PURCHASE_ORDER_LINES,
-        `At most ${MAX_PURCHASE_ORDER_LINES} lines: each change must fit one transaction; split the order.`,
-      ),
-      z.superRefine(uniqueSkus),
-    );
+const linesOf = /* @__PURE__ */ (
+  () =>
+  <T extends z.ZodMiniType<{ sku: string }>>(line: T) =>
+    z
+      .array(line)
+      .check(
+        z.minLength(1),
+        z.maxLength(
+          MAX_PURCHASE_ORDER_LINES,
+          `At most ${MAX_PURCHASE_ORDER_LINES} lines: each change must fit one transaction; split the order.`,
+        ),
+        z.superRefine(uniqueSkus),
+      )
+)();
 
-export const CreatePurchaseOrderBody = z
-  .strictObject({
-    supplierId: ResourceId,
-    storeId: ResourceId,
-    lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity, unitCost: MinorUnits })),
-    currency: z._default(Currency, DEFAULT_PURCHASE_CURRENCY).clone().register(z.globalRegistry, {
-      description: 'Currency of the unit costs; must be the supplier’s. Defaults to AUD.',
-    }),
-    expectedAt: z.optional(z.iso.datetime()),
-    note: z.optional(multiLineText({ max: 500 })),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreatePurchaseOrder' });
+export const CreatePurchaseOrderBody = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      supplierId: ResourceId,
+      storeId: ResourceId,
+      lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity, unitCost: MinorUnits })),
+      currency: z._default(Currency, DEFAULT_PURCHASE_CURRENCY).clone().register(z.globalRegistry, {
+        description: 'Currency of the unit costs; must be the supplier’s. Defaults to AUD.',
+      }),
+      expectedAt: z.optional(z.iso.datetime()),
+      note: z.optional(multiLineText({ max: 500 })),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreatePurchaseOrder' }))();
 export type CreatePurchaseOrderInput = z.output<typeof CreatePurchaseOrderBody>;
 
-export const ReceivePurchaseOrderBody = z
-  .strictObject({ lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity })) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReceivePurchaseOrder' });
+export const ReceivePurchaseOrderBody = /* @__PURE__ */ (() =>
+  z
+    .strictObject({ lines: linesOf(z.strictObject({ sku: Sku, quantity: PositiveQuantity })) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReceivePurchaseOrder' }))();
 export type ReceivePurchaseOrderInput = z.output<typeof ReceivePurchaseOrderBody>;
 
-export const PurchaseOrderLineSchema = z
-  .object({
-    sku: Sku,
-    productId: ResourceId,
-    quantity: PositiveQuantity,
-    unitCost: MinorUnits,
-    received: Quantity,
-    lineTotal: z.number().check(z.int(), z.gte(0)),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'PurchaseOrderLine' });
+export const PurchaseOrderLineSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      sku: Sku,
+      productId: ResourceId,
+      quantity: PositiveQuantity,
+      unitCost: MinorUnits,
+      received: Quantity,
+      lineTotal: z.number().check(z.int(), z.gte(0)),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'PurchaseOrderLine' }))();
 export type PurchaseOrderLine = z.output<typeof PurchaseOrderLineSchema>;
 
-export const PurchaseOrderSchema = z
-  .object({
-    purchaseOrderId: ResourceId,
-    supplierId: ResourceId,
-    storeId: ResourceId,
-    status: z.enum(PURCHASE_ORDER_STATUSES),
-    currency: Currency,
-    lines: z.array(PurchaseOrderLineSchema),
-    total: z
-      .number()
-      .check(z.int(), z.gte(0))
-      .clone()
-      .register(z.globalRegistry, { description: 'Sum of quantity × unitCost, minor units.' }),
-    expectedAt: z.optional(z.iso.datetime()),
-    note: z.optional(z.string()),
-    createdBy: z.string(),
-    orderedAt: z.optional(z.iso.datetime()),
-    lastReceivedAt: z.optional(z.iso.datetime()),
-    closedAt: z.optional(z.iso.datetime()),
-    cancelledAt: z.optional(z.iso.datetime()),
-    ...ItemMetaSchema,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'PurchaseOrder' });
+export const PurchaseOrderSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      purchaseOrderId: ResourceId,
+      supplierId: ResourceId,
+      storeId: ResourceId,
+      status: z.enum(PURCHASE_ORDER_STATUSES),
+      currency: Currency,
+      lines: z.array(PurchaseOrderLineSchema),
+      total: z
+        .number()
+        .check(z.int(), z.gte(0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Sum of quantity × unitCost, minor units.' }),
+      expectedAt: z.optional(z.iso.datetime()),
+      note: z.optional(z.string()),
+      createdBy: z.string(),
+      orderedAt: z.optional(z.iso.datetime()),
+      lastReceivedAt: z.optional(z.iso.datetime()),
+      closedAt: z.optional(z.iso.datetime()),
+      cancelledAt: z.optional(z.iso.datetime()),
+      ...ItemMetaSchema,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'PurchaseOrder' }))();
 export type PurchaseOrder = z.output<typeof PurchaseOrderSchema>;
 
-export const PurchaseOrderPage = pageOf(PurchaseOrderSchema, 'PurchaseOrderPage');
-export const PurchaseOrderParams = z.strictObject({ purchaseOrderId: ResourceId });
-export const StorePurchaseOrdersParams = z.strictObject({ storeId: ResourceId });
-export const ListStorePurchaseOrdersQuery = z.strictObject({
-  status: z.optional(z.enum(PURCHASE_ORDER_STATUSES)),
-  ...PaginationQuery,
-});
+export const PurchaseOrderPage = /* @__PURE__ */ (() => pageOf(PurchaseOrderSchema, 'PurchaseOrderPage'))();
+export const PurchaseOrderParams = /* @__PURE__ */ (() => z.strictObject({ purchaseOrderId: ResourceId }))();
+export const StorePurchaseOrdersParams = /* @__PURE__ */ (() => z.strictObject({ storeId: ResourceId }))();
+export const ListStorePurchaseOrdersQuery = /* @__PURE__ */ (() =>
+  z.strictObject({
+    status: z.optional(z.enum(PURCHASE_ORDER_STATUSES)),
+    ...PaginationQuery,
+  }))();
 export type ListStorePurchaseOrdersQuery = z.output<typeof ListStorePurchaseOrdersQuery>;

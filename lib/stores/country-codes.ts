@@ -27,7 +27,8 @@ export const ISO_3166_ALPHA_2 = [
 ] as const;
 
 /** A country as ISO 3166-1 alpha-2, upper-case; anything else (EU, UK, XK, au) is 400 naming the field. */
-export const CountryCode = z
-  .enum(ISO_3166_ALPHA_2, { error: 'Use an ISO 3166-1 alpha-2 country code, e.g. AU.' })
-  .clone()
-  .register(z.globalRegistry, { example: 'AU', description: 'ISO 3166-1 alpha-2 country code.' });
+export const CountryCode = /* @__PURE__ */ (() =>
+  z
+    .enum(ISO_3166_ALPHA_2, { error: 'Use an ISO 3166-1 alpha-2 country code, e.g. AU.' })
+    .clone()
+    .register(z.globalRegistry, { example: 'AU', description: 'ISO 3166-1 alpha-2 country code.' }))();

@@ -22,25 +22,27 @@ const isTimeZone = (value: string): boolean => {
 export const STORE_CHANNELS = ['online', 'in_store', 'marketplace'] as const;
 export const STORE_STATUSES = ['active', 'closed'] as const;
 
-export const StoreCode = z
-  .string()
-  .check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, 'Use 2–16 upper-case letters, digits or dashes.'))
-  .clone()
-  .register(z.globalRegistry, { example: 'SYD-01' });
+export const StoreCode = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .check(z.regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, 'Use 2–16 upper-case letters, digits or dashes.'))
+    .clone()
+    .register(z.globalRegistry, { example: 'SYD-01' }))();
 
-export const Address = z
-  .strictObject({
-    line1: singleLineText({ max: 200 }),
-    line2: z.optional(singleLineText({ max: 200 })),
-    city: singleLineText({ max: 100 }),
-    state: z.optional(singleLineText({ max: 100 })),
-    postcode: singleLineText({ max: 20 }),
-    country: CountryCode,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Address' });
+export const Address = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      line1: singleLineText({ max: 200 }),
+      line2: z.optional(singleLineText({ max: 200 })),
+      city: singleLineText({ max: 100 }),
+      state: z.optional(singleLineText({ max: 100 })),
+      postcode: singleLineText({ max: 20 }),
+      country: CountryCode,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Address' }))();
 
-const storeFields = {
+const storeFields = /* @__PURE__ */ (() => ({
   code: StoreCode,
   name: singleLineText({ max: 120 }),
   address: Address,
@@ -64,38 +66,41 @@ const storeFields = {
     description:
       'Whether prices include tax (GST, VAT) or tax is added at the till. Default: from the country (included everywhere but US and CA).',
   }),
-};
+}))();
 
-export const CreateStoreBody = z
-  .strictObject({
-    ...storeFields,
-    status: z._default(storeFields.status, 'active'),
-    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateStore' });
+export const CreateStoreBody = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      ...storeFields,
+      status: z._default(storeFields.status, 'active'),
+      pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateStore' }))();
 export type CreateStoreInput = z.output<typeof CreateStoreBody>;
 
-export const UpdateStoreBody = nonEmptyPatch(z.partial(z.strictObject(storeFields)))
-  .clone()
-  .register(z.globalRegistry, {
-    id: 'UpdateStore',
-  });
+export const UpdateStoreBody = /* @__PURE__ */ (() =>
+  nonEmptyPatch(z.partial(z.strictObject(storeFields)))
+    .clone()
+    .register(z.globalRegistry, {
+      id: 'UpdateStore',
+    }))();
 export type UpdateStoreInput = z.output<typeof UpdateStoreBody>;
 
-export const StoreSchema = z
-  .object({
-    storeId: ResourceId,
-    ...storeFields,
-    // Absent on stores opened before the setting existed: they follow their country.
-    pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
-    ...ItemMetaSchema,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Store' });
+export const StoreSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      storeId: ResourceId,
+      ...storeFields,
+      // Absent on stores opened before the setting existed: they follow their country.
+      pricesIncludeTax: z.optional(storeFields.pricesIncludeTax),
+      ...ItemMetaSchema,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Store' }))();
 export type Store = z.output<typeof StoreSchema>;
 
-export const StorePage = pageOf(StoreSchema, 'StorePage');
-export const StoreParams = z.strictObject({ storeId: ResourceId });
-export const ListStoresQuery = z.strictObject({ ...PaginationQuery });
+export const StorePage = /* @__PURE__ */ (() => pageOf(StoreSchema, 'StorePage'))();
+export const StoreParams = /* @__PURE__ */ (() => z.strictObject({ storeId: ResourceId }))();
+export const ListStoresQuery = /* @__PURE__ */ (() => z.strictObject({ ...PaginationQuery }))();
 export type ListStoresQuery = z.output<typeof ListStoresQuery>;

@@ -9,9 +9,10 @@ import {
 import { Address } from '../stores/store-schemas.js';
 import * as z from '../zod.js';
 
-export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.'));
+export const Currency = /* @__PURE__ */ (() =>
+  z.string().check(z.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code, e.g. AUD.')))();
 
-const supplierFields = {
+const supplierFields = /* @__PURE__ */ (() => ({
   name: singleLineText({ max: 200 }),
   email: z.email().check(z.maxLength(254)),
   phone: z
@@ -30,44 +31,47 @@ const supplierFields = {
   currency: Currency.clone().register(z.globalRegistry, {
     description: 'The currency the supplier invoices in.',
   }),
-};
+}))();
 
-export const CreateSupplierBody = z
-  .strictObject({
-    name: supplierFields.name,
-    email: z.optional(supplierFields.email),
-    phone: z.optional(supplierFields.phone),
-    address: z.optional(supplierFields.address),
-    leadTimeDays: z.optional(supplierFields.leadTimeDays),
-    currency: supplierFields.currency,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateSupplier' });
+export const CreateSupplierBody = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      name: supplierFields.name,
+      email: z.optional(supplierFields.email),
+      phone: z.optional(supplierFields.phone),
+      address: z.optional(supplierFields.address),
+      leadTimeDays: z.optional(supplierFields.leadTimeDays),
+      currency: supplierFields.currency,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateSupplier' }))();
 export type CreateSupplierInput = z.output<typeof CreateSupplierBody>;
 
-export const UpdateSupplierBody = nonEmptyPatch(z.partial(z.strictObject(supplierFields)))
-  .clone()
-  .register(z.globalRegistry, {
-    id: 'UpdateSupplier',
-  });
+export const UpdateSupplierBody = /* @__PURE__ */ (() =>
+  nonEmptyPatch(z.partial(z.strictObject(supplierFields)))
+    .clone()
+    .register(z.globalRegistry, {
+      id: 'UpdateSupplier',
+    }))();
 export type UpdateSupplierInput = z.output<typeof UpdateSupplierBody>;
 
-export const SupplierSchema = z
-  .object({
-    supplierId: ResourceId,
-    name: supplierFields.name,
-    email: z.optional(supplierFields.email),
-    phone: z.optional(supplierFields.phone),
-    address: z.optional(supplierFields.address),
-    leadTimeDays: z.optional(supplierFields.leadTimeDays),
-    currency: supplierFields.currency,
-    ...ItemMetaSchema,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Supplier' });
+export const SupplierSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      supplierId: ResourceId,
+      name: supplierFields.name,
+      email: z.optional(supplierFields.email),
+      phone: z.optional(supplierFields.phone),
+      address: z.optional(supplierFields.address),
+      leadTimeDays: z.optional(supplierFields.leadTimeDays),
+      currency: supplierFields.currency,
+      ...ItemMetaSchema,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Supplier' }))();
 export type Supplier = z.output<typeof SupplierSchema>;
 
-export const SupplierPage = pageOf(SupplierSchema, 'SupplierPage');
-export const SupplierParams = z.strictObject({ supplierId: ResourceId });
-export const ListSuppliersQuery = z.strictObject({ ...PaginationQuery });
+export const SupplierPage = /* @__PURE__ */ (() => pageOf(SupplierSchema, 'SupplierPage'))();
+export const SupplierParams = /* @__PURE__ */ (() => z.strictObject({ supplierId: ResourceId }))();
+export const ListSuppliersQuery = /* @__PURE__ */ (() => z.strictObject({ ...PaginationQuery }))();
 export type ListSuppliersQuery = z.output<typeof ListSuppliersQuery>;

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionEntries } from '../../infra/app-definition.js';
+import { functionEntries, httpRoutes } from '../../infra/app-definition.js';
 import {
   BASE_BUILD_OPTIONS,
   FUNCTION_ALIASES,
@@ -30,13 +30,9 @@ const NEVER_BUNDLED = [
   '@aws-sdk/credential-provider-web-identity',
   '@aws-sdk/nested-clients',
   '@smithy/credential-provider-imds',
+  // The OpenAPI document is built at build time (infra/local/contract-artifacts.ts).
+  'zod-openapi',
 ];
-
-/**
- * Functions whose bundle may hold classic zod, and why: zod-openapi, which builds the OpenAPI
- * document at openApi's cold start, imports `object` and `registry` from 'zod/v4'.
- */
-const CLASSIC_ZOD_ALLOWED: Record<string, string> = { openApi: 'zod-openapi imports zod/v4' };
 
 /** A budget may sit at most this far above the measured ratio: lower it when a bundle shrinks. */
 const BUDGET_SLACK = 0.02;
@@ -102,14 +98,9 @@ describe('function bundles (one esbuild build of every function, with the shippe
     const classic = (bundle: FunctionBundle) =>
       bundle.packageFiles.filter((file) => file.startsWith('zod/v4/classic/'));
     const offenders = bundles
-      .filter((bundle) => !(bundle.name in CLASSIC_ZOD_ALLOWED) && classic(bundle).length > 0)
+      .filter((bundle) => classic(bundle).length > 0)
       .map((bundle) => `${bundle.name}: ${classic(bundle).join(', ')}`);
     expect(offenders).toEqual([]);
-    // An exemption that is no longer needed goes (and this proves the check sees classic zod).
-    for (const name of Object.keys(CLASSIC_ZOD_ALLOWED)) {
-      const allowed = bundles.find((bundle) => bundle.name === name);
-      expect(allowed && classic(allowed).length, name).toBeGreaterThan(0);
-    }
     // Every function bundles zod (its schemas), and its English messages with it.
     const getStore = bundles.find((bundle) => bundle.name === 'getStore');
     expect(getStore?.packageFiles).toContain('zod/v4/mini/schemas.js');
@@ -131,6 +122,28 @@ describe('function bundles (one esbuild build of every function, with the shippe
     expect(loggingOnly.filter(metricsIn).map((bundle) => bundle.name)).toEqual([]);
     const publishing = ['getStore', 'sweepReplenishments', 'publishDomainEvents', 'exportChanges'];
     expect(bundles.filter((bundle) => publishing.includes(bundle.name)).filter(metricsIn)).toHaveLength(4);
+  });
+
+  it('bundles no route contract but its own in an HTTP function (schemas and routes are PURE)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const routes = httpRoutes();
+    const routeOf = new Map(routes.map(({ functionName, route }) => [functionName as string, route]));
+    const offenders: string[] = [];
+    let checked = 0;
+    for (const bundle of bundles) {
+      const own = routeOf.get(bundle.name);
+      // routeNotFound too: it matches against a method/path table, not the contracts.
+      if (!own && bundle.name !== 'routeNotFound') continue;
+      const text = await readFile(bundle.file, 'utf8');
+      const others = routes.filter(({ route }) => route !== own && text.includes(`"${route.operationId}"`));
+      if (others.length > 0)
+        offenders.push(`${bundle.name}: ${others.map(({ route }) => route.operationId).join(', ')}`);
+      if (own && !text.includes(`"${own.operationId}"`))
+        offenders.push(`${bundle.name}: lacks its own route`);
+      checked++;
+    }
+    expect(offenders).toEqual([]);
+    expect(checked).toBe(routes.length + 1);
   });
 
   it('keeps the default credential chain in the bare baseline (the SDK as it comes)', async () => {

@@ -10,6 +10,7 @@ import { principalFromClaims } from '../../../lib/auth/principal.js';
 import { type CapacityReading, meterCapacity } from '../../../lib/db/capacity-meter.js';
 import type { HttpEvent } from '../../../lib/http/http-handler.js';
 import { routeKey } from '../../../lib/http/route.js';
+import { documentedContractOf } from '../../../lib/platform/api-routes.js';
 import { forgetUser } from '../../../lib/users/user-revocation.js';
 import { appDefinition, type FunctionName, httpRoutes } from '../../app-definition.js';
 import { loadHandler } from '../function-loader.js';
@@ -48,7 +49,7 @@ const parsed = (response: APIGatewayProxyStructuredResultV2): Record<string, unk
 /** The contract's success status (201 for creates, 200 otherwise); the catch-all answers 405 to its sample. */
 const expectedStatus = (event: HttpEvent): number => {
   const route = httpRoutes().find((entry) => routeKey(entry.route) === event.routeKey)?.route;
-  return route ? (route.responses[201] ? 201 : 200) : 405;
+  return route ? (documentedContractOf(route).responses[201] ? 201 : 200) : 405;
 };
 
 /**
