@@ -4,12 +4,7 @@ import { createProduct, getProduct, updateProduct } from '../../lib/catalog/prod
 import { documentClient, tableName } from '../../lib/db/client.js';
 import { ENTITY, guardKeys, productKeys } from '../../lib/db/keys.js';
 import { batchGetItems } from '../../lib/db/query-page.js';
-import {
-  catalogKeys,
-  forgetKnownSkus,
-  remembersSku,
-  resolveLines,
-} from '../../lib/orders/order-catalog.js';
+import { catalogKeys, forgetKnownSkus, remembersSku, resolveLines } from '../../lib/orders/order-catalog.js';
 import { getStore, updateStore } from '../../lib/stores/store-service.js';
 import { admin, productInput, uniqueSuffix } from '../support/fixtures.js';
 import { place } from '../support/order-fixtures.js';
