@@ -10,9 +10,9 @@ const now = new Date('2026-06-01T00:00:00Z');
 const promotion = (id: string, overrides: Partial<Promotion> = {}): Promotion => ({
   promotionId: id,
   name: `Promotion ${id}`,
-  type: 'percent',
+  type: 'percentage',
   percentOff: 10,
-  scope: { appliesTo: 'order' },
+  scope: { appliesTo: 'all' },
   startsAt: '2026-01-01T00:00:00.000Z',
   endsAt: '2026-12-31T00:00:00.000Z',
   stackable: false,
