@@ -14,7 +14,7 @@ export interface LivePromotions {
 /**
  * The live promotions from the card's item (as the caller's BatchGet returned it; the card is
  * read eventually consistent, as the gsi1 Query it replaces always was), or, where there is no
- * card yet (a stage not backfilled: docs/runbooks/pricing-rollups.md), from that Query.
+ * card yet (a stage not backfilled: docs/runbooks/pricing-cards.md), from that Query.
  */
 export const livePromotionsFrom = async (
   cardItem: Record<string, unknown> | undefined,

@@ -45,7 +45,7 @@ const couponGuardWrites = (promotionId: string, before?: string, after?: string)
 
 /**
  * The live promotions' card as stored, or, when there is none yet (a stage deployed before
- * cards: docs/runbooks/pricing-rollups.md), built from gsi1. Once the card exists every change
+ * cards: docs/runbooks/pricing-cards.md), built from gsi1. Once the card exists every change
  * to a promotion writes it, so gsi1 is read only before the first.
  */
 export const readLivePromotionsCard = async (
@@ -69,12 +69,20 @@ const cardWrites = async (promotion: Promotion, now: Date): Promise<GuardedWrite
   return next ? [rollupWrite(cardItem(next), version, CARD)] : [];
 };
 
-/** Writes the card as `readLivePromotionsCard` built it, if there is none yet (the backfill). */
-export const ensureLivePromotionsCard = async (now: Date): Promise<boolean> =>
+/**
+ * Writes the card from gsi1 if there is none (the backfill), or, with `rebuild`, rewrites it
+ * from gsi1 whatever it holds (after a deploy during which old code may have changed
+ * promotions without it: docs/runbooks/pricing-cards.md). True when it wrote.
+ */
+export const ensureLivePromotionsCard = async (
+  now: Date,
+  options: { rebuild?: boolean } = {},
+): Promise<boolean> =>
   retryOnContention(async () => {
-    const { card, version } = await readLivePromotionsCard(now);
-    if (version !== undefined) return false;
-    await transactWrite([rollupWrite(cardItem(card), undefined, CARD)]);
+    const { version } = await readRollup(promotionKeys.liveCard());
+    if (version !== undefined && !options.rebuild) return false;
+    const card = cardOf(await loadLivePromotions(now), now);
+    await transactWrite([rollupWrite(cardItem(card), version, CARD)]);
     return true;
   });
 

@@ -30,7 +30,7 @@ export const ratesInForce = async (
 /**
  * The same answer from the region's rate card when it has one that covers `at` (no read at
  * all: the card came with the caller's BatchGet), else from the Queries: a region without a
- * card (no rate yet, or a stage not backfilled: docs/runbooks/pricing-rollups.md) or an order
+ * card (no rate yet, or a stage not backfilled: docs/runbooks/pricing-cards.md) or an order
  * placed before the card's `exactFrom`.
  */
 export const ratesInForceFrom = (

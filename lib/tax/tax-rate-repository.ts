@@ -34,7 +34,7 @@ const regionRates = async (region: string): Promise<TaxRate[]> => {
 
 /**
  * The region's card as stored, or, when it has none yet (its first rate, or a stage deployed
- * before cards: docs/runbooks/pricing-rollups.md), built from the region's rates. Once a card
+ * before cards: docs/runbooks/pricing-cards.md), built from the region's rates. Once a card
  * exists every rate is written with it, so only rates from before the first card are read.
  */
 export const readTaxRateCard = async (
@@ -55,12 +55,21 @@ export const readTaxRateCard = async (
 export const findTaxRateCard = async (region: string): Promise<TaxRateCard | undefined> =>
   cardFromItem(await getItem(taxRateKeys.card(region), false));
 
-/** Writes the region's card as `readTaxRateCard` built it, if it has none yet (the backfill). */
-export const ensureTaxRateCard = async (region: string, now: Date): Promise<boolean> =>
+/**
+ * Writes the region's card from its rates if it has none (the backfill), or, with `rebuild`,
+ * rewrites it from them whatever it holds (after a deploy during which old code may have
+ * created rates without it: docs/runbooks/pricing-cards.md). True when it wrote.
+ */
+export const ensureTaxRateCard = async (
+  region: string,
+  now: Date,
+  options: { rebuild?: boolean } = {},
+): Promise<boolean> =>
   retryOnContention(async () => {
-    const { card, version } = await readTaxRateCard(region, now);
-    if (version !== undefined) return false;
-    await transactWrite([rollupWrite(cardItem(card), undefined, `The ${region} rate card`)]);
+    const { version } = await readRollup(taxRateKeys.card(region));
+    if (version !== undefined && !options.rebuild) return false;
+    const card = pruneCard({ region, rates: await regionRates(region) }, now);
+    await transactWrite([rollupWrite(cardItem(card), version, `The ${region} rate card`)]);
     return true;
   });
 

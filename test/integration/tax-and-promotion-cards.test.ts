@@ -1,5 +1,6 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backfillPricingCards } from '../../infra/local/backfill-pricing-cards.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
 import { promotionKeys, taxRateKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
@@ -159,6 +160,46 @@ describe('the live promotions card under concurrent promotion changes', () => {
       new Set((await loadLivePromotions(new Date())).map((p) => p.promotionId)),
     );
     expect(await liveCardIds()).toContain(second.promotionId);
+  });
+});
+
+describe('npm run backfill-pricing-cards', () => {
+  it('writes every missing card, from the rates and promotions there are, and is safe to re-run', async () => {
+    const [north, south] = [newRegion(), newRegion()];
+    const rates = [
+      await addRate(north, 'default', 1000, year(2000)),
+      await addRate(south, 'default', 800, year(2000)),
+    ];
+    const { storeId } = await createStore(admin, storeInput());
+    const promotion = await create({ storeIds: [storeId] });
+    for (const key of [taxRateKeys.card(north), taxRateKeys.card(south), promotionKeys.liveCard()])
+      await documentClient.send(new DeleteCommand({ TableName: tableName(), Key: key }));
+    const first = await backfillPricingCards();
+    expect(first).toMatchObject({ promotionsCardWritten: true });
+    expect(first.taxCardsWritten).toBeGreaterThanOrEqual(2);
+    expect((await taxCard(north))?.rates.map((r) => r.taxRateId)).toEqual([rates[0]?.taxRateId]);
+    expect((await taxCard(south))?.rates.map((r) => r.taxRateId)).toEqual([rates[1]?.taxRateId]);
+    expect(await liveCardIds()).toContain(promotion.promotionId);
+    expect(await backfillPricingCards()).toMatchObject({ taxCardsWritten: 0, promotionsCardWritten: false });
+  });
+
+  it('with --rebuild, rewrites a card that drifted from its items (old code during a deploy)', async () => {
+    const region = newRegion();
+    const kept = await addRate(region, 'default', 1000, year(2000));
+    // As if old code had created a rate without the card.
+    const drifted = await taxCard(region);
+    const rate = await addRate(region, 'lens-care', 500, year(2001));
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...(await getItem(taxRateKeys.card(region))), rates: drifted?.rates },
+      }),
+    );
+    expect((await taxCard(region))?.rates.map((r) => r.taxRateId)).toEqual([kept.taxRateId]);
+    await backfillPricingCards({ rebuild: true });
+    expect(new Set((await taxCard(region))?.rates.map((r) => r.taxRateId))).toEqual(
+      new Set([kept.taxRateId, rate.taxRateId]),
+    );
   });
 });
 
