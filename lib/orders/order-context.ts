@@ -1,12 +1,5 @@
 import { type IdempotencyRecord, liveIdempotencyRecord } from '../db/idempotency.js';
-import {
-  customerKeys,
-  idempotencyKeys,
-  promotionKeys,
-  storeKeys,
-  type TableKey,
-  taxRateKeys,
-} from '../db/keys.js';
+import { idempotencyKeys, promotionKeys, storeKeys, type TableKey, taxRateKeys } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
 import type { Store } from '../stores/store-schemas.js';
 import { cardFromItem, type TaxRateCard } from '../tax/tax-rate-card.js';
@@ -17,8 +10,6 @@ export interface OrderContext {
   /** A live record of this Idempotency-Key at this store, if the key was used before. */
   earlier: IdempotencyRecord | undefined;
   store: Store | undefined;
-  /** The customer exists and was not erased. */
-  customerExists: boolean;
   /** The catalog items found for the lines (products, or SKU guards: order-catalog.ts). */
   catalog: Record<string, unknown>[];
   /** The live promotions' card item, if there is one (lib/promotions/live-promotions.ts). */
@@ -45,11 +36,12 @@ const rememberRegion = (store: Store) => {
 
 /**
  * Everything placing an order reads by key, in one BatchGet: the idempotency record, the
- * store, the customer, the lines' catalog items (their products on a warm container, SKU
+ * store, the lines' catalog items (their products on a warm container, SKU
  * guards otherwise), the live promotions' card and the rate card of the store's region as this
  * container last saw it. Eventually consistent is fine here: the transaction's conditions
  * decide, these reads only shape the request or its error (the cards' staleness is discussed
- * where they are read: live-promotions.ts, tax-rate-repository.ts).
+ * where they are read: live-promotions.ts, tax-rate-repository.ts). The customer is not read:
+ * the transaction checks it (order-placement.ts), and nothing else needs the item.
  */
 export const readOrderContext = async (
   input: CreateOrderInput,
@@ -59,7 +51,6 @@ export const readOrderContext = async (
   const keys = {
     idempotency: idempotencyKeys.record(input.storeId, idempotencyKey),
     store: storeKeys.item(input.storeId),
-    customer: input.customerId ? customerKeys.item(input.customerId) : undefined,
   };
   const region = regions.get(input.storeId);
   const cards = {
@@ -69,7 +60,6 @@ export const readOrderContext = async (
   const items = await batchGetItems([
     keys.idempotency,
     keys.store,
-    ...(keys.customer ? [keys.customer] : []),
     cards.promotions,
     ...(cards.tax ? [cards.tax] : []),
     ...catalogKeys(input.lines),
@@ -77,16 +67,13 @@ export const readOrderContext = async (
   const same = (item: Record<string, unknown>, key: TableKey | undefined) =>
     key !== undefined && item.pk === key.pk && item.sk === key.sk;
   const find = (key: TableKey | undefined) => items.find((item) => same(item, key));
-  const others = [keys.idempotency, keys.store, keys.customer, cards.promotions, cards.tax];
+  const others = [keys.idempotency, keys.store, cards.promotions, cards.tax];
   const record = find(keys.idempotency);
-  const customer = find(keys.customer);
   const store = find(keys.store) as Store | undefined;
   if (store) rememberRegion(store);
   return {
     earlier: liveIdempotencyRecord(record, now),
     store,
-    // An erased customer (lib/customers/customer-erasure.ts) takes no new orders.
-    customerExists: customer !== undefined && customer.erasedAt === undefined,
     catalog: items.filter((item) => !others.some((key) => same(item, key))),
     promotionsCard: find(cards.promotions),
     taxCard: { read: region, card: cardFromItem(find(cards.tax)) },

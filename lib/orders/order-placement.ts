@@ -62,12 +62,16 @@ const assertSellable: (
       },
     ]);
   }
-  if (input.customerId && !context.customerExists) {
-    throw new ValidationError([{ path: 'body.customerId', message: `No customer ${input.customerId}.` }]);
-  }
 };
 
-/** Keeps the customer from vanishing (or being erased) between the read above and the transaction. */
+const noCustomer = (customerId: string) =>
+  new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]);
+
+/**
+ * The order's customer must exist and not be erased (lib/customers/customer-erasure.ts): the
+ * transaction checks it rather than a read before it, which would cost a read per order and
+ * still need this check against a customer erased in between.
+ */
 const customerExists = (customerId: string): GuardedWrite => ({
   write: {
     ConditionCheck: {
@@ -76,9 +80,33 @@ const customerExists = (customerId: string): GuardedWrite => ({
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
     },
   },
-  onConditionFailed: () =>
-    new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]),
+  onConditionFailed: () => noCustomer(customerId),
 });
+
+/**
+ * The same check folded into the points redemption's balance update (one transaction may not
+ * act on the customer item twice): an erased or missing customer is the request's 400, a short
+ * balance stays the points' own error.
+ */
+const redeemingLiveCustomer = (writes: GuardedWrite[], customerId: string): GuardedWrite[] => {
+  const key = customerKeys.item(customerId);
+  return writes.map((guarded) => {
+    const update = guarded.write.Update;
+    if (!update || update.Key?.pk !== key.pk || update.Key?.sk !== key.sk) return guarded;
+    return {
+      write: {
+        Update: {
+          ...update,
+          ConditionExpression: `(${update.ConditionExpression ?? 'attribute_exists(pk)'}) AND attribute_not_exists(erasedAt)`,
+        },
+      },
+      onConditionFailed: (current) =>
+        !current || current.erasedAt !== undefined
+          ? noCustomer(customerId)
+          : (guarded.onConditionFailed?.(current) ?? noCustomer(customerId)),
+    };
+  });
+};
 
 /**
  * The one transaction that places `order`: exported so that the benchmark's bare baseline sends
@@ -108,15 +136,18 @@ export const placementWrites = async (
     ...commits.flatMap((change) => stockChangeWrites(change, actor, now)),
     ...(await promotionUsageWrites(order.appliedPromotions, order.customerId, now)),
     ...(order.customerId && redeeming
-      ? pointsChangeWrites(
-          {
-            customerId: order.customerId,
-            delta: -order.pointsRedeemed,
-            reason: 'redeemed',
-            reference: { type: 'order', id: order.orderId },
-          },
-          actor,
-          now,
+      ? redeemingLiveCustomer(
+          pointsChangeWrites(
+            {
+              customerId: order.customerId,
+              delta: -order.pointsRedeemed,
+              reason: 'redeemed',
+              reference: { type: 'order', id: order.orderId },
+            },
+            actor,
+            now,
+          ),
+          order.customerId,
         )
       : []),
     ...(order.customerId && !redeeming ? [customerExists(order.customerId)] : []),

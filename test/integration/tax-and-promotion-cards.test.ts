@@ -1,8 +1,9 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backfillPricingCards } from '../../infra/local/backfill-pricing-cards.js';
+import { eraseCustomer } from '../../lib/customers/customer-erasure.js';
 import { documentClient, tableName } from '../../lib/db/client.js';
-import { promotionKeys, taxRateKeys } from '../../lib/db/keys.js';
+import { inventoryKeys, promotionKeys, taxRateKeys } from '../../lib/db/keys.js';
 import { getItem } from '../../lib/db/query-page.js';
 import { placeOrder } from '../../lib/orders/order-placement.js';
 import { cardFromItem as promotionsCardFrom } from '../../lib/promotions/live-promotions-card.js';
@@ -15,7 +16,14 @@ import { ratesFromCard, cardFromItem as taxCardFrom } from '../../lib/tax/tax-ra
 import { ensureTaxRateCard, queryTaxRates } from '../../lib/tax/tax-rate-repository.js';
 import { hoursFrom, promotionInput } from '../support/customer-fixtures.js';
 import { admin, storeInput } from '../support/fixtures.js';
-import { idempotencyKey, orderInput, place, stockedSkus } from '../support/order-fixtures.js';
+import {
+  idempotencyKey,
+  newCustomer,
+  orderInput,
+  place,
+  pointsBalance,
+  stockedSkus,
+} from '../support/order-fixtures.js';
 import { addRate, newRegion } from '../support/tax-fixtures.js';
 
 /**
@@ -218,6 +226,32 @@ describe('order placement from the cards', () => {
       'TransactWriteCommand',
     ]);
     expect(order.lines[0]).toMatchObject({ taxRate: 1000 });
+  });
+
+  it('checks the customer in the transaction, not with a read: missing or erased is 400 and writes nothing', async () => {
+    const store = await createStore(admin, storeInput());
+    const { skus } = await stockedSkus(store.storeId, [10]);
+    const sku = skus[0] as string;
+    const customerId = await newCustomer(5000);
+    await eraseCustomer(admin, customerId);
+    const noCustomer = { status: 400, errors: [{ path: 'body.customerId' }] };
+    for (const extra of [
+      { customerId },
+      { customerId, pointsToRedeem: 100 },
+      { customerId: 'cu_never_was' },
+      { customerId: 'cu_never_was', pointsToRedeem: 100 },
+    ])
+      await expect(place(admin, store.storeId, [{ sku, quantity: 1 }], extra)).rejects.toMatchObject(
+        noCustomer,
+      );
+    expect(await pointsBalance(customerId)).toBe(5000);
+    const level = await getItem(inventoryKeys.level(store.storeId, sku));
+    expect(level).toMatchObject({ committed: 0 });
+    // A live customer short of points still gets the points' own answer.
+    const poor = await newCustomer(10);
+    await expect(
+      place(admin, store.storeId, [{ sku, quantity: 1 }], { customerId: poor, pointsToRedeem: 100 }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it('prices without an automatic promotion once its usage limit is reached, instead of failing', async () => {
