@@ -29,6 +29,10 @@ export const ENTITY = {
   supplier: 'Supplier',
   purchaseOrder: 'PurchaseOrder',
   taxRate: 'TaxRate',
+  /** One per region: the rates in force and scheduled, read by order placement (lib/tax/tax-rate-card.ts). */
+  taxRateCard: 'TaxRateCard',
+  /** One item: every live promotion, read by order placement (lib/promotions/live-promotions-card.ts). */
+  livePromotionsCard: 'LivePromotionsCard',
   documentCounter: 'DocumentCounter',
   replenishmentGuard: 'ReplenishmentGuard',
   replenishment: 'Replenishment',
@@ -266,6 +270,8 @@ export const promotionKeys = {
     gsi1sk: timeOrdered(endsAt, promotionId),
   }),
   statusPartition: (status: string) => `PROMOTIONS#${status}`,
+  /** The one item listing every live promotion (active, not ended), rewritten with each change. */
+  liveCard: (): TableKey => ({ pk: 'PROMOTIONS#LIVE', sk: 'CARD' }),
 };
 
 export const supplierKeys = {
@@ -314,6 +320,8 @@ export const taxRateKeys = {
   listingPartition: 'TAXRATES',
   listingPrefix: (region?: string, category?: string) =>
     region === undefined ? '' : category === undefined ? `${region}#` : `${region}#${category}#`,
+  /** The region's rate card (every rate in force or scheduled), rewritten with each new rate. */
+  card: (region: string): TableKey => ({ pk: `TAXCARD#${region}`, sk: 'CARD' }),
 };
 
 /**

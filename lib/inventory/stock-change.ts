@@ -1,10 +1,10 @@
-import { ulid } from 'ulid';
 import type { Principal } from '../auth/principal.js';
 import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys, LEGACY_LISTING_KEYS } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
 import { type AppError, ConflictError, defineProblem } from '../errors.js';
+import { fastUlid } from '../ids/fast-ulid.js';
 import * as z from '../zod.js';
 
 /** Reasons a caller may give for a manual adjustment. */
@@ -223,7 +223,8 @@ export const stockChangeWrites = (
       ]);
     },
   };
-  const movementId = ulid();
+  // Every stock change mints one; the pooled source is ~50× cheaper than ulid()'s (fast-ulid.ts).
+  const movementId = fastUlid();
   const movement: GuardedWrite = {
     write: {
       Put: {

@@ -15,20 +15,21 @@ export interface ResolvedLine {
 }
 
 /**
- * What a warm container learned of each SKU: the product that sells it and that product's
- * category. Only ever a guess of which item to read: the product item itself is read on every
- * order, and a product that no longer lists the SKU sends the line back to its SKU guard (the
- * source of truth), so a stale entry costs a read, never a wrong line. The category is the key
- * of a tax lookup started early and checked against the product read (order-placement.ts).
- * Bounded, so a long-lived container cannot grow it.
+ * What a warm container learned of each SKU: the product that sells it. Only ever a guess of
+ * which item to read: the product item itself is read on every order, and a product that no
+ * longer lists the SKU sends the line back to its SKU guard (the source of truth), so a stale
+ * entry costs a read, never a wrong line. Bounded, so a long-lived container cannot grow it.
  */
-const knownSkus = new Map<string, { productId: string; category: string }>();
+const knownSkus = new Map<string, string>();
 const KNOWN_SKUS_LIMIT = 5000;
 
-const remember = (sku: string, productId: string, category: string) => {
+const remember = (sku: string, productId: string) => {
   if (knownSkus.size >= KNOWN_SKUS_LIMIT) knownSkus.clear();
-  knownSkus.set(sku, { productId, category });
+  knownSkus.set(sku, productId);
 };
+
+/** Whether this container remembers which product sells `sku` (tests). */
+export const remembersSku = (sku: string): boolean => knownSkus.has(sku);
 
 /** Forgets every remembered SKU (tests). */
 export const forgetKnownSkus = (): void => knownSkus.clear();
@@ -41,21 +42,10 @@ export const catalogKeys = (lines: readonly { sku: string }[]): TableKey[] => {
   const keys = new Map<string, TableKey>();
   for (const { sku } of lines) {
     const known = knownSkus.get(sku);
-    const key = known ? productKeys.item(known.productId) : guardKeys.item('SKU', sku);
+    const key = known ? productKeys.item(known) : guardKeys.item('SKU', sku);
     keys.set(key.pk, key);
   }
   return [...keys.values()];
-};
-
-/** The categories the remembered products of `lines` had (a guess; undefined if any SKU is new). */
-export const knownCategories = (lines: readonly { sku: string }[]): string[] | undefined => {
-  const categories: string[] = [];
-  for (const { sku } of lines) {
-    const known = knownSkus.get(sku);
-    if (!known) return undefined;
-    categories.push(known.category);
-  }
-  return categories;
 };
 
 const isProduct = (item: Record<string, unknown>) => item.entityType === ENTITY.product;
@@ -81,8 +71,7 @@ const productsOf = async (
   const bySku = new Map<string, Product>();
   const unresolved: string[] = [];
   for (const { sku } of lines) {
-    const known = knownSkus.get(sku);
-    const product = products.get(known?.productId ?? guards.get(sku) ?? '');
+    const product = products.get(knownSkus.get(sku) ?? guards.get(sku) ?? '');
     if (lists(product, sku)) bySku.set(sku, product as Product);
     else unresolved.push(sku);
   }
@@ -126,7 +115,7 @@ export const resolveLines = async (
       issues.push({ path: at, message: `Unknown SKU ${line.sku}.` });
       return;
     }
-    remember(line.sku, product.productId, product.category);
+    remember(line.sku, product.productId);
     if (product.status !== 'active') {
       issues.push({ path: at, message: `${line.sku} is not on sale (product is ${product.status}).` });
       return;

@@ -13,16 +13,17 @@ import { BadRequestError, NotFoundError, ValidationError } from '../errors.js';
 import { fastUlid } from '../ids/fast-ulid.js';
 import { InsufficientStockError, mergeStockChanges, stockChangeWrites } from '../inventory/stock-change.js';
 import { pointsChangeWrites, redemptionValueOf } from '../loyalty/points.js';
+import { livePromotionsFrom } from '../promotions/live-promotions.js';
 import { priceOrder, promotionUsageWrites } from '../promotions/pricing.js';
-import { loadLivePromotions } from '../promotions/promotion-repository.js';
 import type { Store } from '../stores/store-schemas.js';
-import { ratesInForce } from '../tax/rates-in-force.js';
+import { ratesInForceFrom } from '../tax/rates-in-force.js';
 import { pricesIncludeTaxOf } from '../tax/store-tax-mode.js';
+import { findTaxRateCard } from '../tax/tax-rate-repository.js';
 import { nextDocumentNumber } from './document-numbers.js';
 import { type Actor, isPrincipal, readOrderFor, retryOnOrderChange } from './order-access.js';
 import { buildOrder } from './order-build.js';
-import { knownCategories, resolveLines } from './order-catalog.js';
-import { knownRegion, type OrderContext, readOrderContext } from './order-context.js';
+import { resolveLines } from './order-catalog.js';
+import { type OrderContext, readOrderContext } from './order-context.js';
 import { StoreClosedError } from './order-errors.js';
 import { MAX_ORDER_LINES, paymentTimeoutMinutes } from './order-limits.js';
 import { newOrderWrite } from './order-repository.js';
@@ -32,18 +33,6 @@ import { cappedRedemption } from './order-totals.js';
 import { orderRequestHash } from './request-hash.js';
 
 export const newOrderId = (): string => `or_${fastUlid().toLowerCase()}`;
-
-/** A read started before it is needed: if the order ends early (a replay, a 4xx), its failure is not unhandled. */
-const startedEarly = <T>(read: Promise<T>): Promise<T> => {
-  read.catch(() => undefined);
-  return read;
-};
-
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
-  const left = new Set(a);
-  const right = new Set(b);
-  return left.size === right.size && [...left].every((value) => right.has(value));
-};
 
 export interface PlacedOrder {
   order: OrderDetail;
@@ -73,12 +62,16 @@ const assertSellable: (
       },
     ]);
   }
-  if (input.customerId && !context.customerExists) {
-    throw new ValidationError([{ path: 'body.customerId', message: `No customer ${input.customerId}.` }]);
-  }
 };
 
-/** Keeps the customer from vanishing (or being erased) between the read above and the transaction. */
+const noCustomer = (customerId: string) =>
+  new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]);
+
+/**
+ * The order's customer must exist and not be erased (lib/customers/customer-erasure.ts): the
+ * transaction checks it rather than a read before it, which would cost a read per order and
+ * still need this check against a customer erased in between.
+ */
 const customerExists = (customerId: string): GuardedWrite => ({
   write: {
     ConditionCheck: {
@@ -87,9 +80,33 @@ const customerExists = (customerId: string): GuardedWrite => ({
       ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(erasedAt)',
     },
   },
-  onConditionFailed: () =>
-    new ValidationError([{ path: 'body.customerId', message: `No customer ${customerId}.` }]),
+  onConditionFailed: () => noCustomer(customerId),
 });
+
+/**
+ * The same check folded into the points redemption's balance update (one transaction may not
+ * act on the customer item twice): an erased or missing customer is the request's 400, a short
+ * balance stays the points' own error.
+ */
+const redeemingLiveCustomer = (writes: GuardedWrite[], customerId: string): GuardedWrite[] => {
+  const key = customerKeys.item(customerId);
+  return writes.map((guarded) => {
+    const update = guarded.write.Update;
+    if (!update || update.Key?.pk !== key.pk || update.Key?.sk !== key.sk) return guarded;
+    return {
+      write: {
+        Update: {
+          ...update,
+          ConditionExpression: `(${update.ConditionExpression ?? 'attribute_exists(pk)'}) AND attribute_not_exists(erasedAt)`,
+        },
+      },
+      onConditionFailed: (current) =>
+        !current || current.erasedAt !== undefined
+          ? noCustomer(customerId)
+          : (guarded.onConditionFailed?.(current) ?? noCustomer(customerId)),
+    };
+  });
+};
 
 /**
  * The one transaction that places `order`: exported so that the benchmark's bare baseline sends
@@ -119,15 +136,18 @@ export const placementWrites = async (
     ...commits.flatMap((change) => stockChangeWrites(change, actor, now)),
     ...(await promotionUsageWrites(order.appliedPromotions, order.customerId, now)),
     ...(order.customerId && redeeming
-      ? pointsChangeWrites(
-          {
-            customerId: order.customerId,
-            delta: -order.pointsRedeemed,
-            reason: 'redeemed',
-            reference: { type: 'order', id: order.orderId },
-          },
-          actor,
-          now,
+      ? redeemingLiveCustomer(
+          pointsChangeWrites(
+            {
+              customerId: order.customerId,
+              delta: -order.pointsRedeemed,
+              reason: 'redeemed',
+              reference: { type: 'order', id: order.orderId },
+            },
+            actor,
+            now,
+          ),
+          order.customerId,
         )
       : []),
     ...(order.customerId && !redeeming ? [customerExists(order.customerId)] : []),
@@ -151,26 +171,20 @@ export const placeOrder = async (
   const now = options.now ?? new Date();
   if (isPrincipal(actor)) assertStoreAccess(actor, input.storeId);
   const requestHash = orderRequestHash(input);
-  // Started alongside the key reads, so a warm container needs two round trips in all (these
-  // reads, then the transaction): the live promotions depend only on the time, and the tax
-  // rates are looked up by the store's region and the lines' categories as this container last
-  // saw them — a guess checked below against what the reads return, and redone if it was wrong.
-  const promotions = startedEarly(loadLivePromotions(now));
-  const guess = { region: knownRegion(input.storeId), categories: knownCategories(input.lines) };
-  const guessedRates =
-    guess.region && guess.categories
-      ? startedEarly(ratesInForce(guess.region, guess.categories, now))
-      : undefined;
+  // One BatchGet reads everything by key, the live promotions' card and the region's rate card
+  // among it, so a warm container makes two calls in all: these reads, then the transaction.
   const context = await readOrderContext(input, idempotencyKey, now);
   // Checked before pricing: a retry must get its order even if, say, its coupon is used up now.
   if (context.earlier) return replay(actor, context.earlier, requestHash);
   assertSellable(input, context);
-  const resolved = await resolveLines(input.lines, context.catalog);
+  const { region } = context.store;
+  // The rate card comes with the reads above unless this container had not seen the store in
+  // this region: then it is read beside the products (if they need a read of their own).
+  const [resolved, taxCard] = await Promise.all([
+    resolveLines(input.lines, context.catalog),
+    context.taxCard.read === region ? context.taxCard.card : findTaxRateCard(region),
+  ]);
   const categories = resolved.map((line) => line.category);
-  const rightGuess =
-    guessedRates !== undefined &&
-    guess.region === context.store.region &&
-    sameSet(guess.categories ?? [], categories);
   const [priced, rates] = await Promise.all([
     priceOrder(
       resolved.map(({ sku, productId, category, quantity, unitPrice, currency }) => ({
@@ -188,9 +202,9 @@ export const placeOrder = async (
         ...(input.couponCode ? { couponCode: input.couponCode } : {}),
         now,
       },
-      promotions,
+      livePromotionsFrom(context.promotionsCard, now),
     ),
-    rightGuess ? guessedRates : ratesInForce(context.store.region, categories, now),
+    ratesInForceFrom(taxCard, region, categories, now),
   ]);
   const redemption = input.pointsToRedeem
     ? cappedRedemption(input.pointsToRedeem, priced.total, redemptionValueOf)

@@ -4,8 +4,9 @@ import type { GuardedWrite } from '../db/transact.js';
 import { ConflictError, defineProblem, ValidationError } from '../errors.js';
 import * as z from '../zod.js';
 import { applyPromotions, couponError } from './apply-promotions.js';
+import { type LivePromotions, loadPricingPromotions } from './live-promotions.js';
 import type { AppliedPromotion, PricedOrder, PricingContext, PricingLine } from './pricing-types.js';
-import { findCouponOwner, findCustomerUses, loadLivePromotions } from './promotion-repository.js';
+import { findCouponOwner, findUsageCounts } from './promotion-repository.js';
 import type { Promotion } from './promotion-schemas.js';
 
 export type {
@@ -32,33 +33,40 @@ export class PromotionExhaustedError extends ConflictError {
 export const normaliseCouponCode = (code: string): string => code.trim().toUpperCase();
 
 /**
- * Prices an order: loads the live promotions (one paged Query on gsi1 `PROMOTIONS#active`
- * with end time >= now), resolves the coupon through its guard item (GetItem), reads this
- * customer's use of per-customer-limited promotions (one BatchGet, only when there are such
- * promotions and a customer), then applies the pure rules of apply-promotions.ts.
+ * Prices an order: takes the live promotions (the card of live promotions, read by the caller
+ * with its other keys or here: live-promotions.ts), finds the coupon among them (its guard is
+ * read only to say why a code that is not live fails), reads the usage counters the limited
+ * promotions that could apply need (one BatchGet, only when there are such promotions: the card
+ * keeps no counters, and this customer's uses of per-customer-limited ones), then applies the
+ * pure rules of apply-promotions.ts.
  * An unknown, expired, out-of-scope or exhausted coupon → 400 on `body.couponCode`.
  */
 export const priceOrder = async (
   lines: PricingLine[],
   context: PricingContext,
-  /** The live promotions, if the caller started loading them early (placement does, alongside its reads). */
-  livePromotions: Promise<Promotion[]> = loadLivePromotions(context.now),
+  /** The live promotions, if the caller read them already (placement does, with its other keys). */
+  livePromotions: Promise<LivePromotions> = loadPricingPromotions(context.now),
 ): Promise<PricedOrder> => {
-  const promotions = await livePromotions;
+  const live = await livePromotions;
   let coupon: Promotion | undefined;
   if (context.couponCode !== undefined) {
-    const ownerId = await findCouponOwner(normaliseCouponCode(context.couponCode));
-    if (!ownerId) throw couponError('Unknown coupon code.');
-    coupon = promotions.find((promotion) => promotion.promotionId === ownerId);
-    if (!coupon) throw couponError('This coupon has expired or is disabled.');
+    const code = normaliseCouponCode(context.couponCode);
+    coupon = live.promotions.find((promotion) => promotion.couponCode === code);
+    if (!coupon) {
+      if (!(await findCouponOwner(code))) throw couponError('Unknown coupon code.');
+      throw couponError('This coupon has expired or is disabled.');
+    }
   }
-  const perCustomer = promotions
-    .filter((p) => p.perCustomerLimit !== undefined && (p.couponCode === undefined || p === coupon))
+  const couldApply = (p: Promotion) => p.couponCode === undefined || p === coupon;
+  const limited = live.counted
+    ? []
+    : live.promotions.filter((p) => p.usageLimit !== undefined && couldApply(p)).map((p) => p.promotionId);
+  const perCustomer = live.promotions
+    .filter((p) => p.perCustomerLimit !== undefined && couldApply(p))
     .map((p) => p.promotionId);
-  const customerUses =
-    context.customerId && perCustomer.length > 0
-      ? await findCustomerUses(perCustomer, context.customerId)
-      : new Map<string, number>();
+  const counts = await findUsageCounts(limited, perCustomer, context.customerId);
+  const counted = (p: Promotion): Promotion =>
+    counts.used.has(p.promotionId) ? { ...p, usedCount: counts.used.get(p.promotionId) ?? 0 } : p;
   return applyPromotions({
     lines,
     context: {
@@ -67,9 +75,9 @@ export const priceOrder = async (
       now: context.now,
       ...(context.customerId ? { customerId: context.customerId } : {}),
     },
-    promotions,
-    ...(coupon ? { coupon } : {}),
-    customerUses,
+    promotions: live.promotions.map(counted),
+    ...(coupon ? { coupon: counted(coupon) } : {}),
+    customerUses: counts.customerUses,
   });
 };
 

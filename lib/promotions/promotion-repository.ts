@@ -1,11 +1,20 @@
 import type { Principal } from '../auth/principal.js';
+import { retryOnContention } from '../db/contention.js';
 import { newItemMeta, type SystemActor, stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, guardKeys, promotionKeys } from '../db/keys.js';
 import { batchGetItems, getItem, type Page, queryPage } from '../db/query-page.js';
+import { readRollup, rollupWrite } from '../db/rollup-item.js';
 import { type GuardedWrite, transactWrite } from '../db/transact.js';
 import { claimUnique, releaseUnique } from '../db/unique-guards.js';
 import { createItem, updateAtVersion } from '../db/versioned-write.js';
 import { ConflictError, InternalError } from '../errors.js';
+import {
+  cardFromItem,
+  cardItem,
+  cardOf,
+  cardWithPromotion,
+  type LivePromotionsCard,
+} from './live-promotions-card.js';
 import type { Promotion, PromotionDraft, PromotionStatus } from './promotion-schemas.js';
 
 /** Counters moved by sales with ADD; never written by edits (see updateAtVersion in lib/db/versioned-write.ts). */
@@ -34,6 +43,50 @@ const couponGuardWrites = (promotionId: string, before?: string, after?: string)
   ];
 };
 
+/**
+ * The live promotions' card as stored, or, when there is none yet (a stage deployed before
+ * cards: docs/runbooks/pricing-cards.md), built from gsi1. Once the card exists every change
+ * to a promotion writes it, so gsi1 is read only before the first.
+ */
+export const readLivePromotionsCard = async (
+  now: Date,
+): Promise<{ card: LivePromotionsCard; version: number | undefined }> => {
+  const { current, version } = await readRollup<Record<string, unknown>>(promotionKeys.liveCard());
+  const card = cardFromItem(current);
+  if (card) return { card, version };
+  return { card: cardOf(await loadLivePromotions(now), now), version: undefined };
+};
+
+const CARD = 'The live promotions card';
+
+/**
+ * The card write that goes with `promotion`'s change, conditional on the card's version
+ * (none when the change leaves the card as it is).
+ */
+const cardWrites = async (promotion: Promotion, now: Date): Promise<GuardedWrite[]> => {
+  const { card, version } = await readLivePromotionsCard(now);
+  const next = cardWithPromotion(card, promotion, now);
+  return next ? [rollupWrite(cardItem(next), version, CARD)] : [];
+};
+
+/**
+ * Writes the card from gsi1 if there is none (the backfill), or, with `rebuild`, rewrites it
+ * from gsi1 whatever it holds (after a deploy during which old code may have changed
+ * promotions without it: docs/runbooks/pricing-cards.md). True when it wrote.
+ */
+export const ensureLivePromotionsCard = async (
+  now: Date,
+  options: { rebuild?: boolean } = {},
+): Promise<boolean> =>
+  retryOnContention(async () => {
+    const { version } = await readRollup(promotionKeys.liveCard());
+    if (version !== undefined && !options.rebuild) return false;
+    const card = cardOf(await loadLivePromotions(now), now);
+    await transactWrite([rollupWrite(cardItem(card), version, CARD)]);
+    return true;
+  });
+
+/** Creates the promotion, its coupon guard and its entry in the live card, in one transaction. */
 export const insertPromotion = async (
   promotionId: string,
   draft: PromotionDraft,
@@ -41,13 +94,17 @@ export const insertPromotion = async (
   now: Date,
 ): Promise<Promotion> => {
   const promotion: Promotion = { promotionId, ...draft, usedCount: 0, ...newItemMeta(actor, now) };
-  await transactWrite([
-    createItem(
-      toItem(promotion),
-      () => new InternalError({ detail: `Promotion id ${promotionId} collided.` }),
-    ),
-    ...couponGuardWrites(promotionId, undefined, promotion.couponCode),
-  ]);
+  // Run again on a fresh card if another change to a promotion wrote it meanwhile.
+  await retryOnContention(async () =>
+    transactWrite([
+      createItem(
+        toItem(promotion),
+        () => new InternalError({ detail: `Promotion id ${promotionId} collided.` }),
+      ),
+      ...couponGuardWrites(promotionId, undefined, promotion.couponCode),
+      ...(await cardWrites(promotion, now)),
+    ]),
+  );
   return promotion;
 };
 
@@ -56,19 +113,25 @@ export const findPromotion = async (promotionId: string): Promise<Promotion | un
   return item ? fromItem(item) : undefined;
 };
 
-/** Changes everything but the usage counter, if still at `current.version`; moves the coupon guard. */
-export const replacePromotion = async (current: Promotion, next: Promotion): Promise<void> => {
-  await transactWrite([
-    updateAtVersion({
-      key: promotionKeys.item(current.promotionId),
-      previous: toItem(current),
-      next: toItem(next),
-      expectedVersion: current.version,
-      what: `Promotion ${current.promotionId}`,
-      counters: COUNTERS,
-    }),
-    ...couponGuardWrites(current.promotionId, current.couponCode, next.couponCode),
-  ]);
+/**
+ * Changes everything but the usage counter, if still at `current.version`; moves the coupon
+ * guard and the promotion's entry in the live card.
+ */
+export const replacePromotion = async (current: Promotion, next: Promotion, now: Date): Promise<void> => {
+  await retryOnContention(async () =>
+    transactWrite([
+      updateAtVersion({
+        key: promotionKeys.item(current.promotionId),
+        previous: toItem(current),
+        next: toItem(next),
+        expectedVersion: current.version,
+        what: `Promotion ${current.promotionId}`,
+        counters: COUNTERS,
+      }),
+      ...couponGuardWrites(current.promotionId, current.couponCode, next.couponCode),
+      ...(await cardWrites(next, now)),
+    ]),
+  );
 };
 
 /** gsi1 `PROMOTIONS#<status>` by end time; `endsOnOrAfter` keeps only those not ended by then. */
@@ -109,11 +172,27 @@ export const findCouponOwner = async (code: string): Promise<string | undefined>
   return typeof guard?.ownerId === 'string' ? guard.ownerId : undefined;
 };
 
-/** How often `customerId` used each of `promotionIds` (BatchGet of the usage items). */
-export const findCustomerUses = async (
-  promotionIds: readonly string[],
-  customerId: string,
-): Promise<Map<string, number>> => {
-  const items = await batchGetItems(promotionIds.map((id) => promotionKeys.usage(id, customerId)));
-  return new Map(items.map((item) => [String(item.promotionId), Number(item.usedCount ?? 0)]));
+/**
+ * The usage counters pricing needs, in one BatchGet: each of `limited` promotions' total
+ * (`usedCount` is not on the card: sales move it) and, for a customer, their uses of each of
+ * `perCustomer`. Eventually consistent, as the Query they replace: the order's transaction
+ * guards every limit with its own condition.
+ */
+export const findUsageCounts = async (
+  limited: readonly string[],
+  perCustomer: readonly string[],
+  customerId: string | undefined,
+): Promise<{ used: Map<string, number>; customerUses: Map<string, number> }> => {
+  const customerKeys = customerId ? perCustomer.map((id) => promotionKeys.usage(id, customerId)) : [];
+  const keys = [...limited.map(promotionKeys.item), ...customerKeys];
+  const items =
+    keys.length > 0 ? await batchGetItems(keys, { attributes: ['promotionId', 'usedCount'] }) : [];
+  const used = new Map<string, number>();
+  const customerUses = new Map<string, number>();
+  for (const item of items) {
+    const isTotal = item.sk === promotionKeys.item(String(item.promotionId)).sk;
+    const target = isTotal ? used : customerUses;
+    target.set(String(item.promotionId), Number(item.usedCount ?? 0));
+  }
+  return { used, customerUses };
 };

@@ -132,6 +132,6 @@ export const updatePromotion = async (
     updatedAt: now.toISOString(),
     updatedBy: principal.userId,
   };
-  await replacePromotion(current, next);
+  await replacePromotion(current, next, now);
   return view(next, now);
 };

@@ -1,18 +1,8 @@
+import { type LineTaxRate, lineRateOf, ratesFromCard, type TaxRateCard, UNTAXED } from './tax-rate-card.js';
 import { findRateInForce } from './tax-rate-repository.js';
 import { DEFAULT_TAX_CATEGORY } from './tax-rate-schemas.js';
 
-/** The rate a line is taxed at, as the order records it. */
-export interface LineTaxRate {
-  /** Absent when the region has no rate for the category (nor a default): taxed at 0. */
-  taxRateId?: string;
-  /** The category the rate is set for: the product's, or `default`. */
-  taxCategory: string;
-  taxName: string;
-  /** Basis points. */
-  taxRate: number;
-}
-
-const UNTAXED = (category: string): LineTaxRate => ({ taxCategory: category, taxName: 'Tax', taxRate: 0 });
+export type { LineTaxRate } from './tax-rate-card.js';
 
 /**
  * The rate in force at `at` for each product category of an order in the store's region: per
@@ -32,12 +22,23 @@ export const ratesInForce = async (
   return new Map(
     distinct.map((category, index) => {
       const rate = own[index] ?? fallback;
-      return [
-        category,
-        rate
-          ? { taxRateId: rate.taxRateId, taxCategory: rate.category, taxName: rate.name, taxRate: rate.rate }
-          : UNTAXED(category),
-      ];
+      return [category, rate ? lineRateOf(rate) : UNTAXED(category)];
     }),
   );
+};
+
+/**
+ * The same answer from the region's rate card when it has one that covers `at` (no read at
+ * all: the card came with the caller's BatchGet), else from the Queries: a region without a
+ * card (no rate yet, or a stage not backfilled: docs/runbooks/pricing-cards.md) or an order
+ * placed before the card's `exactFrom`.
+ */
+export const ratesInForceFrom = (
+  card: TaxRateCard | undefined,
+  region: string,
+  categories: readonly string[],
+  at: Date,
+): Promise<Map<string, LineTaxRate>> => {
+  const fromCard = card && card.region === region ? ratesFromCard(card, categories, at) : undefined;
+  return fromCard ? Promise.resolve(fromCard) : ratesInForce(region, categories, at);
 };

@@ -1,11 +1,14 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../db/client.js';
+import { retryOnContention } from '../db/contention.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, taxRateKeys } from '../db/keys.js';
-import { type Page, queryPage } from '../db/query-page.js';
+import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { readRollup, rollupWrite } from '../db/rollup-item.js';
 import { transactWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
 import { ConflictError } from '../errors.js';
+import { cardFromItem, cardItem, cardWithRate, pruneCard, type TaxRateCard } from './tax-rate-card.js';
 import type { TaxRate } from './tax-rate-schemas.js';
 
 const toItem = (rate: TaxRate) => ({
@@ -17,19 +20,79 @@ const toItem = (rate: TaxRate) => ({
 
 const fromItem = (item: Record<string, unknown>): TaxRate => stripStorageAttributes<TaxRate>(item);
 
-/** The natural key is the item key, so a second rate for the same region, category and instant is 409. */
-export const insertTaxRate = async (rate: TaxRate): Promise<void> => {
-  await transactWrite([
-    createItem(
-      toItem(rate),
-      () =>
-        new ConflictError({
-          detail: `Region ${rate.region} already has a ${rate.category} rate from ${rate.effectiveFrom}; choose another instant.`,
-          errors: [{ path: 'body.effectiveFrom', message: 'Another rate takes effect at this instant.' }],
-        }),
-    ),
-  ]);
+/** Every rate of a region, from gsi2 (a Query by prefix, paged to the end). */
+const regionRates = async (region: string): Promise<TaxRate[]> => {
+  const rates: TaxRate[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryTaxRates({ region, limit: 100, cursor });
+    rates.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rates;
 };
+
+/**
+ * The region's card as stored, or, when it has none yet (its first rate, or a stage deployed
+ * before cards: docs/runbooks/pricing-cards.md), built from the region's rates. Once a card
+ * exists every rate is written with it, so only rates from before the first card are read.
+ */
+export const readTaxRateCard = async (
+  region: string,
+  now: Date,
+): Promise<{ card: TaxRateCard; version: number | undefined }> => {
+  const { current, version } = await readRollup<Record<string, unknown>>(taxRateKeys.card(region));
+  const card = cardFromItem(current);
+  if (card) return { card, version };
+  return { card: pruneCard({ region, rates: await regionRates(region) }, now), version: undefined };
+};
+
+/**
+ * The region's card for pricing: eventually consistent, as the Queries it replaces. A stale
+ * card can miss only a rate created within a second of the read, and rates are created ahead
+ * of their `effectiveFrom` in practice (docs/tax.md), as findRateInForce says.
+ */
+export const findTaxRateCard = async (region: string): Promise<TaxRateCard | undefined> =>
+  cardFromItem(await getItem(taxRateKeys.card(region), false));
+
+/**
+ * Writes the region's card from its rates if it has none (the backfill), or, with `rebuild`,
+ * rewrites it from them whatever it holds (after a deploy during which old code may have
+ * created rates without it: docs/runbooks/pricing-cards.md). True when it wrote.
+ */
+export const ensureTaxRateCard = async (
+  region: string,
+  now: Date,
+  options: { rebuild?: boolean } = {},
+): Promise<boolean> =>
+  retryOnContention(async () => {
+    const { version } = await readRollup(taxRateKeys.card(region));
+    if (version !== undefined && !options.rebuild) return false;
+    const card = pruneCard({ region, rates: await regionRates(region) }, now);
+    await transactWrite([rollupWrite(cardItem(card), version, `The ${region} rate card`)]);
+    return true;
+  });
+
+/**
+ * The natural key is the item key, so a second rate for the same region, category and instant
+ * is 409. The region's rate card is rewritten in the same transaction, conditional on the
+ * version read: a concurrent rate in the region makes this step read the card again.
+ */
+export const insertTaxRate = async (rate: TaxRate, now: Date): Promise<void> =>
+  retryOnContention(async () => {
+    const { card, version } = await readTaxRateCard(rate.region, now);
+    await transactWrite([
+      createItem(
+        toItem(rate),
+        () =>
+          new ConflictError({
+            detail: `Region ${rate.region} already has a ${rate.category} rate from ${rate.effectiveFrom}; choose another instant.`,
+            errors: [{ path: 'body.effectiveFrom', message: 'Another rate takes effect at this instant.' }],
+          }),
+      ),
+      rollupWrite(cardItem(cardWithRate(card, rate, now)), version, `The ${rate.region} rate card`),
+    ]);
+  });
 
 /** By id: one Query of gsi1 (`TAXRATE#<id>`). */
 export const findTaxRate = async (taxRateId: string): Promise<TaxRate | undefined> => {

@@ -17,12 +17,13 @@ export const createTaxRate = async (
   input: CreateTaxRateInput,
   options: { taxRateId?: string; now?: Date } = {},
 ): Promise<TaxRate> => {
+  const now = options.now ?? new Date();
   const rate: TaxRate = {
     taxRateId: options.taxRateId ?? newTaxRateId(),
     ...input,
-    ...newItemMeta(actor, options.now ?? new Date()),
+    ...newItemMeta(actor, now),
   };
-  await insertTaxRate(rate);
+  await insertTaxRate(rate, now);
   return rate;
 };
 

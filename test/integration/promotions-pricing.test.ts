@@ -47,7 +47,7 @@ const release = (applied: AppliedPromotion[], customerId?: string) =>
   transactWrite(promotionUsageReleaseWrites(applied, customerId, new Date()));
 
 describe('priceOrder against DynamoDB Local', () => {
-  it('applies the store’s running automatic promotions with one Query (plus nothing else)', async () => {
+  it('applies the store’s running automatic promotions with one read of the live card (plus nothing else)', async () => {
     const storeId = await newStore();
     await create({
       storeIds: [storeId],
@@ -60,7 +60,7 @@ describe('priceOrder against DynamoDB Local', () => {
       context(storeId),
     );
     expect(order).toMatchObject({ subtotal: 9390, discountTotal: 439, total: 8951 });
-    expect(send.mock.calls.map(([command]) => command.constructor.name)).toEqual(['QueryCommand']);
+    expect(send.mock.calls.map(([command]) => command.constructor.name)).toEqual(['GetCommand']);
   });
 
   it('loads running and scheduled promotions but never ended or disabled ones, paging through every page', async () => {

@@ -72,9 +72,9 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item.',
   },
   'createOrder (2 lines, customer)': {
-    budget: { read: 4.5, write: 20 },
-    minimum: { read: 4.5, write: 20 },
-    why: 'One transaction (2×) of the order (~1.6 KB: 2 WCU), both levels, the idempotency record and the customer link, with the order’s four index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order) and the levels’ keys-only gsi9 entries unchanged; reads: revocation, one BatchGet by key, products, promotions and tax rates.',
+    budget: { read: 3.5, write: 20 },
+    minimum: { read: 3.5, write: 20 },
+    why: 'One transaction (2×) of the order (~1.6 KB: 2 WCU), both levels, the idempotency record and the customer check, with the order’s four index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order) and the levels’ keys-only gsi9 entries unchanged; reads: revocation, one BatchGet by key (idempotency record, store, the live promotions card, the region’s rate card, the SKU guards of a container that has not seen them), then the products the guards name. No customer read (the transaction checks it) and no Query of promotions or tax rates (the cards).',
   },
   createProduct: {
     budget: { read: 0.5, write: 18 },
@@ -82,9 +82,9 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'One transaction (2×) of the product, its SKU and barcode guards and their index entries (gsi1/gsi2/gsi6 list products): every guard is needed for uniqueness.',
   },
   createPromotion: {
-    budget: { read: 1.5, write: 6 },
-    minimum: { read: 1.5, write: 6 },
-    why: 'The revocation read (0.5) and the reads the change depends on (BatchGetItem 1); one transaction (2×) of 2 items that change together and their entries in gsi1.',
+    budget: { read: 2.5, write: 10 },
+    minimum: { read: 2.5, write: 10 },
+    why: 'The revocation read (0.5), the stores and SKUs it names (BatchGetItem 1) and the live promotions card (GetItem 1, strongly consistent: the card’s write is conditional on its version); one transaction (2×) of the promotion, its coupon guard and the card (~2 KB with the demo’s promotions), and the promotion’s gsi1 entry. The card costs this change +1 RCU / +4 WCU so that every order reads the live promotions as one key of its BatchGet instead of a Query.',
   },
   createPurchaseOrder: {
     budget: { read: 1.5, write: 8 },
@@ -102,9 +102,9 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
   },
   createTaxRate: {
-    budget: { read: 0.5, write: 3 },
-    minimum: { read: 0.5, write: 3 },
-    why: 'The revocation read (0.5); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
+    budget: { read: 1.5, write: 8 },
+    minimum: { read: 1.5, write: 8 },
+    why: 'The revocation read (0.5) and the region’s rate card (GetItem 1, strongly consistent: its write is conditional on its version; a region without one yet Queries its rates to build it); one transaction (2×) of the rate with its gsi1/gsi2 entries and the card. The card turns a single write (3 WCU) into this transaction: the price of an order reading every rate of its region as one key of its BatchGet instead of a Query per category.',
   },
   createTransfer: {
     budget: { read: 1.5, write: 8 },
@@ -407,9 +407,9 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read and the product (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×); a status change moves its gsi1 and gsi2 sort keys (two index writes each).',
   },
   updatePromotion: {
-    budget: { read: 1.5, write: 2 },
-    minimum: { read: 1.5, write: 2 },
-    why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entry in gsi1.',
+    budget: { read: 2.5, write: 8 },
+    minimum: { read: 2.5, write: 8 },
+    why: 'The revocation read (0.5), the promotion (GetItem 1) and the live promotions card (GetItem 1, strongly consistent: its write is conditional on its version); one transaction (2×) of the promotion’s UpdateItem, its gsi1 entry and the card (~2 KB). The card turns a single write (2 WCU) into this transaction: the price of an order reading the live promotions by key; a change to a promotion that neither was nor is live writes no card.',
   },
   updateStore: {
     budget: { read: 1.5, write: 2 },
@@ -427,14 +427,14 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'The revocation read (0.5) and the reads the change depends on (GetItem 1); one item changes: one conditional write (1×, not a one-item transaction’s 2×) of the item and its entries in gsi1, gsi2.',
   },
   'createOrder (1 line)': {
-    budget: { read: 3, write: 10 },
-    minimum: { read: 3, write: 10 },
-    why: 'One transaction (2×) of the order, its level and the idempotency record, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order).',
+    budget: { read: 2.5, write: 10 },
+    minimum: { read: 2.5, write: 10 },
+    why: 'One transaction (2×) of the order, its level and the idempotency record, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order); reads: revocation and one BatchGet by key, the pricing cards among it.',
   },
   'createOrder (10 lines, customer)': {
-    budget: { read: 7.5, write: 26 },
-    minimum: { read: 7.5, write: 26 },
-    why: 'One transaction (2×) of the 5 KB order, ten levels, the idempotency record and the customer link, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order).',
+    budget: { read: 6.5, write: 26 },
+    minimum: { read: 6.5, write: 26 },
+    why: 'One transaction (2×) of the 5 KB order, ten levels, the idempotency record and the customer check, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order); reads: revocation and one BatchGet by key of the products, the pricing cards among it.',
   },
   'recordOrderPayment (final → PAID)': {
     budget: { read: 3, write: 12 },
