@@ -16,9 +16,9 @@ export const BUNDLE_RATIO_TARGET = 1;
 
 const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   compactChanges: 1.08,
-  createImport: 1.03,
-  createOrder: 1.01,
-  runUploadedImport: 1.26,
+  createImport: 1.01,
+  createOrder: 1.02,
+  runUploadedImport: 1.23,
   writeReportFiles: 1.08,
 };
 
