@@ -5,10 +5,13 @@
  * builds HTTP responses itself.
  *
  * Each class that answers with its own problem `type` declares it once, as `static problem`
- * (slug, status, title, what it means, and a zod shape of the members it adds). That
- * declaration is the problem type catalog: the error's status, slug and title come from it,
- * and the OpenAPI document gives each route's error responses the schemas of the types the
- * route lists (lib/platform/problem-catalog.ts).
+ * (slug, status, title): the error's status, slug and title come from it. What the type means
+ * and the zod shape of the members it adds are read only by the problem catalog and the OpenAPI
+ * document (lib/platform/problem-catalog.ts), so they are declared beside the class as a value
+ * of their own, `documentProblem(Class, { description, extensions })` in a PURE IIFE: esbuild
+ * drops them from every bundle (their text and the extensions' schemas are about 3 KiB of
+ * `createOrder`), and in Node they register when the module loads, as schemas do with
+ * `z.globalRegistry`.
  */
 import * as z from './zod.js';
 
@@ -36,10 +39,6 @@ export interface ProblemType {
   readonly slug: string;
   readonly status: number;
   readonly title: string;
-  /** When it is answered and what the caller should do (OpenAPI response description). */
-  readonly description: string;
-  /** Members this type adds to the document (RFC 9457 extensions), as a zod shape. */
-  readonly extensions?: z.core.$ZodShape;
   /** Whether `errors` (the fields at fault) is always present. */
   readonly fieldErrors?: boolean;
   readonly headers?: readonly ProblemHeader[];
@@ -49,6 +48,38 @@ export interface ProblemType {
 
 /** A problem declaration, typed as the base so subclasses may declare their own. */
 export const defineProblem = (type: ProblemType): ProblemType => type;
+
+/** What a problem type means, for the document only (see the header). */
+export interface ProblemDocs {
+  /** When it is answered and what the caller should do (OpenAPI response description). */
+  readonly description: string;
+  /** Members this type adds to the document (RFC 9457 extensions), as a zod shape. */
+  readonly extensions?: z.core.$ZodShape;
+}
+
+const problemDocs = new Map<ProblemType, ProblemDocs>();
+
+/** Registers the docs of `source`'s own problem type; declare it in a PURE IIFE beside the class. */
+export const documentProblem = (
+  source: { readonly problem: ProblemType },
+  docs: ProblemDocs,
+): ProblemDocs => {
+  if (problemDocs.has(source.problem))
+    throw new Error(`Problem type ${source.problem.slug} is documented twice`);
+  problemDocs.set(source.problem, docs);
+  return docs;
+};
+
+/** The docs of a problem type; throws when its class declares none (the document needs them). */
+export const problemDocsOf = (type: ProblemType): ProblemDocs => {
+  const docs = problemDocs.get(type);
+  if (!docs) {
+    throw new Error(
+      `Problem type ${type.slug} has no docs: declare them beside its class with \`export const …Docs = /* @__PURE__ */ (() => documentProblem(Class, { description, extensions }))();\` (lib/errors.ts).`,
+    );
+  }
+  return docs;
+};
 
 export abstract class AppError extends Error {
   /**
@@ -96,8 +127,6 @@ export class ValidationError extends DeclaredError {
     slug: 'validation-error',
     status: 400,
     title: 'Your request is not valid',
-    description:
-      'Malformed JSON, wrong types, unknown fields, out-of-range values, a bad or foreign cursor, or a rule of the domain; `errors` names each field at fault.',
     fieldErrors: true,
   });
   constructor(errors: FieldIssue[], detail = 'One or more fields are invalid.') {
@@ -105,22 +134,33 @@ export class ValidationError extends DeclaredError {
   }
 }
 
+/** What `ValidationError` means, for the problem catalog and the OpenAPI document only. */
+export const validationErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ValidationError, {
+    description:
+      'Malformed JSON, wrong types, unknown fields, out-of-range values, a bad or foreign cursor, or a rule of the domain; `errors` names each field at fault.',
+  }))();
+
 export class BadRequestError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'bad-request',
     status: 400,
     title: 'Bad request',
-    description:
-      'A request that cannot be read or done as sent (e.g. a path that is not validly percent-encoded, or a change too large for one transaction); `detail` says why.',
   });
 }
+
+/** What `BadRequestError` means, for the problem catalog and the OpenAPI document only. */
+export const badRequestErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(BadRequestError, {
+    description:
+      'A request that cannot be read or done as sent (e.g. a path that is not validly percent-encoded, or a change too large for one transaction); `detail` says why.',
+  }))();
 
 export class UnauthorizedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'unauthorized',
     status: 401,
     title: 'Authentication required',
-    description: 'Missing, invalid or expired bearer token; `WWW-Authenticate` names the scheme.',
     headers: ['www-authenticate'],
   });
   constructor(detail = 'A valid bearer token is required.') {
@@ -128,30 +168,45 @@ export class UnauthorizedError extends DeclaredError {
   }
 }
 
+/** What `UnauthorizedError` means, for the problem catalog and the OpenAPI document only. */
+export const unauthorizedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(UnauthorizedError, {
+    description: 'Missing, invalid or expired bearer token; `WWW-Authenticate` names the scheme.',
+  }))();
+
 export class ForbiddenError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'forbidden',
     status: 403,
     title: 'Not allowed',
-    description: 'The caller’s role lacks the route’s permission, or a finer rule of the domain refuses it.',
   });
 }
+
+/** What `ForbiddenError` means, for the problem catalog and the OpenAPI document only. */
+export const forbiddenErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ForbiddenError, {
+    description: 'The caller’s role lacks the route’s permission, or a finer rule of the domain refuses it.',
+  }))();
 
 export class NotFoundError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'not-found',
     status: 404,
     title: 'Not found',
-    description: 'No such resource, or one outside the caller’s stores (answered alike).',
   });
 }
+
+/** What `NotFoundError` means, for the problem catalog and the OpenAPI document only. */
+export const notFoundErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(NotFoundError, {
+    description: 'No such resource, or one outside the caller’s stores (answered alike).',
+  }))();
 
 export class MethodNotAllowedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'method-not-allowed',
     status: 405,
     title: 'Method not allowed',
-    description: 'A known path with a method it does not support; `Allow` lists those it does.',
     headers: ['allow'],
   });
   constructor(allowed: string[]) {
@@ -162,22 +217,39 @@ export class MethodNotAllowedError extends DeclaredError {
   }
 }
 
+/** What `MethodNotAllowedError` means, for the problem catalog and the OpenAPI document only. */
+export const methodNotAllowedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(MethodNotAllowedError, {
+    description: 'A known path with a method it does not support; `Allow` lists those it does.',
+  }))();
+
 /** Subclassed by domain conflicts (insufficient stock, wrong state) with their own problem type. */
 export class ConflictError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'conflict',
     status: 409,
     title: 'Conflict',
-    description:
-      'Conflicts with data that exists (a duplicate natural key; `errors` names the field) or with a change that landed meanwhile; `detail` says which.',
   });
 }
+
+/** What `ConflictError` means, for the problem catalog and the OpenAPI document only. */
+export const conflictErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ConflictError, {
+    description:
+      'Conflicts with data that exists (a duplicate natural key; `errors` names the field) or with a change that landed meanwhile; `detail` says which.',
+  }))();
 
 export class PreconditionFailedError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'precondition-failed',
     status: 412,
     title: 'The resource has changed',
+  });
+}
+
+/** What `PreconditionFailedError` means, for the problem catalog and the OpenAPI document only. */
+export const preconditionFailedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(PreconditionFailedError, {
     description: '`If-Match` no longer matches: read the resource again (`currentVersion`) and retry.',
     extensions: {
       currentVersion: z
@@ -185,27 +257,36 @@ export class PreconditionFailedError extends DeclaredError {
         .clone()
         .register(z.globalRegistry, { description: 'The version it is at now.' }),
     },
-  });
-}
+  }))();
 
 export class PayloadTooLargeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'payload-too-large',
     status: 413,
     title: 'Payload too large',
-    description: 'The body is larger than the API accepts.',
   });
 }
+
+/** What `PayloadTooLargeError` means, for the problem catalog and the OpenAPI document only. */
+export const payloadTooLargeErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(PayloadTooLargeError, {
+    description: 'The body is larger than the API accepts.',
+  }))();
 
 export class UnsupportedMediaTypeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'unsupported-media-type',
     status: 415,
     title: 'Unsupported media type',
-    description:
-      'The body is not sent as `application/json` in UTF-8, or with an encoding the API does not read.',
   });
 }
+
+/** What `UnsupportedMediaTypeError` means, for the problem catalog and the OpenAPI document only. */
+export const unsupportedMediaTypeErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(UnsupportedMediaTypeError, {
+    description:
+      'The body is not sent as `application/json` in UTF-8, or with an encoding the API does not read.',
+  }))();
 
 /** Well-formed but unusable, e.g. an Idempotency-Key reused with a different body. */
 export class UnprocessableEntityError extends DeclaredError {
@@ -213,27 +294,42 @@ export class UnprocessableEntityError extends DeclaredError {
     slug: 'unprocessable-entity',
     status: 422,
     title: 'Request cannot be processed',
-    description: 'Well-formed but unusable.',
   });
 }
+
+/** What `UnprocessableEntityError` means, for the problem catalog and the OpenAPI document only. */
+export const unprocessableEntityErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(UnprocessableEntityError, {
+    description: 'Well-formed but unusable.',
+  }))();
 
 export class PreconditionRequiredError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'precondition-required',
     status: 428,
     title: 'If-Match header required',
-    description: '`If-Match` is missing: send the `ETag` you last read.',
   });
 }
+
+/** What `PreconditionRequiredError` means, for the problem catalog and the OpenAPI document only. */
+export const preconditionRequiredErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(PreconditionRequiredError, {
+    description: '`If-Match` is missing: send the `ETag` you last read.',
+  }))();
 
 export class RequestHeaderFieldsTooLargeError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'request-header-fields-too-large',
     status: 431,
     title: 'Request header fields too large',
-    description: 'The request’s headers are larger than the API accepts.',
   });
 }
+
+/** What `RequestHeaderFieldsTooLargeError` means, for the problem catalog and the OpenAPI document only. */
+export const requestHeaderFieldsTooLargeErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(RequestHeaderFieldsTooLargeError, {
+    description: 'The request’s headers are larger than the API accepts.',
+  }))();
 
 /** Anything unexpected. Its message is logged, never sent. */
 export class InternalError extends DeclaredError {
@@ -241,18 +337,28 @@ export class InternalError extends DeclaredError {
     slug: 'internal-error',
     status: 500,
     title: 'Internal server error',
-    description: 'A fault on our side; the body is generic. Quote `requestId`.',
   });
   override readonly expose = false;
 }
+
+/** What `InternalError` means, for the problem catalog and the OpenAPI document only. */
+export const internalErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(InternalError, {
+    description: 'A fault on our side; the body is generic. Quote `requestId`.',
+  }))();
 
 export class ServiceUnavailableError extends DeclaredError {
   static override readonly problem = defineProblem({
     slug: 'service-unavailable',
     status: 503,
     title: 'Service temporarily unavailable',
-    description: 'Throttled or contended: nothing was changed; retry after `Retry-After` seconds.',
     headers: ['retry-after'],
   });
   override readonly expose = false;
 }
+
+/** What `ServiceUnavailableError` means, for the problem catalog and the OpenAPI document only. */
+export const serviceUnavailableErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ServiceUnavailableError, {
+    description: 'Throttled or contended: nothing was changed; retry after `Retry-After` seconds.',
+  }))();

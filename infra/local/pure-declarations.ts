@@ -1,5 +1,6 @@
 /**
- * Every top-level schema and route contract in lib/ is declared `/* @__PURE__ *\/ (() => …)()`,
+ * Every top-level schema and route contract in lib/, and every problem type's docs
+ * (`documentProblem(…)`, lib/errors.ts), is declared `/* @__PURE__ *\/ (() => …)()`,
  * so that esbuild drops those a function's bundle never reaches (docs/performance.md, "Bundles
  * and cold starts"): a `.check(…)`, `.register(…)` or `defineRoute(…)` call at the top level
  * would otherwise keep every schema of a domain in every one of its functions. This finds the
@@ -76,14 +77,18 @@ export interface ImpureDeclaration {
   end: number;
 }
 
-/** Top-level `const`s whose initializer runs code (a call, `new`, a spread) and is not PURE-wrapped. */
-export const impureDeclarations = (text: string): ImpureDeclaration[] => {
+/**
+ * Top-level `const`s whose initializer runs code (a call, `new`, a spread) and is not PURE-wrapped;
+ * with `calling`, only those whose initializer contains that text (e.g. `documentProblem(`).
+ */
+export const impureDeclarations = (text: string, calling?: string): ImpureDeclaration[] => {
   const found: ImpureDeclaration[] = [];
   for (const match of text.matchAll(DECLARATION)) {
     const start = (match.index ?? 0) + match[0].length;
     const { end, runsCode } = scanInitializer(text, start);
     const initializer = text.slice(start, end);
     if (!runsCode || initializer.startsWith(PURE) || initializer.startsWith('function')) continue;
+    if (calling && !initializer.includes(calling)) continue;
     if (ARROW.test(initializer)) continue;
     found.push({ name: /const (\w+)/.exec(match[0])?.[1] ?? '?', start, end });
   }
@@ -91,8 +96,8 @@ export const impureDeclarations = (text: string): ImpureDeclaration[] => {
 };
 
 /** The text with every impure declaration wrapped in a PURE arrow called at once. */
-export const wrapPure = (text: string): string =>
-  impureDeclarations(text)
+export const wrapPure = (text: string, calling?: string): string =>
+  impureDeclarations(text, calling)
     .reverse()
     .reduce((out, { start, end }) => {
       const initializer = out.slice(start, end);
@@ -113,6 +118,19 @@ export const declarationFiles = (): string[] => {
   return [...files, 'lib/stores/country-codes.ts', 'lib/customers/prescription-schema.ts'].sort();
 };
 
+/** Documents a problem type: lib/errors.ts's `documentProblem`, called outside its own module. */
+export const PROBLEM_DOCS_CALL = 'documentProblem(';
+
+/** Every module of lib/ that documents a problem type (only those declarations are checked there). */
+export const problemDocsFiles = (): string[] => {
+  const lib = path.join(REPO_ROOT, 'lib');
+  return readdirSync(lib, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .filter((file) => readFileSync(path.join(lib, file), 'utf8').includes(`${PROBLEM_DOCS_CALL}`))
+    .map((file) => `lib/${file.split(path.sep).join('/')}`)
+    .sort();
+};
+
 if (
   process.argv[1] &&
   path.resolve(process.argv[1]) === path.resolve(REPO_ROOT, 'infra/local/pure-declarations.ts')
@@ -124,6 +142,13 @@ if (
     if (impure.length === 0) continue;
     process.stdout.write(`${file}: ${impure.map(({ name }) => name).join(', ')}\n`);
     if (write) writeFileSync(path.join(REPO_ROOT, file), wrapPure(text));
+  }
+  for (const file of problemDocsFiles()) {
+    const text = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    const impure = impureDeclarations(text, PROBLEM_DOCS_CALL);
+    if (impure.length === 0) continue;
+    process.stdout.write(`${file}: ${impure.map(({ name }) => name).join(', ')}\n`);
+    if (write) writeFileSync(path.join(REPO_ROOT, file), wrapPure(text, PROBLEM_DOCS_CALL));
   }
   if (write) process.stdout.write('wrapped; run `npx biome check --write lib` to format\n');
 }

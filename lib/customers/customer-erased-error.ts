@@ -1,4 +1,4 @@
-import { DeclaredError, defineProblem } from '../errors.js';
+import { DeclaredError, defineProblem, documentProblem } from '../errors.js';
 import * as z from '../zod.js';
 
 /**
@@ -11,11 +11,16 @@ export class CustomerErasedError extends DeclaredError {
     slug: 'customer-erased',
     status: 410,
     title: 'Customer erased',
-    description:
-      'The customer’s personal data was erased on request; the profile cannot be read or changed, and no feedback or points adjustment can be added. Their orders, points ledger and feedback remain under the same id.',
-    extensions: { erasedAt: z.iso.datetime() },
   });
   constructor(customerId: string, erasedAt: string) {
     super({ detail: `Customer ${customerId} was erased on ${erasedAt}.`, extensions: { erasedAt } });
   }
 }
+
+/** What `CustomerErasedError` means, for the problem catalog and the OpenAPI document only. */
+export const customerErasedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(CustomerErasedError, {
+    description:
+      'The customer’s personal data was erased on request; the profile cannot be read or changed, and no feedback or points adjustment can be added. Their orders, points ledger and feedback remain under the same id.',
+    extensions: { erasedAt: z.iso.datetime() },
+  }))();

@@ -6,7 +6,14 @@ import { newItemMeta } from '../db/item-meta.js';
 import { orderKeys } from '../db/keys.js';
 import { getItem, type Page } from '../db/query-page.js';
 import { assertVersion } from '../db/versioned-write.js';
-import { ConflictError, defineProblem, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  ConflictError,
+  defineProblem,
+  documentProblem,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
 import { CustomerErasedError } from './customer-erased-error.js';
 import { assertStoreExists, getCustomer, getCustomerRecord } from './customer-service.js';
 import { findFeedback, insertFeedback, queryFeedback, replaceFeedback } from './feedback-repository.js';
@@ -22,9 +29,14 @@ export class FeedbackAlreadyResolvedError extends ConflictError {
     slug: 'feedback-already-resolved',
     status: 409,
     title: 'Feedback already resolved',
-    description: 'The feedback was resolved before; it is resolved once and never reopened.',
   });
 }
+
+/** What `FeedbackAlreadyResolvedError` means, for the problem catalog and the OpenAPI document only. */
+export const feedbackAlreadyResolvedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(FeedbackAlreadyResolvedError, {
+    description: 'The feedback was resolved before; it is resolved once and never reopened.',
+  }))();
 
 const isPrincipal = (actor: Principal | SystemActor): actor is Principal => 'role' in actor;
 

@@ -6,7 +6,7 @@
  * refunds: the order; points adjustments: the customer), so two tills can never collide.
  */
 import { createHash } from 'node:crypto';
-import { ConflictError, defineProblem, UnprocessableEntityError } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem, UnprocessableEntityError } from '../errors.js';
 import { tableName } from './client.js';
 import { ENTITY, idempotencyKeys } from './keys.js';
 import { getItem } from './query-page.js';
@@ -31,10 +31,15 @@ export class IdempotencyKeyReusedError extends UnprocessableEntityError {
     slug: 'idempotency-key-reused',
     status: 422,
     title: 'Idempotency-Key reused with a different request',
-    description: 'The `Idempotency-Key` was used before with another body; `errors` names the header.',
     fieldErrors: true,
   });
 }
+
+/** What `IdempotencyKeyReusedError` means, for the problem catalog and the OpenAPI document only. */
+export const idempotencyKeyReusedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(IdempotencyKeyReusedError, {
+    description: 'The `Idempotency-Key` was used before with another body; `errors` names the header.',
+  }))();
 
 /**
  * Internal signal: the record already exists, so this request is a retry (or a misuse) of an
@@ -45,13 +50,18 @@ export class IdempotencyRecordExists extends ConflictError {
     slug: 'idempotency-record-exists',
     status: 409,
     title: 'Idempotency-Key already used',
-    description: 'A retry of an earlier request: answered with what that request did.',
     internal: true,
   });
   constructor(readonly record: IdempotencyRecord) {
     super({ detail: 'This Idempotency-Key was already used.' });
   }
 }
+
+/** What `IdempotencyRecordExists` means, for the problem catalog and the OpenAPI document only. */
+export const idempotencyRecordExistsDocs = /* @__PURE__ */ (() =>
+  documentProblem(IdempotencyRecordExists, {
+    description: 'A retry of an earlier request: answered with what that request did.',
+  }))();
 
 /** JSON with object keys sorted at every level, so equal values serialise equally. */
 export const canonicalJson = (value: unknown): string =>

@@ -1,4 +1,4 @@
-import { type AppError, ConflictError, defineProblem, NotFoundError } from '../errors.js';
+import { type AppError, ConflictError, defineProblem, documentProblem, NotFoundError } from '../errors.js';
 import * as z from '../zod.js';
 import { tableName } from './client.js';
 import { ContentionError } from './contention.js';
@@ -11,9 +11,6 @@ export class InvalidStateError extends ConflictError {
     slug: 'invalid-state',
     status: 409,
     title: 'Not allowed in the current status',
-    description:
-      'The resource is in a status the action does not allow: `currentStatus` is where it is, `allowedFrom` where the action may start.',
-    extensions: { currentStatus: z.string(), allowedFrom: z.array(z.string()) },
   });
   constructor(
     what: string,
@@ -27,6 +24,14 @@ export class InvalidStateError extends ConflictError {
     });
   }
 }
+
+/** What `InvalidStateError` means, for the problem catalog and the OpenAPI document only. */
+export const invalidStateErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(InvalidStateError, {
+    description:
+      'The resource is in a status the action does not allow: `currentStatus` is where it is, `allowedFrom` where the action may start.',
+    extensions: { currentStatus: z.string(), allowedFrom: z.array(z.string()) },
+  }))();
 
 export interface StatusTransition {
   /** The entity as it will be after the action (its full item, keys included). */

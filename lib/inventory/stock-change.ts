@@ -3,7 +3,7 @@ import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys, LEGACY_LISTING_KEYS } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { type AppError, ConflictError, defineProblem } from '../errors.js';
+import { type AppError, ConflictError, defineProblem, documentProblem } from '../errors.js';
 import { fastUlid } from '../ids/fast-ulid.js';
 import * as z from '../zod.js';
 
@@ -63,17 +63,6 @@ export class InsufficientStockError extends ConflictError {
     slug: 'insufficient-stock',
     status: 409,
     title: 'Not enough stock',
-    description: 'The change would take stock below zero; `shortages` lists every short line.',
-    extensions: {
-      shortages: z.array(
-        z.object({
-          storeId: z.string(),
-          sku: z.string(),
-          requested: z.number().check(z.int()),
-          available: z.number().check(z.int()),
-        }),
-      ),
-    },
   });
   constructor(readonly shortages: { storeId: string; sku: string; requested: number; available: number }[]) {
     super({
@@ -85,16 +74,37 @@ export class InsufficientStockError extends ConflictError {
   }
 }
 
+/** What `InsufficientStockError` means, for the problem catalog and the OpenAPI document only. */
+export const insufficientStockErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(InsufficientStockError, {
+    description: 'The change would take stock below zero; `shortages` lists every short line.',
+    extensions: {
+      shortages: z.array(
+        z.object({
+          storeId: z.string(),
+          sku: z.string(),
+          requested: z.number().check(z.int()),
+          available: z.number().check(z.int()),
+        }),
+      ),
+    },
+  }))();
+
 export class StockMismatchError extends ConflictError {
   static override readonly problem = defineProblem({
     slug: 'stock-changed',
     status: 409,
     title: 'Stock changed since it was read',
-    description: 'On-hand moved since it was counted; a stocktake reports it per line in `conflicts`.',
-    extensions: { sku: z.string(), onHand: z.number().check(z.int()) },
     internal: true,
   });
 }
+
+/** What `StockMismatchError` means, for the problem catalog and the OpenAPI document only. */
+export const stockMismatchErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(StockMismatchError, {
+    description: 'On-hand moved since it was counted; a stocktake reports it per line in `conflicts`.',
+    extensions: { sku: z.string(), onHand: z.number().check(z.int()) },
+  }))();
 
 /**
  * The SET clauses every write of a level carries: its identity (store, SKU, product, the

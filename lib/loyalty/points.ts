@@ -5,7 +5,7 @@ import { tableName } from '../db/client.js';
 import type { SystemActor } from '../db/item-meta.js';
 import { customerKeys, ENTITY } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, defineProblem, NotFoundError } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem, NotFoundError } from '../errors.js';
 import * as z from '../zod.js';
 
 const rateFromEnv = (name: string, fallback: number): number => {
@@ -55,10 +55,15 @@ export class InsufficientPointsError extends ConflictError {
     slug: 'insufficient-points',
     status: 409,
     title: 'Not enough loyalty points',
-    description: 'Redeeming or deducting more points than the customer has (`balance`, `requested`).',
-    extensions: { balance: z.number().check(z.int()), requested: z.number().check(z.int()) },
   });
 }
+
+/** What `InsufficientPointsError` means, for the problem catalog and the OpenAPI document only. */
+export const insufficientPointsErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(InsufficientPointsError, {
+    description: 'Redeeming or deducting more points than the customer has (`balance`, `requested`).',
+    extensions: { balance: z.number().check(z.int()), requested: z.number().check(z.int()) },
+  }))();
 
 /**
  * The one way a points balance changes: [customer balance update, ledger entry put] for the

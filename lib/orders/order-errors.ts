@@ -1,5 +1,5 @@
 import { ContentionError } from '../db/contention.js';
-import { ConflictError, defineProblem } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem } from '../errors.js';
 import * as z from '../zod.js';
 
 /** A payment larger than what is still due (409: depends on the order's current balance). */
@@ -8,14 +8,6 @@ export class PaymentExceedsDueError extends ConflictError {
     slug: 'payment-exceeds-due',
     status: 409,
     title: 'Payment exceeds the amount due',
-    description: 'The payment is larger than what is still due (`amountDue`).',
-    extensions: {
-      amountDue: z
-        .number()
-        .check(z.int(), z.gte(0))
-        .clone()
-        .register(z.globalRegistry, { description: 'Still due, minor units.' }),
-    },
   });
   constructor(orderId: string, amount: number, amountDue: number) {
     super({
@@ -25,20 +17,25 @@ export class PaymentExceedsDueError extends ConflictError {
   }
 }
 
+/** What `PaymentExceedsDueError` means, for the problem catalog and the OpenAPI document only. */
+export const paymentExceedsDueErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(PaymentExceedsDueError, {
+    description: 'The payment is larger than what is still due (`amountDue`).',
+    extensions: {
+      amountDue: z
+        .number()
+        .check(z.int(), z.gte(0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Still due, minor units.' }),
+    },
+  }))();
+
 /** A refund of more money than is paid and not yet refunded. */
 export class RefundExceedsPaidError extends ConflictError {
   static override readonly problem = defineProblem({
     slug: 'refund-exceeds-paid',
     status: 409,
     title: 'Refund exceeds what was paid',
-    description: 'The refund is more money than was paid and not yet refunded (`refundableAmount`).',
-    extensions: {
-      refundableAmount: z
-        .number()
-        .check(z.int(), z.gte(0))
-        .clone()
-        .register(z.globalRegistry, { description: 'Left to refund, minor units.' }),
-    },
   });
   constructor(orderId: string, amount: number, refundable: number) {
     super({
@@ -48,23 +45,25 @@ export class RefundExceedsPaidError extends ConflictError {
   }
 }
 
+/** What `RefundExceedsPaidError` means, for the problem catalog and the OpenAPI document only. */
+export const refundExceedsPaidErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(RefundExceedsPaidError, {
+    description: 'The refund is more money than was paid and not yet refunded (`refundableAmount`).',
+    extensions: {
+      refundableAmount: z
+        .number()
+        .check(z.int(), z.gte(0))
+        .clone()
+        .register(z.globalRegistry, { description: 'Left to refund, minor units.' }),
+    },
+  }))();
+
 /** A refund of more units of a line than were sold and not yet refunded. */
 export class RefundExceedsSoldError extends ConflictError {
   static override readonly problem = defineProblem({
     slug: 'refund-exceeds-sold',
     status: 409,
     title: 'Refund exceeds the quantity sold',
-    description:
-      'The refund returns more units of a line than were sold and not yet refunded; `lines` lists each.',
-    extensions: {
-      lines: z.array(
-        z.object({
-          sku: z.string(),
-          requested: z.number().check(z.int()),
-          refundable: z.number().check(z.int()),
-        }),
-      ),
-    },
   });
   constructor(excess: { sku: string; requested: number; refundable: number }[]) {
     super({
@@ -76,14 +75,35 @@ export class RefundExceedsSoldError extends ConflictError {
   }
 }
 
+/** What `RefundExceedsSoldError` means, for the problem catalog and the OpenAPI document only. */
+export const refundExceedsSoldErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(RefundExceedsSoldError, {
+    description:
+      'The refund returns more units of a line than were sold and not yet refunded; `lines` lists each.',
+    extensions: {
+      lines: z.array(
+        z.object({
+          sku: z.string(),
+          requested: z.number().check(z.int()),
+          refundable: z.number().check(z.int()),
+        }),
+      ),
+    },
+  }))();
+
 export class StoreClosedError extends ConflictError {
   static override readonly problem = defineProblem({
     slug: 'store-closed',
     status: 409,
     title: 'The store is closed',
-    description: 'The store is not active and takes no orders.',
   });
 }
+
+/** What `StoreClosedError` means, for the problem catalog and the OpenAPI document only. */
+export const storeClosedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(StoreClosedError, {
+    description: 'The store is not active and takes no orders.',
+  }))();
 
 /**
  * The order changed between our read and our conditional write (another payment, refund or

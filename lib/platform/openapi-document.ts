@@ -4,7 +4,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
-import { BadRequestError } from '../errors.js';
+import { BadRequestError, problemDocsOf } from '../errors.js';
 import type { DocumentedContract, ResponseContract } from '../http/route.js';
 import * as z from '../zod.js';
 import {
@@ -58,7 +58,7 @@ const GATEWAY_ANSWERS: Record<number, string> = {
 };
 
 const problemLine = ({ type, when }: OperationProblem) =>
-  `- \`/problems/${type.slug}\`: ${when ?? type.description}`;
+  `- \`/problems/${type.slug}\`: ${when ?? problemDocsOf(type).description}`;
 
 /** A problem response: its types' schemas (one of, by `type`), their headers, what each means. */
 const problemResponse = (status: number, problems: OperationProblem[]): ZodOpenApiResponseObject => {

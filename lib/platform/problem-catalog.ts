@@ -19,6 +19,7 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
   type ProblemType,
+  problemDocsOf,
   RequestHeaderFieldsTooLargeError,
   ServiceUnavailableError,
   UnauthorizedError,
@@ -51,7 +52,7 @@ export const STATUS_PROBLEMS: Readonly<Record<number, readonly ProblemSource[]>>
 export const problemTypeOf = (source: ProblemSource): ProblemType => {
   if (typeof source === 'function' && !Object.hasOwn(source, 'problem')) {
     throw new Error(
-      `${(source as { name?: string }).name} declares no problem type of its own: give it \`static override readonly problem = defineProblem({ slug, status, title, description, extensions })\` (lib/errors.ts).`,
+      `${(source as { name?: string }).name} declares no problem type of its own: give it \`static override readonly problem = defineProblem({ slug, status, title })\` and its docs with documentProblem (lib/errors.ts).`,
     );
   }
   if (source.problem.internal) {
@@ -103,6 +104,7 @@ export const problemSchema = (type: ProblemType): z.ZodMiniObject => {
     if (known.type !== type) throw new Error(`Two problem types are declared with slug ${type.slug}.`);
     return known.schema;
   }
+  const docs = problemDocsOf(type);
   const schema = z
     .object({
       type: z.literal(`/problems/${type.slug}`),
@@ -120,13 +122,13 @@ export const problemSchema = (type: ProblemType): z.ZodMiniObject => {
       errors: type.fieldErrors
         ? z.array(FieldIssueSchema).check(z.minLength(1))
         : z.optional(z.array(FieldIssueSchema)),
-      ...type.extensions,
+      ...docs.extensions,
     })
     .clone()
     .register(z.globalRegistry, {
       id: problemSchemaName(type),
       title: type.title,
-      description: type.description,
+      description: docs.description,
     });
   schemas.set(type.slug, { type, schema });
   return schema;

@@ -1,7 +1,7 @@
 import { tableName } from '../db/client.js';
 import { ENTITY, promotionKeys } from '../db/keys.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, defineProblem, ValidationError } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem, ValidationError } from '../errors.js';
 import * as z from '../zod.js';
 import { applyPromotions, couponError } from './apply-promotions.js';
 import { type LivePromotions, loadPricingPromotions } from './live-promotions.js';
@@ -24,11 +24,16 @@ export class PromotionExhaustedError extends ConflictError {
     slug: 'promotion-exhausted',
     status: 409,
     title: 'Promotion no longer available',
+  });
+}
+
+/** What `PromotionExhaustedError` means, for the problem catalog and the OpenAPI document only. */
+export const promotionExhaustedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(PromotionExhaustedError, {
     description:
       'A limited promotion ran out between pricing and placing the order (`promotionId`): price it again.',
     extensions: { promotionId: z.string() },
-  });
-}
+  }))();
 
 export const normaliseCouponCode = (code: string): string => code.trim().toUpperCase();
 

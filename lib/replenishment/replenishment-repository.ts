@@ -3,7 +3,7 @@ import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, inventoryKeys, purchaseOrderKeys, replenishmentKeys, transferKeys } from '../db/keys.js';
 import { batchGetItems, getItem, type Page, queryPage } from '../db/query-page.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, defineProblem } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem } from '../errors.js';
 import type { Replenishment } from './replenishment-schemas.js';
 
 /** The guard of a store and SKU exists: a replenishment is open (never answered: the planner stops). */
@@ -12,10 +12,15 @@ export class ReplenishmentOpenError extends ConflictError {
     slug: 'replenishment-open',
     status: 409,
     title: 'A replenishment is already open',
-    description: 'The store and SKU have an open replenishment; the planner plans nothing more.',
     internal: true,
   });
 }
+
+/** What `ReplenishmentOpenError` means, for the problem catalog and the OpenAPI document only. */
+export const replenishmentOpenErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ReplenishmentOpenError, {
+    description: 'The store and SKU have an open replenishment; the planner plans nothing more.',
+  }))();
 
 /** This event's replenishment exists already: the event was delivered before. */
 export class ReplenishmentRecordedError extends ConflictError {
@@ -23,10 +28,15 @@ export class ReplenishmentRecordedError extends ConflictError {
     slug: 'replenishment-recorded',
     status: 409,
     title: 'This event was planned already',
-    description: 'A redelivered event finds the replenishment it planned; nothing new is planned.',
     internal: true,
   });
 }
+
+/** What `ReplenishmentRecordedError` means, for the problem catalog and the OpenAPI document only. */
+export const replenishmentRecordedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(ReplenishmentRecordedError, {
+    description: 'A redelivered event finds the replenishment it planned; nothing new is planned.',
+  }))();
 
 /**
  * The guard carries what was planned and from which numbers, so the item that enforces "one at

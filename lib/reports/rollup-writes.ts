@@ -4,7 +4,7 @@ import { documentClient, tableName } from '../db/client.js';
 import { REPORT_ENTITY, reportKeys, type TableKey } from '../db/keys.js';
 import { TABLE_DEFINITION } from '../db/table-definition.js';
 import type { GuardedWrite } from '../db/transact.js';
-import { ConflictError, defineProblem } from '../errors.js';
+import { ConflictError, defineProblem, documentProblem } from '../errors.js';
 import type { SaleMemo, SalesDelta, SkuDelta } from './sale-rollup.js';
 import type { TakingsDelta } from './takings-rollup.js';
 
@@ -14,10 +14,15 @@ export class EventAlreadyAppliedError extends ConflictError {
     slug: 'report-event-applied',
     status: 409,
     title: 'Event already counted',
-    description: 'A redelivered domain event finds its applied marker; the rollups stay as they are.',
     internal: true,
   });
 }
+
+/** What `EventAlreadyAppliedError` means, for the problem catalog and the OpenAPI document only. */
+export const eventAlreadyAppliedErrorDocs = /* @__PURE__ */ (() =>
+  documentProblem(EventAlreadyAppliedError, {
+    description: 'A redelivered domain event finds its applied marker; the rollups stay as they are.',
+  }))();
 
 /** Markers outlive every redelivery (EventBridge gives up after a day), then expire. */
 const MARKER_DAYS = 35;

@@ -146,6 +146,23 @@ describe('function bundles (one esbuild build of every function, with the shippe
     expect(checked).toBe(routes.length + 1);
   });
 
+  it('bundles no problem type’s docs: they are for the document only (documentProblem, lib/errors.ts)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { validationErrorDocs } = await import('../../lib/errors.js');
+    const { insufficientStockErrorDocs } = await import('../../lib/inventory/stock-change.js');
+    const descriptions = [validationErrorDocs.description, insufficientStockErrorDocs.description];
+    const offenders: string[] = [];
+    for (const bundle of bundles) {
+      const text = await readFile(bundle.file, 'utf8');
+      if (descriptions.some((description) => text.includes(description))) offenders.push(bundle.name);
+    }
+    expect(offenders).toEqual([]);
+    // The titles are answered (problem+json), so they stay.
+    const createOrder = bundles.find((bundle) => bundle.name === 'createOrder');
+    if (!createOrder) throw new Error('no createOrder bundle');
+    expect(await readFile(createOrder.file, 'utf8')).toContain('Not enough stock');
+  });
+
   it('keeps the default credential chain in the bare baseline (the SDK as it comes)', async () => {
     const { readFile } = await import('node:fs/promises');
     const createOrder = bundles.find((bundle) => bundle.name === 'createOrder');

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { declarationFiles, impureDeclarations, wrapPure } from '../../../infra/local/pure-declarations.js';
+import {
+  declarationFiles,
+  impureDeclarations,
+  PROBLEM_DOCS_CALL,
+  problemDocsFiles,
+  wrapPure,
+} from '../../../infra/local/pure-declarations.js';
 import { REPO_ROOT } from '../../../infra/local/repo-paths.js';
 
 describe('schemas and route contracts declared PURE, so that esbuild drops the unused ones', () => {
@@ -15,6 +21,20 @@ describe('schemas and route contracts declared PURE, so that esbuild drops the u
       ),
     );
     expect(offenders, 'run `npx tsx infra/local/pure-declarations.ts --write`').toEqual([]);
+  });
+
+  it('holds for every problem type’s docs (documentProblem), wherever its class is declared', () => {
+    const files = problemDocsFiles();
+    expect(files).toEqual(expect.arrayContaining(['lib/errors.ts', 'lib/orders/order-errors.ts']));
+    const offenders = files.flatMap((file) =>
+      impureDeclarations(readFileSync(path.join(REPO_ROOT, file), 'utf8'), PROBLEM_DOCS_CALL).map(
+        ({ name }) => `${file}: ${name}`,
+      ),
+    );
+    expect(offenders, 'run `npx tsx infra/local/pure-declarations.ts --write`').toEqual([]);
+    const unwrapped =
+      'const a = new Map();\nexport const bDocs = documentProblem(B, { description: "x" });\n';
+    expect(impureDeclarations(unwrapped, PROBLEM_DOCS_CALL).map(({ name }) => name)).toEqual(['bDocs']);
   });
 
   it('finds calls, spreads and `new` outside functions, and leaves data and functions alone', () => {

@@ -2,7 +2,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../../infra/app-definition.js';
-import { defineProblem, ServiceUnavailableError } from '../../../lib/errors.js';
+import { defineProblem, documentProblem, ServiceUnavailableError } from '../../../lib/errors.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { isReservedReason } from '../../../lib/inventory/adjustment-rules.js';
 import { ADJUSTMENT_REASONS } from '../../../lib/inventory/stock-change.js';
@@ -203,9 +203,9 @@ describe('OpenAPI document', () => {
       static override readonly problem = defineProblem({
         ...ServiceUnavailableError.problem,
         slug: 'contended',
-        description: 'Kept losing races.',
       });
     }
+    documentProblem(Contended, { description: 'Kept losing races.' });
     const route = defineRoute({
       operationId: 'probe',
       method: 'GET',

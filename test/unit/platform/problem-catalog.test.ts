@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError, ConflictError, DeclaredError, type ProblemType } from '../../../lib/errors.js';
+import {
+  AppError,
+  ConflictError,
+  DeclaredError,
+  type ProblemType,
+  problemDocsOf,
+} from '../../../lib/errors.js';
 import { defineRoute } from '../../../lib/http/route.js';
 import { InsufficientStockError } from '../../../lib/inventory/stock-change.js';
 import { documentedRoutes } from '../../../lib/platform/api-routes.js';
@@ -38,7 +44,9 @@ describe('problem type catalog', () => {
       const other = slugs.get(type.slug);
       expect(other, `${cls.name} and ${other} both declare ${type.slug}`).toBeUndefined();
       slugs.set(type.slug, cls.name);
-      expect(type.description.length, `${cls.name}: say when it is answered`).toBeGreaterThan(10);
+      expect(problemDocsOf(type).description.length, `${cls.name}: say when it is answered`).toBeGreaterThan(
+        10,
+      );
     }
   });
 
@@ -74,7 +82,6 @@ describe('problem type catalog', () => {
         slug: 'internal-signal',
         status: 409,
         title: 'x',
-        description: 'Never answered.',
         internal: true,
       };
     }
