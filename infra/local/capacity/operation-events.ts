@@ -1,6 +1,6 @@
 /**
  * The HTTP events the capacity measurement sends: the sample events of events/http/ (each
- * answers 2xx on the demo data, test/integration/seed.test.ts proves it), and variants of them
+ * answers 2xx on the demo data, test/integration/demo-seed.test.ts proves it), and variants of them
  * with another body or path, built here so that a variant stays a valid API Gateway event.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ export const SAMPLE_EVENTS_DIR = join(REPO_ROOT, 'events/http');
 export const functionNameOfSample = (file: string): string =>
   basename(file, '.json').replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** Every sample's file name without `.json`, in file order (the order the seed test runs them). */
+/** Every sample's file name without `.json`, in file order (the order test/integration/demo-seed.test.ts runs them). */
 export const sampleNames = (): string[] =>
   readdirSync(SAMPLE_EVENTS_DIR)
     .filter((file) => file.endsWith('.json'))

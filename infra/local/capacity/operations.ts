@@ -1,8 +1,9 @@
 /**
  * The operations whose capacity units are measured: every HTTP operation of the app definition
- * through its sample event, in the sample files' order (the order the seed test proves works on
- * the demo data), then variants where an item's size or a state change matters. Variants run
- * last so that the samples see the demo data exactly as the seed test does.
+ * through its sample event, in the sample files' order (the order that
+ * test/integration/demo-seed.test.ts proves works on the demo data), then variants where an
+ * item's size or a state change matters. Variants run last so that the samples see the demo
+ * data exactly as the demo-seed test does.
  */
 
 import type { HttpEvent } from '../../../lib/http/http-handler.js';
