@@ -3,7 +3,7 @@
  * flat columns (REQUIRED or OPTIONAL) of BYTE_ARRAY/UTF8, INT32 (DATE), INT64 (TIMESTAMP_MILLIS),
  * DOUBLE and BOOLEAN, SNAPPY, statistics on, offset index only, no column index or bloom filter.
  * It writes the same bytes as hyparquet-writer 0.17.0 does for those inputs (checked against it by
- * test/unit/lake/flat-parquet-writer.test.ts), so the files, and Athena's and DuckDB's view of
+ * test/unit/lake/flat-parquet.test.ts), so the files, and Athena's and DuckDB's view of
  * them, are unchanged. Why: the package's entry reaches, through static imports, code for options
  * no storefleet file uses (variant and geospatial types, bloom filters, delta and byte-stream-split
  * encodings, nested columns, schema inference): ~40 KiB of each writer's bundle. The leaf modules it

@@ -1,4 +1,4 @@
-import { parquetReadObjects } from 'hyparquet';
+import { readFlatParquet } from './flat-parquet-reader.js';
 import { type FlatColumnElement, writeFlatParquet } from './flat-parquet-writer.js';
 import type { LakeColumn, LakeColumnType, LakeTable } from './lake-table-types.js';
 
@@ -92,8 +92,7 @@ const decodeValue = (column: LakeColumn, value: unknown): LakeValue => {
 
 /** Reads a file written by `encodeParquet` back into rows (the job's previous-day state). */
 export const decodeParquet = async (table: LakeTable, bytes: Uint8Array): Promise<LakeRow[]> => {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const objects = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  const objects = readFlatParquet(bytes);
   return objects.map((object) =>
     Object.fromEntries(
       table.columns.map((column) => [column.name, decodeValue(column, object[column.name])]),

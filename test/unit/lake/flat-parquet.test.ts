@@ -1,5 +1,7 @@
+import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, it } from 'vitest';
+import { readFlatParquet } from '../../../lib/lake/flat-parquet-reader.js';
 import {
   type FlatColumnElement,
   type FlatValue,
@@ -74,38 +76,74 @@ const compare = (columns: FlatColumnElement[], data: FlatValue[][], rowGroupSize
     }),
   );
   expect(Buffer.from(ours).equals(Buffer.from(theirs))).toBe(true);
+  return ours;
 };
+
+/** What hyparquet reads from the file, absent values as null (as the flat reader gives them). */
+const hyparquetRows = async (bytes: Uint8Array) =>
+  (
+    (await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    })) as Record<string, unknown>[]
+  ).map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value ?? null])));
+
+const CASES = [
+  { rows: 0, distinct: 5, rowGroupSize: 100_000 },
+  { rows: 1, distinct: 5, rowGroupSize: 100_000 },
+  { rows: 17, distinct: 3, rowGroupSize: 100_000 },
+  { rows: 300, distinct: 4, rowGroupSize: 100_000 },
+  { rows: 300, distinct: 1000, rowGroupSize: 100_000 },
+  { rows: 2_500, distinct: 60, rowGroupSize: 1_000 },
+];
+
+const generated = ({ rows, distinct }: { rows: number; distinct: number }) => {
+  const next = random(rows * 31 + distinct);
+  return ELEMENTS.map((element) => Array.from({ length: rows }, () => value(next, element, distinct)));
+};
+
+const BIG_COLUMNS: FlatColumnElement[] = [
+  { name: 'big', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
+  { name: 'n', type: 'INT64', repetition_type: 'OPTIONAL' },
+];
+const bigData = (): FlatValue[][] => [
+  Array.from({ length: 12_000 }, (_, i) => (i % 13 === 0 ? null : `${i}:${'ab'.repeat(60)}`)),
+  Array.from({ length: 12_000 }, (_, i) => BigInt(i)),
+];
 
 // The lake's and the report files' bytes must not change with the writer (docs/performance.md).
 describe("the flat Parquet writer writes hyparquet-writer's bytes", () => {
-  it.each([
-    { rows: 0, distinct: 5, rowGroupSize: 100_000 },
-    { rows: 1, distinct: 5, rowGroupSize: 100_000 },
-    { rows: 17, distinct: 3, rowGroupSize: 100_000 },
-    { rows: 300, distinct: 4, rowGroupSize: 100_000 },
-    { rows: 300, distinct: 1000, rowGroupSize: 100_000 },
-    { rows: 2_500, distinct: 60, rowGroupSize: 1_000 },
-  ])(
-    'for $rows rows of $distinct distinct values, row groups of $rowGroupSize',
-    ({ rows, distinct, rowGroupSize }) => {
-      const next = random(rows * 31 + distinct);
-      const data = ELEMENTS.map((element) =>
-        Array.from({ length: rows }, () => value(next, element, distinct)),
-      );
-      compare(ELEMENTS, data, rowGroupSize);
-    },
-  );
+  it.each(CASES)('for $rows rows of $distinct distinct values, row groups of $rowGroupSize', (test) => {
+    compare(ELEMENTS, generated(test), test.rowGroupSize);
+  });
 
   it('for a column of more than one page (an offset index)', () => {
-    const columns: FlatColumnElement[] = [
-      { name: 'big', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'OPTIONAL' },
-      { name: 'n', type: 'INT64', repetition_type: 'OPTIONAL' },
+    compare(BIG_COLUMNS, bigData(), 100_000);
+  });
+});
+
+describe('the flat Parquet reader reads what hyparquet reads', () => {
+  it.each(CASES)('for $rows rows of $distinct distinct values, row groups of $rowGroupSize', async (test) => {
+    const bytes = compare(ELEMENTS, generated(test), test.rowGroupSize);
+    expect(readFlatParquet(bytes)).toEqual(await hyparquetRows(bytes));
+  });
+
+  it('for a column of more than one page', async () => {
+    const bytes = compare(BIG_COLUMNS, bigData(), 100_000);
+    expect(readFlatParquet(bytes)).toEqual(await hyparquetRows(bytes));
+  });
+
+  it('refuses what the lake never writes rather than guess', () => {
+    const columnData = [
+      { name: 'n', data: [1n, 2n, 3n], type: 'INT64' as const, encoding: 'DELTA_BINARY_PACKED' as const },
     ];
-    const rows = 12_000;
-    const data = [
-      Array.from({ length: rows }, (_, i) => (i % 13 === 0 ? null : `${i}:${'ab'.repeat(60)}`)),
-      Array.from({ length: rows }, (_, i) => BigInt(i)),
-    ];
-    compare(columns, data, 100_000);
+    expect(() => readFlatParquet(new Uint8Array(parquetWriteBuffer({ columnData })))).toThrow(
+      /encoding DELTA_BINARY_PACKED/,
+    );
+    const uncompressed = parquetWriteBuffer({
+      columnData: [{ name: 'n', data: [1n], type: 'INT64' }],
+      codec: 'UNCOMPRESSED',
+    });
+    expect(() => readFlatParquet(new Uint8Array(uncompressed))).toThrow(/codec/);
+    expect(() => readFlatParquet(new Uint8Array([1, 2, 3]))).toThrow(/PAR1/);
   });
 });
