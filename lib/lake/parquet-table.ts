@@ -12,6 +12,7 @@ export type LakeRow = Readonly<Record<string, LakeValue | undefined>>;
 
 /** Fixed so that the same rows always give the same bytes, however many rows there are. */
 const ROW_GROUP_SIZE = 100_000;
+/** As hyparquet-writer wrote it: lib/lake/flat-parquet-writer.ts writes the same bytes, this included. */
 const CREATED_BY = 'storefleet lake compaction (hyparquet-writer)';
 
 const ELEMENT: Record<LakeColumnType, Omit<FlatColumnElement, 'name' | 'repetition_type'>> = {
