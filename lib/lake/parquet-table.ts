@@ -1,5 +1,5 @@
-import { parquetReadObjects } from 'hyparquet';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { readFlatParquet } from './flat-parquet-reader.js';
+import { type FlatColumnElement, writeFlatParquet } from './flat-parquet-writer.js';
 import type { LakeColumn, LakeColumnType, LakeTable } from './lake-table-types.js';
 
 /**
@@ -12,11 +12,10 @@ export type LakeRow = Readonly<Record<string, LakeValue | undefined>>;
 
 /** Fixed so that the same rows always give the same bytes, however many rows there are. */
 const ROW_GROUP_SIZE = 100_000;
+/** As hyparquet-writer wrote it: lib/lake/flat-parquet-writer.ts writes the same bytes, this included. */
 const CREATED_BY = 'storefleet lake compaction (hyparquet-writer)';
 
-type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
-
-const ELEMENT: Record<LakeColumnType, Omit<SchemaElement, 'name'>> = {
+const ELEMENT: Record<LakeColumnType, Omit<FlatColumnElement, 'name' | 'repetition_type'>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
   bigint: { type: 'INT64' },
   int: { type: 'INT32' },
@@ -30,7 +29,11 @@ const invalid = (table: LakeTable, column: LakeColumn, value: unknown): Error =>
   new TypeError(`${table.name}.${column.name} (${column.type}) cannot hold ${JSON.stringify(value)}`);
 
 /** The value as the writer wants it; a wrong type is a mapping bug, so it throws, never coerces. */
-const encodeValue = (table: LakeTable, column: LakeColumn, value: LakeValue | undefined): unknown => {
+const encodeValue = (
+  table: LakeTable,
+  column: LakeColumn,
+  value: LakeValue | undefined,
+): string | number | bigint | boolean | Date | null => {
   if (value === null || value === undefined) return null;
   switch (column.type) {
     case 'string':
@@ -63,29 +66,20 @@ const encodeValue = (table: LakeTable, column: LakeColumn, value: LakeValue | un
  * key `dt` lives in the object key, not the file), every column optional, snappy-compressed,
  * with nothing of the run (no time, no host) in it, so a re-run gives identical bytes.
  */
-export const encodeParquet = (table: LakeTable, rows: readonly LakeRow[]): Uint8Array => {
-  const schema: SchemaElement[] = [
-    { name: 'root', num_children: table.columns.length },
-    ...table.columns.map((column) => ({
-      name: column.name,
-      ...ELEMENT[column.type],
-      repetition_type: 'OPTIONAL' as const,
-    })),
-  ];
-  const columnData = table.columns.map((column) => ({
-    name: column.name,
-    data: rows.map((row) => encodeValue(table, column, row[column.name])),
-  }));
-  const buffer = parquetWriteBuffer({
-    columnData,
-    schema,
-    codec: 'SNAPPY',
-    rowGroupSize: ROW_GROUP_SIZE,
-    createdBy: CREATED_BY,
-    kvMetadata: [{ key: 'storefleet.table', value: table.name }],
-  });
-  return new Uint8Array(buffer);
-};
+export const encodeParquet = (table: LakeTable, rows: readonly LakeRow[]): Uint8Array =>
+  new Uint8Array(
+    writeFlatParquet({
+      columns: table.columns.map((column) => ({
+        name: column.name,
+        ...ELEMENT[column.type],
+        repetition_type: 'OPTIONAL',
+      })),
+      data: table.columns.map((column) => rows.map((row) => encodeValue(table, column, row[column.name]))),
+      rowGroupSize: ROW_GROUP_SIZE,
+      createdBy: CREATED_BY,
+      kvMetadata: [{ key: 'storefleet.table', value: table.name }],
+    }),
+  );
 
 const decodeValue = (column: LakeColumn, value: unknown): LakeValue => {
   if (value === null || value === undefined) return null;
@@ -99,8 +93,7 @@ const decodeValue = (column: LakeColumn, value: unknown): LakeValue => {
 
 /** Reads a file written by `encodeParquet` back into rows (the job's previous-day state). */
 export const decodeParquet = async (table: LakeTable, bytes: Uint8Array): Promise<LakeRow[]> => {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  const objects = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+  const objects = readFlatParquet(bytes);
   return objects.map((object) =>
     Object.fromEntries(
       table.columns.map((column) => [column.name, decodeValue(column, object[column.name])]),

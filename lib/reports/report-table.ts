@@ -1,4 +1,4 @@
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { writeFlatParquet } from '../lake/flat-parquet-writer.js';
 
 /** A report file's column: its name and type in both the CSV header and the Parquet schema. */
 export interface ReportColumn {
@@ -42,16 +42,17 @@ export const toCsv = (table: ReportTable): string =>
  */
 export const toParquet = (table: ReportTable): Uint8Array =>
   new Uint8Array(
-    parquetWriteBuffer({
-      columnData: table.columns.map((column) => ({
-        name: column.name,
-        type: column.type,
-        nullable: false,
-        data:
-          column.type === 'INT64'
-            ? table.rows.map((row) => BigInt(Number(row[column.name] ?? 0)))
-            : table.rows.map((row) => String(row[column.name] ?? '')),
-      })),
+    writeFlatParquet({
+      columns: table.columns.map((column) =>
+        column.type === 'INT64'
+          ? { name: column.name, type: 'INT64', repetition_type: 'REQUIRED' }
+          : { name: column.name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+      ),
+      data: table.columns.map((column) =>
+        column.type === 'INT64'
+          ? table.rows.map((row) => BigInt(Number(row[column.name] ?? 0)))
+          : table.rows.map((row) => String(row[column.name] ?? '')),
+      ),
       rowGroupSize: 100_000,
       createdBy: 'storefleet reports',
     }),
