@@ -5,7 +5,7 @@
  * contract declared PURE (a function bundles only its own route's), and the OpenAPI document
  * and the `$default` table built at build time, the functions listed here are still above it
  * by their own weight: order placement (lib/orders, lib/promotions, lib/db), the lake writers
- * (hyparquet) and the importer (libphonenumber-js, csv-parse); docs/performance.md, "Bundles
+ * (hyparquet) and the importer (libphonenumber-js); docs/performance.md, "Bundles
  * and cold starts". Their budget is today's measured ratio, rounded up to the next hundredth,
  * so that no change makes a bundle larger unnoticed. Lower a budget whenever a bundle shrinks;
  * remove the entry when it reaches 1.0.
@@ -18,7 +18,7 @@ const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
   compactChanges: 1.08,
   createImport: 1.01,
   createOrder: 1.02,
-  runUploadedImport: 1.23,
+  runUploadedImport: 1.14,
   writeReportFiles: 1.08,
 };
 
