@@ -5,7 +5,7 @@
  * contract and problem type's docs declared PURE (a function bundles only its own route's), the
  * OpenAPI document and the `$default` table built at build time, and the lake's flat Parquet
  * writer and reader (lib/lake/flat-parquet-*.ts), the function listed here is still above it by
- * its own weight: the importer (libphonenumber-js, zod with the API's schemas);
+ * its own weight: the importer (libphonenumber-js, zod with the API's schemas; its CSV reader and writer are its own, lib/imports/csv.ts);
  * docs/performance.md, "Bundles and cold starts". Its budget is today's measured ratio, rounded
  * up to the next hundredth,
  * so that no change makes a bundle larger unnoticed. Lower a budget whenever a bundle shrinks;
@@ -16,7 +16,7 @@ import type { FunctionName } from '../app-definition.js';
 export const BUNDLE_RATIO_TARGET = 1;
 
 const OVER_TARGET_TODAY: Partial<Record<FunctionName, number>> = {
-  runUploadedImport: 1.22,
+  runUploadedImport: 1.14,
 };
 
 /** The ratio to the bare baseline that `name`'s bundle may not exceed. */

@@ -64,15 +64,34 @@ export const transactWrite = async (writes: GuardedWrite[], token?: string): Pro
 /** Sends the plain write a one-item transaction's action stands for. */
 type SingleWrite = () => Promise<unknown>;
 
+const onFailure = (body: { ConditionExpression?: string | undefined }) =>
+  body.ConditionExpression ? ({ ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const) : {};
+
+const putOf =
+  (Put: NonNullable<TransactItem['Put']>): SingleWrite =>
+  () =>
+    documentClient.send(new PutCommand({ ...Put, ...onFailure(Put) }));
+
 /** The single write of an action (none for a ConditionCheck, which has no single-item form). */
 const singleWriteOf = (write: TransactItem): SingleWrite | undefined => {
-  const onFailure = (body: { ConditionExpression?: string | undefined }) =>
-    body.ConditionExpression ? ({ ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const) : {};
   const { Put, Update, Delete } = write;
-  if (Put) return () => documentClient.send(new PutCommand({ ...Put, ...onFailure(Put) }));
+  if (Put) return putOf(Put);
   if (Update) return () => documentClient.send(new UpdateCommand({ ...Update, ...onFailure(Update) }));
   if (Delete) return () => documentClient.send(new DeleteCommand({ ...Delete, ...onFailure(Delete) }));
   return undefined;
+};
+
+/**
+ * One guarded Put, sent exactly as `transactWrite` sends a lone Put. For a caller that only
+ * ever writes one item: its bundle then holds neither the transaction nor the Update and
+ * Delete commands (createImport, issue 10: about 4 KiB).
+ */
+export const guardedPut = async (
+  put: NonNullable<TransactItem['Put']>,
+  onConditionFailed?: GuardedWrite['onConditionFailed'],
+): Promise<void> => {
+  const write: GuardedWrite = { write: { Put: put }, ...(onConditionFailed ? { onConditionFailed } : {}) };
+  await retryOnContention(() => sendSingle(putOf(put), write), { resends: true });
 };
 
 const sendSingle = async (send: SingleWrite, write: GuardedWrite): Promise<void> => {

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { type CsvRecord, parseCsvRecords } from './csv.js';
 import type { LineIssue } from './import-report.js';
 
 /** One data row of an import file: its line in the file (the header is line 1) and its cells by column. */
@@ -24,8 +24,8 @@ export class ImportFileError extends Error {
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 /**
- * Reads a UTF-8 CSV file with a header row, with or without a byte-order mark (csv-parse
- * strips it). Header names match the kind's columns case-insensitively; a missing required
+ * Reads a UTF-8 CSV file with a header row, with or without a byte-order mark (dropped;
+ * lib/imports/csv.ts reads files exactly as csv-parse did). Header names match the kind's columns case-insensitively; a missing required
  * column, an unknown or a repeated one refuses the whole file, so a typo in the header never
  * imports half the data. A row with more cells than the header is kept, and reported by the
  * kind as a bad row, not as a broken file.
@@ -33,14 +33,9 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 export const readCsv = (input: string | Uint8Array, columns: readonly ColumnSpec[]): CsvRow[] => {
   if (input.length > MAX_IMPORT_BYTES)
     throw new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: CsvRecord[];
   try {
-    records = parse(typeof input === 'string' ? input : Buffer.from(input), {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parseCsvRecords(typeof input === 'string' ? Buffer.from(input) : input);
   } catch (error) {
     throw new ImportFileError(`The file is not valid CSV: ${(error as Error).message}`);
   }
@@ -62,7 +57,7 @@ export const readCsv = (input: string | Uint8Array, columns: readonly ColumnSpec
     throw new ImportFileError(
       `The header lacks required column(s) ${missing.map((c) => c.name).join(', ')}.`,
     );
-  return data.map(({ record, info }) => {
+  return data.map(({ record, lines }) => {
     const cells: Partial<Record<string, string>> = {};
     const issues: LineIssue[] = [];
     record.forEach((raw, index) => {
@@ -75,6 +70,6 @@ export const readCsv = (input: string | Uint8Array, columns: readonly ColumnSpec
           reason: `The row has ${record.length} cells, more than the ${names.length} columns of the header.`,
         });
     });
-    return { line: info.lines, cells, issues };
+    return { line: lines, cells, issues };
   });
 };

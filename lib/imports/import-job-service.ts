@@ -6,7 +6,7 @@ import { tableName } from '../db/client.js';
 import { newItemMeta } from '../db/item-meta.js';
 import { ENTITY, importKeys } from '../db/keys.js';
 import { getItem } from '../db/query-page.js';
-import { transactWrite } from '../db/transact.js';
+import { guardedPut } from '../db/transact.js';
 import { ForbiddenError, InternalError, NotFoundError } from '../errors.js';
 import { findStore } from '../stores/store-repository.js';
 import { PRESIGNED_SECONDS, presignedReport, presignedUpload } from './import-bucket.js';
@@ -49,18 +49,14 @@ export const createImportJob = async (
     principal: { userId: principal.userId, role: principal.role, storeIds: principal.storeIds },
     ...newItemMeta(principal, now),
   };
-  await transactWrite([
+  await guardedPut(
     {
-      write: {
-        Put: {
-          TableName: tableName(),
-          Item: { ...importKeys.job(importId), entityType: ENTITY.importJob, ...job },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConditionFailed: () => new InternalError({ detail: `Import id ${importId} collided.` }),
+      TableName: tableName(),
+      Item: { ...importKeys.job(importId), entityType: ENTITY.importJob, ...job },
+      ConditionExpression: 'attribute_not_exists(pk)',
     },
-  ]);
+    () => new InternalError({ detail: `Import id ${importId} collided.` }),
+  );
   return {
     ...jobOf(job as unknown as Record<string, unknown>),
     uploadUrl: await presignedUpload(importId),

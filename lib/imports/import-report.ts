@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringifyCsv } from './csv.js';
 
 /**
  * What happened to one line of an import file:
@@ -51,5 +51,5 @@ export const reportCsv = (outcomes: readonly LineOutcome[]): string => {
     if (outcome.issues.length === 0) return [[...base, '', '']];
     return outcome.issues.map((issue) => [...base, issue.column, issue.reason]);
   });
-  return stringify([[...REPORT_COLUMNS], ...records]);
+  return stringifyCsv([[...REPORT_COLUMNS], ...records]);
 };

@@ -21,7 +21,7 @@ import { toAppError } from '../../../lib/http/problem.js';
 process.env.TABLE_NAME = 'unit-table';
 const dynamo = mockClient(DynamoDBDocumentClient);
 
-const { transactWrite, MAX_TRANSACTION_ITEMS } = await import('../../../lib/db/transact.js');
+const { guardedPut, transactWrite, MAX_TRANSACTION_ITEMS } = await import('../../../lib/db/transact.js');
 const { replaceItemAtVersion } = await import('../../../lib/db/versioned-write.js');
 
 const cancelled = (codes: string[], item?: Record<string, unknown>) =>
@@ -252,5 +252,30 @@ describe('transactWrite: one write is sent as that single conditional write (1×
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const error = await transactWrite([put()]).catch((e: unknown) => e);
     expect(toAppError(error)).toBeInstanceOf(ServiceUnavailableError);
+  });
+});
+
+describe('guardedPut: one Put exactly as transactWrite sends a lone Put', () => {
+  beforeAll(() => dynamo.reset());
+  afterEach(() => dynamo.reset());
+
+  it('sends the same PutItem, raises the same typed error, and resends after the same conflicts', async () => {
+    const { write, onConditionFailed } = put(() => new ConflictError({ detail: 'taken' }));
+    dynamo.on(PutCommand).rejectsOnce(conflict()).resolves({});
+    await guardedPut(write.Put, onConditionFailed);
+    await transactWrite([{ write, onConditionFailed }]);
+    const [, viaGuardedPut, viaTransactWrite] = dynamo
+      .commandCalls(PutCommand)
+      .map((call) => call.args[0].input);
+    expect(viaGuardedPut).toEqual(viaTransactWrite);
+    expect(viaGuardedPut).toMatchObject({ ReturnValuesOnConditionCheckFailure: 'ALL_OLD' });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+
+    dynamo.on(PutCommand).rejects(conditionFailed({ pk: 'a', sk: 'b' }));
+    await expect(guardedPut(write.Put, onConditionFailed)).rejects.toMatchObject({
+      status: 409,
+      detail: 'taken',
+    });
+    await expect(guardedPut(write.Put)).rejects.toBeInstanceOf(ConditionalCheckFailedException);
   });
 });
