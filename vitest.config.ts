@@ -41,6 +41,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           exclude: isolatedUnitFiles,
           isolate: false,
+          maxWorkers: 2,
           testTimeout: 20_000,
         },
       },
@@ -50,6 +51,7 @@ export default defineConfig({
           env,
           // An empty include would mean vitest's default pattern, every file.
           include: isolatedUnitFiles.length > 0 ? isolatedUnitFiles : ['test/unit/no-isolated-files'],
+          maxWorkers: 2,
           testTimeout: 20_000,
         },
       },
@@ -73,6 +75,7 @@ export default defineConfig({
           // (aws-cdk-lib imported once, synth.ts's memoised stages reused) cuts the project's CPU
           // time to about a third. The files hold no module state of their own.
           isolate: false,
+          maxWorkers: 2,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -83,6 +86,9 @@ export default defineConfig({
           env,
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/local-runtime-global-setup.ts'],
+          // Files run side by side against one runtime (test/support/e2e-lock.ts orders the
+          // checks that nothing was written).
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

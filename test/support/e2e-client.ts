@@ -77,6 +77,12 @@ export const api = <T = unknown>(
     ? send<T>(method, path, options)
     : withLock(lockUrl, 'shared', () => send<T>(method, path, options));
 
+/**
+ * Work that writes without an API call of its own (an upload whose import runs in the
+ * background), held under the shared lock until it has finished, as `api` holds a write.
+ */
+export const asWrite = <T>(task: () => Promise<T>): Promise<T> => withLock(lockUrl, 'shared', task);
+
 /** Object keys sorted at every level, so equal items print equally. */
 const stableJson = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
@@ -86,6 +92,22 @@ const stableJson = (value: unknown): string =>
   );
 
 /** Every item of the table, raw attribute values, one sorted line each. */
+/** The keys of the items that differ between two snapshots, so a failed check names the write. */
+export const changedItems = (before: string, after: string): string => {
+  const was = new Set(before.split('\n'));
+  const now = new Set(after.split('\n'));
+  const keyOf = (line: string) => {
+    const item = JSON.parse(line) as Record<string, unknown>;
+    // The scan's items are in DynamoDB's attribute-value form, { S: '…' }.
+    const text = (value: unknown) =>
+      typeof value === 'object' && value !== null && 'S' in value ? String(value.S) : String(value);
+    return `${text(item.pk)} ${text(item.sk)}`;
+  };
+  const added = [...now].filter((line) => line && !was.has(line)).map(keyOf);
+  const removed = [...was].filter((line) => line && !now.has(line)).map(keyOf);
+  return `written: ${added.slice(0, 5).join(', ') || '–'}; gone or changed: ${removed.slice(0, 5).join(', ') || '–'}`;
+};
+
 export const tableSnapshot = async (): Promise<string> => {
   const lines: string[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -130,7 +152,10 @@ export const rejected = (
     const before = await tableSnapshot();
     const response = await send<unknown>(method, path, options);
     const after = await tableSnapshot();
-    expect(after === before, `${method} ${path} (${response.status}) changed the table`).toBe(true);
+    expect(
+      after === before,
+      `${method} ${path} (${response.status}) changed the table (${after === before ? '' : changedItems(before, after)})`,
+    ).toBe(true);
     return { ...expectProblem(response, status), response };
   });
 
@@ -156,7 +181,10 @@ export const allRejected = (
       responses.push(await send<unknown>(method, path, options ?? {}));
     const after = await tableSnapshot();
     const sent = cases.map(({ method, path }, i) => `${method} ${path} (${responses[i]?.status})`).join(', ');
-    expect(after === before, `one of ${sent} changed the table`).toBe(true);
+    expect(
+      after === before,
+      `one of ${sent} changed the table (${after === before ? '' : changedItems(before, after)})`,
+    ).toBe(true);
     return responses.map((response, i) => ({ ...expectProblem(response, cases[i]?.status ?? 0), response }));
   });
 

@@ -2,7 +2,10 @@
  * A readers-writer lock shared by every e2e test worker. Test files run in parallel against
  * one local runtime (one table), so "this rejected request wrote nothing" can only be checked
  * while no other file writes: writes hold the lock shared, such checks hold it exclusively.
- * The server runs in the global setup process; workers reach it over HTTP.
+ * The server runs in the global setup process; workers reach it over HTTP. Work the runtime
+ * does on its own after a request (an uploaded file's import, run in the background like
+ * Lambda's asynchronous invocations) writes without the lock, so an exclusive holder is granted
+ * only once `beforeExclusive` (the runtime's `uploadsIdle`) has resolved.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -13,9 +16,12 @@ export type LockMode = 'shared' | 'exclusive';
 /** A holder that died mid-test must not block the run forever. */
 const LEASE_MS = 30_000;
 
-export const startLockServer = async (): Promise<{ url: string; close(): Promise<void> }> => {
+export const startLockServer = async (
+  beforeExclusive?: () => Promise<void>,
+): Promise<{ url: string; close(): Promise<void> }> => {
   const holders = new Map<string, { mode: LockMode; timer: NodeJS.Timeout }>();
   const waiting: { mode: LockMode; grant: () => void }[] = [];
+  let settling = false;
 
   const release = (lease: string) => {
     const holder = holders.get(lease);
@@ -28,9 +34,27 @@ export const startLockServer = async (): Promise<{ url: string; close(): Promise
     const held = [...holders.values()];
     return mode === 'exclusive' ? held.length === 0 : held.every((h) => h.mode === 'shared');
   };
-  // First come, first served: a shared request queued behind an exclusive one waits for it.
+  // First come, first served: a shared request queued behind an exclusive one waits for it,
+  // also while the runtime settles for that exclusive one.
   const pump = () => {
+    if (settling) return;
     for (let next = waiting[0]; next && canGrant(next.mode); next = waiting[0]) {
+      if (next.mode === 'exclusive' && beforeExclusive) {
+        const exclusive = next;
+        settling = true;
+        void beforeExclusive()
+          .catch(() => undefined)
+          .then(() => {
+            settling = false;
+            // The waiter may have given up meanwhile; then the queue goes on without it.
+            if (waiting[0] === exclusive && canGrant('exclusive')) {
+              waiting.shift();
+              exclusive.grant();
+            }
+            pump();
+          });
+        return;
+      }
       waiting.shift();
       next.grant();
     }
