@@ -18,7 +18,7 @@ const bytes = (name: string, value: number, baseline: number): BenchFigure => ({
   baselineName: 'bare DynamoDB',
   ratio: Number((value / baseline).toFixed(3)),
 });
-const cold = (name: string, value: number, baseline: number): BenchFigure => ({
+const cold = (name: string, value: number, baseline: number, rounds = 5): BenchFigure => ({
   section: 'cold-import',
   name,
   unit: 'ms CPU',
@@ -26,7 +26,7 @@ const cold = (name: string, value: number, baseline: number): BenchFigure => ({
   baseline,
   baselineName: 'bare DynamoDB',
   ratio: Number((value / baseline).toFixed(2)),
-  target: '≤ 1.1× bare (median of 5 paired rounds)',
+  target: `≤ 1.1× bare (median of ${rounds} paired rounds)`,
 });
 
 const run: BenchRun = {
@@ -46,7 +46,7 @@ const run: BenchRun = {
     bytes('runUploadedImport', 560, 458),
     bytes('getStore', 280, 334),
     cold('createOrder', 46, 44),
-    cold('runUploadedImport', 70, 57),
+    cold('runUploadedImport', 70, 57, 15),
     cold('getStore', 40, 44),
     // Not a function: the source-maps figure has no bytes row and is left out.
     cold('createOrder with --enable-source-maps', 50, 46),
@@ -74,7 +74,9 @@ describe('the bundles table of docs/performance.md, rendered from a bench run', 
     expect(block.endsWith(BUNDLES_END)).toBe(true);
     expect(block).toContain('1 December 2026');
     expect(block).toContain('load average 1.5 at the start and 2.3 at the end');
-    expect(block).toContain('median CPU-time ratio of 5 paired rounds');
+    expect(block).toContain(
+      'median CPU-time ratio of 5 paired rounds (15 for the 1 function whose first 5 put it over 1.1×, measured again) of each function',
+    );
     expect(block).toContain('2 of 3 functions are at or below their baseline; the median ratio is 0.988×');
     expect(block).toContain('Over 1.0×: `runUploadedImport` 1.22×');
     expect(block).toContain('2 of 3 functions are at or below 1.1×');
