@@ -32,11 +32,15 @@ Object.assign(process.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '
 export default defineConfig({
   test: {
     env,
+    // Projects of one group run together; a group's projects must share a worker count, so the
+    // two-worker tiers (unit, infra) come first, then integration on one worker beside DynamoDB
+    // Local's JVM, then e2e on two (test/support/e2e-lock.ts).
     projects: [
       {
         // A few unit tests walk every route and schema (seconds on a busy 2-core machine): room beyond the default 5 s.
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           env,
           include: ['test/unit/**/*.test.ts'],
           exclude: isolatedUnitFiles,
@@ -48,6 +52,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit-isolated',
+          sequence: { groupOrder: 0 },
           env,
           // An empty include would mean vitest's default pattern, every file.
           include: isolatedUnitFiles.length > 0 ? isolatedUnitFiles : ['test/unit/no-isolated-files'],
@@ -58,6 +63,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           env,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
@@ -69,6 +75,7 @@ export default defineConfig({
       {
         test: {
           name: 'infra',
+          sequence: { groupOrder: 0 },
           env,
           include: ['test/infra/**/*.test.ts'],
           // Every file synthesizes the same app from the same modules: sharing one module registry
@@ -83,6 +90,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           env,
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/local-runtime-global-setup.ts'],
