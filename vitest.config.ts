@@ -32,9 +32,9 @@ Object.assign(process.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: '
 export default defineConfig({
   test: {
     env,
-    // Projects of one group run together; a group's projects must share a worker count, so the
-    // two-worker tiers (unit, infra) come first, then integration on one worker beside DynamoDB
-    // Local's JVM, then e2e on two (test/support/e2e-lock.ts).
+    // Projects of one group run together and must share a worker count. Every tier runs on two
+    // workers, one group after another, so that the JVMs of integration (one per worker) and e2e
+    // (the runtime's) never compete for the two cores at once.
     projects: [
       {
         // A few unit tests walk every route and schema (seconds on a busy 2-core machine): room beyond the default 5 s.
@@ -66,6 +66,8 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           env,
           include: ['test/integration/**/*.test.ts'],
+          // Two files at a time, each worker on its own DynamoDB Local (dynamodb-global-setup.ts).
+          maxWorkers: 2,
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           setupFiles: ['test/support/integration-table.ts'],
           testTimeout: 60_000,
