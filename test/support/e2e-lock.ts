@@ -4,8 +4,8 @@
  * while no other file writes: writes hold the lock shared, such checks hold it exclusively.
  * The server runs in the global setup process; workers reach it over HTTP. Work the runtime
  * does on its own after a request (an uploaded file's import, run in the background like
- * Lambda's asynchronous invocations) writes without the lock, so an exclusive holder is granted
- * only once `beforeExclusive` (the runtime's `uploadsIdle`) has resolved.
+ * Lambda's asynchronous invocations) is a write too: the test that starts it holds the shared
+ * lock until it has finished (`asWrite` in e2e-client.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -16,12 +16,9 @@ export type LockMode = 'shared' | 'exclusive';
 /** A holder that died mid-test must not block the run forever. */
 const LEASE_MS = 30_000;
 
-export const startLockServer = async (
-  beforeExclusive?: () => Promise<void>,
-): Promise<{ url: string; close(): Promise<void> }> => {
+export const startLockServer = async (): Promise<{ url: string; close(): Promise<void> }> => {
   const holders = new Map<string, { mode: LockMode; timer: NodeJS.Timeout }>();
   const waiting: { mode: LockMode; grant: () => void }[] = [];
-  let settling = false;
 
   const release = (lease: string) => {
     const holder = holders.get(lease);
@@ -34,27 +31,9 @@ export const startLockServer = async (
     const held = [...holders.values()];
     return mode === 'exclusive' ? held.length === 0 : held.every((h) => h.mode === 'shared');
   };
-  // First come, first served: a shared request queued behind an exclusive one waits for it,
-  // also while the runtime settles for that exclusive one.
+  // First come, first served: a shared request queued behind an exclusive one waits for it.
   const pump = () => {
-    if (settling) return;
     for (let next = waiting[0]; next && canGrant(next.mode); next = waiting[0]) {
-      if (next.mode === 'exclusive' && beforeExclusive) {
-        const exclusive = next;
-        settling = true;
-        void beforeExclusive()
-          .catch(() => undefined)
-          .then(() => {
-            settling = false;
-            // The waiter may have given up meanwhile; then the queue goes on without it.
-            if (waiting[0] === exclusive && canGrant('exclusive')) {
-              waiting.shift();
-              exclusive.grant();
-            }
-            pump();
-          });
-        return;
-      }
       waiting.shift();
       next.grant();
     }

@@ -7,6 +7,7 @@
 import type { BenchFigure } from './bench-figure.js';
 import type { BenchRun } from './bench-report.js';
 import { COLD_IMPORT_TARGET } from './bundles-bench.js';
+import { median } from './cold-import.js';
 
 export const BUNDLES_START = '<!-- measured: bundles-table -->';
 export const BUNDLES_END = '<!-- /measured: bundles-table -->';
@@ -43,14 +44,6 @@ export const functionStandings = (figures: readonly BenchFigure[]): FunctionStan
       };
     })
     .sort((a, b) => a.bytesRatio - b.bytesRatio || a.name.localeCompare(b.name));
-};
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 const times = (ratio: number | undefined, digits = 2): string =>
