@@ -71,8 +71,6 @@ export const functionEnvironment = (
     POWERTOOLS_METRICS_NAMESPACE: app.service,
     POWERTOOLS_LOG_LEVEL: settings.logLevel ?? 'INFO',
     STAGE: settings.stage,
-    CORS_ALLOWED_ORIGINS: app.cors.allowOrigins.join(','),
-    CORS_EXPOSE_HEADERS: app.cors.exposeHeaders.join(','),
     ...(tableAccessOf(fn) === 'none' ? {} : { TABLE_NAME: settings.tableName }),
     ...(appendPrefixOf(fn) !== undefined && settings.auditRetentionDays !== undefined
       ? { [AUDIT_RETENTION_DAYS_ENV]: String(settings.auditRetentionDays) }

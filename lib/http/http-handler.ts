@@ -2,7 +2,6 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type {
@@ -62,18 +61,16 @@ const toResult = (result: HttpResult): APIGatewayProxyStructuredResultV2 => ({
   ...(result.body === undefined ? {} : { body: isText(result) ? result.body : JSON.stringify(result.body) }),
 });
 
-// Both come from the app definition's CORS settings (infra/function-environment.ts).
-const CORS_ORIGINS = (process.env.CORS_ALLOWED_ORIGINS ?? '*').split(',');
-const CORS_EXPOSE_HEADERS = process.env.CORS_EXPOSE_HEADERS ?? 'etag,location,x-request-id';
-
 const requestIdOf = (event: HttpEvent, context: Context): string =>
   event.requestContext?.requestId ?? context.awsRequestId;
 
 /**
  * The one Middy chain every HTTP function uses: structured logs carrying the request id,
- * tracing, metrics, header normalisation, CORS, security headers, and any thrown error
- * mapped to problem+json (generic for 5xx, logged in full). Every response carries
- * `x-request-id`, the same id the log lines carry.
+ * metrics, header normalisation, security headers, and any thrown error mapped to
+ * problem+json (generic for 5xx, logged in full). Every response carries `x-request-id`, the
+ * same id the log lines carry. No CORS here: the HTTP API's own CORS configuration
+ * (infra/stacks/api-stack.ts) answers preflights and sets the CORS headers of every response,
+ * and API Gateway ignores any a function returns (infra/local/gateway-cors.ts does the same).
  */
 export const httpChain = (
   label: string,
@@ -83,7 +80,6 @@ export const httpChain = (
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
-    .use(httpCors({ origins: CORS_ORIGINS, exposeHeaders: CORS_EXPOSE_HEADERS }))
     .use(httpSecurityHeaders())
     .handler(async (event, context) => {
       const requestId = requestIdOf(event, context);
