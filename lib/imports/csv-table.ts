@@ -23,6 +23,10 @@ export class ImportFileError extends Error {
 /** Largest file one import reads (the Lambda's memory holds it whole, with its report). */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/** The refusal of a file over MAX_IMPORT_BYTES, whether its size is known before reading it or after. */
+export const fileTooLargeError = (): ImportFileError =>
+  new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
+
 /**
  * Reads a UTF-8 CSV file with a header row, with or without a byte-order mark (dropped;
  * lib/imports/csv.ts reads files exactly as csv-parse did). Header names match the kind's columns case-insensitively; a missing required
@@ -31,8 +35,7 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
  * kind as a bad row, not as a broken file.
  */
 export const readCsv = (input: string | Uint8Array, columns: readonly ColumnSpec[]): CsvRow[] => {
-  if (input.length > MAX_IMPORT_BYTES)
-    throw new ImportFileError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`);
+  if (input.length > MAX_IMPORT_BYTES) throw fileTooLargeError();
   let records: CsvRecord[];
   try {
     records = parseCsvRecords(typeof input === 'string' ? Buffer.from(input) : input);

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3Client } from '../lake/s3-client.js';
+import { fileTooLargeError, MAX_IMPORT_BYTES } from './csv-table.js';
 
 /** The imports bucket: uploads under `uploads/` (their arrival starts an import), reports under `reports/`. */
 export const IMPORT_UPLOAD_PREFIX = 'uploads/';
@@ -43,9 +44,19 @@ export const presignedReport = (importId: string): Promise<string> =>
     { expiresIn: PRESIGNED_SECONDS },
   );
 
+/**
+ * The uploaded file's bytes. One over MAX_IMPORT_BYTES is refused by the size S3 reports, before
+ * its body is read: the presigned upload cannot cap its size (a presigned PUT signs no length
+ * range), and reading a file of gigabytes whole would run the function out of memory on every
+ * retry. Its body is dropped unread; the bucket's lifecycle expires the object.
+ */
 export const readUpload = async (key: string): Promise<Uint8Array> => {
   const object = await s3Client().send(new GetObjectCommand({ Bucket: importsBucketName(), Key: key }));
   if (!object.Body) throw new Error(`Upload ${key} has no body`);
+  if ((object.ContentLength ?? 0) > MAX_IMPORT_BYTES) {
+    (object.Body as { destroy?: () => void }).destroy?.();
+    throw fileTooLargeError();
+  }
   return object.Body.transformToByteArray();
 };
 

@@ -26,8 +26,8 @@ export const runUploadedImport = async (
   let job = item as unknown as StoredJob;
   if (job.status === 'completed' || job.status === 'failed') return jobOf(item);
   if (job.status === 'awaiting_upload') job = await updateJob(job, { status: 'running' }, new Date());
-  const file = await readUpload(uploadKey);
   try {
+    const file = await readUpload(uploadKey);
     const result = await runImport(job.kind, file, {
       actor: { ...job.principal },
       dryRun: job.dryRun,
