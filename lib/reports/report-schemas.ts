@@ -26,6 +26,19 @@ const Region = /* @__PURE__ */ (() =>
     .clone()
     .register(z.globalRegistry, { example: 'nsw' }))();
 
+/**
+ * The docs of a query parameter whose default is computed when a request is parsed (a day
+ * relative to today). The OpenAPI document must not show that default: it would show the day
+ * the document was built, stale the next day (and the document is generated and checked in,
+ * `npm run contracts:generate`). Its description says what the default is instead.
+ */
+const computedDefaultDocs = (description: string) => ({
+  description,
+  override: (context: { jsonSchema: { default?: unknown } }) => {
+    delete context.jsonSchema.default;
+  },
+});
+
 /** A sales report reads days × stores items: a year at most keeps one answer bounded. */
 export const MAX_REPORT_DAYS = 366;
 
@@ -38,15 +51,17 @@ export const SalesReportQuery = /* @__PURE__ */ (() =>
       from: z
         ._default(Day, () => addDays(utcDay(new Date()), -6))
         .clone()
-        .register(z.globalRegistry, {
-          description: 'First UTC day (inclusive); default six days before today.',
-        }),
+        .register(
+          z.globalRegistry,
+          computedDefaultDocs('First UTC day (inclusive); default six days before today.'),
+        ),
       to: z
         ._default(Day, () => utcDay(new Date()))
         .clone()
-        .register(z.globalRegistry, {
-          description: 'Last UTC day (inclusive), at most 366 days after `from`; default today.',
-        }),
+        .register(
+          z.globalRegistry,
+          computedDefaultDocs('Last UTC day (inclusive), at most 366 days after `from`; default today.'),
+        ),
       storeId: z
         .optional(ResourceId)
         .clone()
@@ -130,7 +145,7 @@ export const TakingsReportQuery = /* @__PURE__ */ (() =>
     date: z
       ._default(Day, () => utcDay(new Date()))
       .clone()
-      .register(z.globalRegistry, { description: 'The UTC day to cash up; default today.' }),
+      .register(z.globalRegistry, computedDefaultDocs('The UTC day to cash up; default today.')),
     storeId: z
       .optional(ResourceId)
       .clone()
