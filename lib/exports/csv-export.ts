@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { queryProducts } from '../catalog/product-repository.js';
 import type { Customer } from '../customers/customer-schemas.js';
 import { supplierPriceKeys } from '../db/keys.js';
 import type { Page } from '../db/query-page.js';
 import { queryPage } from '../db/query-page.js';
+import { stringifyCsv } from '../imports/csv.js';
 import { CUSTOMER_COLUMNS, customerToRow } from '../imports/customer-rows.js';
 import { PRODUCT_COLUMNS, productToRows } from '../imports/product-rows.js';
 import { levelToRow, STOCK_COLUMNS } from '../imports/stock-rows.js';
@@ -16,16 +16,17 @@ import { queryStoreLevels } from '../inventory/inventory-repository.js';
 
 /**
  * Exports in the import format (the same columns, header and cell spelling), so that an
- * exported file imports back to the same data: export → import is a lossless round trip.
+ * exported file imports back to the same data: export → import is a lossless round trip. Written
+ * by the importer's own CSV writer, the one the import reports use (lib/imports/csv.ts).
  */
 export const toCsv = (
   columns: readonly { name: string }[],
   rows: readonly Record<string, string>[],
 ): string =>
-  stringify(
-    rows.map((row) => columns.map((column) => row[column.name] ?? '')),
-    { header: true, columns: columns.map((column) => column.name) },
-  );
+  stringifyCsv([
+    columns.map((column) => column.name),
+    ...rows.map((row) => columns.map((column) => row[column.name] ?? '')),
+  ]);
 
 const EXPORT_PAGE = 100;
 
