@@ -23,6 +23,12 @@ export interface StreamBatchOutcome {
 
 /** Metric the operators' alarm pages on (as well as the dead-letter queue's depth). */
 export const DEAD_LETTERED_METRIC = 'DomainEventRecordsDeadLettered';
+/**
+ * The events a batch put on the bus, published for every batch: the bus's traffic per
+ * invocation, and a metric in every flush (a flush with none logs Powertools' "No application
+ * metrics to publish" warning, which would be one warning line per stream batch).
+ */
+export const PUBLISHED_METRIC = 'DomainEventsPublished';
 
 const errorOf = (error: unknown): DeadLetter['error'] => {
   const { name, message } = error instanceof Error ? error : new Error(String(error));
@@ -93,6 +99,8 @@ export const publishStreamBatch = async (
       failed.set(letter.record, `dead-letter queue: ${(error as Error).message}`);
     }
   }
+  const published = items.length - failures.length;
+  metrics.addMetric(PUBLISHED_METRIC, MetricUnit.Count, published);
   if (deadLettered > 0) metrics.addMetric(DEAD_LETTERED_METRIC, MetricUnit.Count, deadLettered);
-  return { failed, published: items.length - failures.length, deadLettered };
+  return { failed, published, deadLettered };
 };

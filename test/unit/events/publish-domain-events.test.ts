@@ -5,7 +5,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../../functions/events/publish-domain-events.js';
 import type { DeadLetter } from '../../../lib/events/dead-letter-queue.js';
-import { publishStreamBatch } from '../../../lib/events/publish-stream-batch.js';
+import {
+  DEAD_LETTERED_METRIC,
+  PUBLISHED_METRIC,
+  publishStreamBatch,
+} from '../../../lib/events/publish-stream-batch.js';
+import { metrics } from '../../../lib/metrics.js';
 import { levelItem, orderItem, streamRecord } from '../../support/stream-records.js';
 
 const context = {
@@ -60,6 +65,16 @@ describe('publish-domain-events handler', () => {
     const [entry] = eventBridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries ?? [];
     expect(entry).toMatchObject({ EventBusName: 'storefleet-test', Source: 'storefleet.inventory' });
     expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ version: 1, storeId: 'st_1', sku: 'SKU-1' });
+  });
+
+  it('publishes the count of events put on the bus for every batch, so no flush is empty', async () => {
+    allAccepted();
+    const added = vi.spyOn(metrics, 'addMetric');
+    const records = [streamRecord(levelItem({ onHand: 6 }, rule), levelItem({ onHand: 5 }, rule))];
+    await handler({ Records: records } satisfies DynamoDBStreamEvent, context);
+    expect(added.mock.calls.map(([name, , value]) => [name, value])).toEqual([[PUBLISHED_METRIC, 2]]);
+    expect(added.mock.calls.some(([name]) => name === DEAD_LETTERED_METRIC)).toBe(false);
+    added.mockRestore();
   });
 
   it('reports exactly the records whose events stayed failed after the retries', async () => {
