@@ -1,3 +1,4 @@
+import { MinorUnits } from '../catalog/product-schemas.js';
 import { ContentionError } from '../db/contention.js';
 import { ConflictError, defineProblem, documentProblem } from '../errors.js';
 import * as z from '../zod.js';
@@ -22,11 +23,7 @@ export const paymentExceedsDueErrorDocs = /* @__PURE__ */ (() =>
   documentProblem(PaymentExceedsDueError, {
     description: 'The payment is larger than what is still due (`amountDue`).',
     extensions: {
-      amountDue: z
-        .number()
-        .check(z.int(), z.gte(0))
-        .clone()
-        .register(z.globalRegistry, { description: 'Still due, minor units.' }),
+      amountDue: MinorUnits.clone().register(z.globalRegistry, { description: 'Still due, minor units.' }),
     },
   }))();
 
@@ -50,11 +47,9 @@ export const refundExceedsPaidErrorDocs = /* @__PURE__ */ (() =>
   documentProblem(RefundExceedsPaidError, {
     description: 'The refund is more money than was paid and not yet refunded (`refundableAmount`).',
     extensions: {
-      refundableAmount: z
-        .number()
-        .check(z.int(), z.gte(0))
-        .clone()
-        .register(z.globalRegistry, { description: 'Left to refund, minor units.' }),
+      refundableAmount: MinorUnits.clone().register(z.globalRegistry, {
+        description: 'Left to refund, minor units.',
+      }),
     },
   }))();
 
