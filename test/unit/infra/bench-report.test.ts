@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BenchFigure } from '../../../infra/local/bench/bench-figure.js';
 import {
-  type BenchRun,
   formatNumber,
   formatTable,
   runFileName,
@@ -18,6 +17,7 @@ import {
   runConcurrently,
 } from '../../../infra/local/bench/interleave.js';
 import { BENCH_SECTIONS, sectionNamed } from '../../../infra/local/bench/sections.js';
+import { benchRunOf } from '../../support/bench-run.js';
 
 const figures: BenchFigure[] = [
   {
@@ -79,21 +79,11 @@ describe('bench report', () => {
   it('writes the run as JSON under its start time and as latest.json', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'bench-report-'));
     try {
-      const run: BenchRun = {
-        startedAt: '2026-12-01T18:00:00.000Z',
-        finishedAt: '2026-12-01T18:05:00.000Z',
-        quick: true,
+      const run = benchRunOf({
         sections: ['warm', 'orders'],
-        machine: {
-          node: 'v20',
-          platform: 'linux-x64',
-          cpus: 2,
-          loadAverageBefore: [1, 2, 3],
-          loadAverageAfter: [2, 2, 3],
-        },
+        machine: { loadAverageBefore: [1, 2, 3], loadAverageAfter: [2, 2, 3] },
         figures,
-        failures: [],
-      };
+      });
       const paths = await writeBenchRun(run, join(directory, 'bench'));
       expect(runFileName(run.startedAt)).toBe('bench-2026-12-01T18-00-00.000Z.json');
       expect((await readdir(join(directory, 'bench'))).sort()).toEqual([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchFigure } from '../../../infra/local/bench/bench-figure.js';
-import type { BenchRun } from '../../../infra/local/bench/bench-report.js';
 import {
   BUNDLES_END,
   BUNDLES_START,
@@ -8,6 +7,7 @@ import {
   renderBundlesBlock,
   withBundlesBlock,
 } from '../../../infra/local/bench/bundles-doc.js';
+import { benchRunOf } from '../../support/bench-run.js';
 
 const bytes = (name: string, value: number, baseline: number): BenchFigure => ({
   section: 'bundles',
@@ -29,18 +29,12 @@ const cold = (name: string, value: number, baseline: number, rounds = 5): BenchF
   target: `≤ 1.1× bare (median of ${rounds} paired rounds)`,
 });
 
-const run: BenchRun = {
+const run = benchRunOf({
   startedAt: '2026-12-01T22:00:00.000Z',
   finishedAt: '2026-12-01T22:30:00.000Z',
   quick: false,
   sections: ['bundles'],
-  machine: {
-    node: 'v20.20.2',
-    platform: 'linux-x64',
-    cpus: 2,
-    loadAverageBefore: [1.5, 1, 1],
-    loadAverageAfter: [2.25, 2, 2],
-  },
+  machine: { loadAverageBefore: [1.5, 1, 1], loadAverageAfter: [2.25, 2, 2] },
   figures: [
     bytes('createOrder', 330, 334),
     bytes('runUploadedImport', 560, 458),
@@ -52,8 +46,7 @@ const run: BenchRun = {
     cold('createOrder with --enable-source-maps', 50, 46),
     { section: 'orders', name: 'POST /orders', unit: 'orders/s', value: 40, baseline: 50, ratio: 0.8 },
   ],
-  failures: [],
-};
+});
 
 describe('the bundles table of docs/performance.md, rendered from a bench run', () => {
   it('joins each function’s bytes and cold import, smallest ratio first', () => {
