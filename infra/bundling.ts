@@ -1,15 +1,16 @@
 /**
- * How every Lambda function is bundled: one definition, used by CDK (`NodejsFunction` in
- * infra/constructs/app-function.ts runs the esbuild CLI with it) and by the bundle-size test and
- * the benchmark (the esbuild API with the same options), so what is measured is what ships.
+ * How every Lambda function is bundled: one definition of esbuild's options, used by CDK (the
+ * function's asset, infra/constructs/function-code.ts, is written by `bundleFunction`) and by the
+ * bundle-size test and the benchmark, so what is measured is what ships.
  * Each choice and its measured effect: docs/performance.md, "Bundles and cold starts".
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { BuildOptions } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
+import { sdkSchemaKeysPlugin } from './sdk-schema-keys.js';
 
-const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The repository's root: esbuild's working directory and CDK's asset source. */
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** Some CommonJS dependencies call require(), which ES modules lack. */
 export const BUNDLE_BANNER =
@@ -36,10 +37,11 @@ export const BASE_BUILD_OPTIONS = {
 } as const satisfies BuildOptions;
 
 /**
- * What only the app's functions get, not the bare baselines (which keep the SDK's default
- * configuration): the SDK's default credential chain replaced by the Lambda environment's
- * credentials (lib/runtime/lambda-credentials.ts). Paths are relative to the repository root,
- * esbuild's working directory in CDK's local bundling and in `functionBuildOptions`.
+ * What only the app's functions get, not the bare baselines (which keep the SDK as it ships):
+ * the SDK's default credential chain replaced by the Lambda environment's credentials
+ * (lib/runtime/lambda-credentials.ts), and the SDK's schemas written so that esbuild can
+ * tree-shake them (infra/sdk-schema-keys.ts). Alias paths are relative to the repository root,
+ * esbuild's working directory (`absWorkingDir` in `functionBuildOptions`).
  */
 export const FUNCTION_ALIASES: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './lib/runtime/lambda-credentials.ts',
@@ -52,29 +54,28 @@ export const FUNCTION_ALIASES: Readonly<Record<string, string>> = {
  */
 export const FUNCTION_NODE_OPTIONS: string | undefined = undefined;
 
-/** The esbuild API options of the app's functions (the test and the benchmark build with these). */
+/** The esbuild options of the app's functions. */
 export const functionBuildOptions = (): BuildOptions => ({
   ...BASE_BUILD_OPTIONS,
   mainFields: [...BASE_BUILD_OPTIONS.mainFields],
   alias: { ...FUNCTION_ALIASES },
+  plugins: [sdkSchemaKeysPlugin],
   absWorkingDir: REPO_ROOT,
-});
-
-/** The same options for CDK's NodejsFunction (its esbuild CLI runs in the project root). */
-export const functionBundling = (): BundlingOptions => ({
-  forceDockerBundling: false,
-  minify: BASE_BUILD_OPTIONS.minify,
-  sourceMap: BASE_BUILD_OPTIONS.sourcemap,
-  sourcesContent: BASE_BUILD_OPTIONS.sourcesContent,
-  format: OutputFormat.ESM,
-  target: BASE_BUILD_OPTIONS.target,
-  mainFields: [...BASE_BUILD_OPTIONS.mainFields],
-  banner: BUNDLE_BANNER,
-  // Bundle SDK v3 too: tree-shaken to the clients we use, pinned by our lock file instead of
-  // whatever SDK version the runtime ships, and no import-time cost for unused modules.
-  externalModules: [],
-  esbuildArgs: { '--alias': Object.entries(FUNCTION_ALIASES).map(([from, to]) => `${from}=${to}`) },
 });
 
 /** Where a function's entry is, for the esbuild API (absolute, so any working directory works). */
 export const entryPath = (entry: string): string => path.join(REPO_ROOT, entry);
+
+/** The bundle's module in a function's asset: Lambda's handler `index.handler` is its `handler` export. */
+export const FUNCTION_BUNDLE_FILE = 'index.mjs';
+
+/** Writes one function's bundle (`index.mjs` and its map) into `outdir`: the asset CDK deploys. */
+export const bundleFunction = async (entry: string, outdir: string): Promise<void> => {
+  await build({
+    ...functionBuildOptions(),
+    entryPoints: { [path.basename(FUNCTION_BUNDLE_FILE, '.mjs')]: entryPath(entry) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+  });
+};

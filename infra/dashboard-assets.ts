@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './constructs/app-function.js';
+import { REPO_ROOT } from './bundling.js';
 
 /** Where the dashboard's build (esbuild, dashboard/) puts the page that DashboardSite deploys. */
 export const DASHBOARD_DIST = path.join(REPO_ROOT, 'dashboard', 'dist');

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, Metric, Stats } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
@@ -8,6 +6,7 @@ import type { IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
+  Function as LambdaFunction,
   LoggingFormat,
   ParamsAndSecretsLayerVersion,
   ParamsAndSecretsLogLevel,
@@ -15,7 +14,6 @@ import {
   Runtime,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -41,18 +39,17 @@ import {
   tableAccessOf,
   topicsPublishedBy,
 } from '../bindings.js';
-import { FUNCTION_NODE_OPTIONS, functionBundling } from '../bundling.js';
+import { FUNCTION_NODE_OPTIONS } from '../bundling.js';
 import { functionEnvironment, signsCursors } from '../function-environment.js';
 import type { StageSettings } from '../stacks/stage-config.js';
 import { ALARM_PERIOD, type AlarmTopic } from './alarm-topic.js';
 import { bucketArnAsNagSees, grantBucketBinding } from './bucket-grants.js';
 import { failureQueue } from './encrypted-queue.js';
 import { EventTrigger } from './event-trigger.js';
+import { FUNCTION_HANDLER, functionCode } from './function-code.js';
 import { ObjectCreatedTrigger } from './object-created-trigger.js';
 import { SCHEDULE_MAX_EVENT_AGE, SCHEDULE_RETRY_ATTEMPTS, ScheduleTrigger } from './schedule-trigger.js';
 import { StreamTrigger } from './stream-trigger.js';
-
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The newest Node.js runtime this aws-cdk-lib knows (cdk-nag AwsSolutions-L1 wants the latest). */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_24_X;
@@ -102,7 +99,7 @@ export const USER_POOL_ADMIN_ACTIONS = [
  * dead-letter queue. Nothing else in the stacks grants access.
  */
 export class AppFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly logGroup: LogGroup;
   readonly role: Role;
   /** The first schedule trigger's rule. */
@@ -157,11 +154,10 @@ export class AppFunction extends Construct {
       );
     const pages = signsCursors(definition);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(REPO_ROOT, definition.entry),
-      handler: 'handler',
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+    this.function = new LambdaFunction(this, 'Function', {
+      // One definition of the bundle, shared with the bundle-size test and the benchmark.
+      code: functionCode(definition.entry),
+      handler: FUNCTION_HANDLER,
       description: definition.description,
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
@@ -206,8 +202,6 @@ export class AppFunction extends Construct {
           deadLetterQueue: this.deadLetterQueue,
           ...asyncRetries(schedules, [...events, ...uploads]),
         }),
-      // One definition of the bundle, shared with the bundle-size test and the benchmark.
-      bundling: functionBundling(),
     });
 
     switch (tableAccess) {

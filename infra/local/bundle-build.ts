@@ -107,12 +107,16 @@ const baselinePackagesOf = (packages: readonly string[]): BaselinePackage[] =>
 export const bundleDirectory = (): string => mkdtempSync(path.join(tmpdir(), 'storefleet-bundles-'));
 
 /**
- * Builds every function and the baselines it needs into `outdir`: `<function>.mjs` and
- * `bare-<n>.mjs`, each with its `.map`, and the baselines' sources under `bare-sources/`.
+ * Builds every function (or only those `named`) and the baselines they need into `outdir`:
+ * `<function>.mjs` and `bare-<n>.mjs`, each with its `.map`, and the baselines' sources under
+ * `bare-sources/`.
  */
-export const buildFunctionBundles = async (outdir: string): Promise<FunctionBundle[]> => {
+export const buildFunctionBundles = async (
+  outdir: string,
+  named?: readonly string[],
+): Promise<FunctionBundle[]> => {
   mkdirSync(outdir, { recursive: true });
-  const functions = functionEntries();
+  const functions = functionEntries().filter(([name]) => !named || named.includes(name));
   const built = await build({
     ...functionBuildOptions(),
     entryPoints: Object.fromEntries(functions.map(([name, fn]) => [name, entryPath(fn.entry)])),

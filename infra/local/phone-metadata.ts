@@ -8,7 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { MetadataJson } from 'libphonenumber-js/core';
+import type { MetadataJson } from 'libphonenumber-js/core/es6';
 import { PHONE_COUNTRIES } from '../../lib/imports/phone-numbers.js';
 import { REPO_ROOT } from './repo-paths.js';
 

@@ -1,4 +1,4 @@
-import { type MetadataJson, ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/core';
+import { type MetadataJson, ParseError, parsePhoneNumberWithError } from 'libphonenumber-js/core/es6';
 import type { Cell } from './cells.js';
 import metadata from './phone-metadata.json' with { type: 'json' };
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appDefinition, functionsWithTrigger } from '../../infra/app-definition.js';
-import { REPO_ROOT } from '../../infra/constructs/app-function.js';
+import { REPO_ROOT } from '../../infra/bundling.js';
 import {
   apiResourcesOfType,
   type CfnJson,

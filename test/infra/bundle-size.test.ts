@@ -1,13 +1,15 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { functionEntries, httpRoutes } from '../../infra/app-definition.js';
 import {
   BASE_BUILD_OPTIONS,
   FUNCTION_ALIASES,
+  FUNCTION_BUNDLE_FILE,
   FUNCTION_NODE_OPTIONS,
   functionBuildOptions,
-  functionBundling,
 } from '../../infra/bundling.js';
+import { bundleInChildProcess, FUNCTION_HANDLER } from '../../infra/constructs/function-code.js';
 import { coldImport } from '../../infra/local/bench/cold-import.js';
 import { BUNDLE_RATIO_TARGET, functionBundleBudget } from '../../infra/local/bundle-budgets.js';
 import {
@@ -15,6 +17,7 @@ import {
   bundleDirectory,
   type FunctionBundle,
 } from '../../infra/local/bundle-build.js';
+import { sdkSchemaKeysPlugin } from '../../infra/sdk-schema-keys.js';
 
 /** What the levers of infra/bundling.ts and lib/observability.ts keep out of every bundle. */
 const NEVER_BUNDLED = [
@@ -191,22 +194,40 @@ describe('function bundles (one esbuild build of every function, with the shippe
 });
 
 describe('one bundling definition for CDK and the measurements', () => {
-  it('gives NodejsFunction the options the esbuild API builds with', () => {
-    const cdk = functionBundling();
+  const assetDir = bundleDirectory();
+  afterAll(() => rmSync(assetDir, { recursive: true, force: true }));
+
+  it("writes the deployed asset (CDK's local bundling) byte for byte as the measured build", async () => {
+    const [name, definition] = functionEntries().find(([candidate]) => candidate === 'getStore') ?? [];
+    if (!name || !definition) throw new Error('getStore is an app function');
+    const measured = bundleDirectory();
+    try {
+      const [bundle] = await buildFunctionBundles(measured, [name]);
+      if (!bundle) throw new Error('no getStore bundle');
+      // What functionCode's local bundling runs, in the child process CDK waits for.
+      bundleInChildProcess(definition.entry, assetDir);
+      const withoutMapName = (source: string) => source.replace(/sourceMappingURL=\S+\s*$/, '');
+      expect(FUNCTION_HANDLER).toBe('index.handler');
+      expect(withoutMapName(readFileSync(path.join(assetDir, FUNCTION_BUNDLE_FILE), 'utf8'))).toBe(
+        withoutMapName(readFileSync(bundle.file, 'utf8')),
+      );
+      expect(existsSync(path.join(assetDir, `${FUNCTION_BUNDLE_FILE}.map`))).toBe(true);
+    } finally {
+      rmSync(measured, { recursive: true, force: true });
+    }
+  });
+
+  it('builds functions with the levers and the baselines without them', () => {
     const api = functionBuildOptions();
-    expect(cdk.minify).toBe(api.minify);
-    expect(cdk.sourceMap).toBe(api.sourcemap);
-    expect(cdk.sourcesContent).toBe(api.sourcesContent);
-    expect(cdk.format).toBe(api.format);
-    expect(cdk.target).toBe(api.target);
-    expect(cdk.mainFields).toEqual(api.mainFields);
-    expect(cdk.banner).toBe(BASE_BUILD_OPTIONS.banner.js);
-    expect(cdk.externalModules).toEqual([]);
-    expect(cdk.forceDockerBundling).toBe(false);
-    expect(cdk.esbuildArgs).toEqual({
-      '--alias': Object.entries(FUNCTION_ALIASES).map(([from, to]) => `${from}=${to}`),
-    });
     expect(api.alias).toEqual(FUNCTION_ALIASES);
+    expect(api.plugins).toEqual([sdkSchemaKeysPlugin]);
+    expect({ ...api, alias: undefined, plugins: undefined, absWorkingDir: undefined }).toEqual({
+      ...BASE_BUILD_OPTIONS,
+      mainFields: [...BASE_BUILD_OPTIONS.mainFields],
+      alias: undefined,
+      plugins: undefined,
+      absWorkingDir: undefined,
+    });
   });
 
   it('runs functions without --enable-source-maps', () => {

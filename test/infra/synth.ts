@@ -3,7 +3,7 @@ import path from 'node:path';
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { appDefinition } from '../../infra/app-definition.js';
-import { REPO_ROOT } from '../../infra/constructs/app-function.js';
+import { REPO_ROOT } from '../../infra/bundling.js';
 import { defineApp } from '../../infra/define-app.js';
 import type { Stage } from '../../infra/stacks/stage-config.js';
 import { createStacks, type StorefleetStacks } from '../../infra/stacks/storefleet-app.js';
