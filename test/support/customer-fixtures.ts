@@ -15,11 +15,15 @@ export const staffOf = (storeId: string): Principal => ({
 
 export const customerInput = (overrides: Partial<CreateCustomerInput> = {}): CreateCustomerInput => {
   const id = suffix();
+  const n = Number.parseInt(id, 16);
   return {
     firstName: 'Mia',
     lastName: 'Chen',
     email: `mia.${id}@example.com`,
-    phone: `+61${String(Number.parseInt(id, 16) % 10_000_000_000).padStart(10, '0')}`,
+    // Unique per call (phones are unique keys), and never `+61 0…`: that is a national number
+    // written after the country code, which the importer (libphonenumber) reads without its
+    // trunk 0, so an export → import round trip would not give the same value back.
+    phone: `+61${1 + (n % 9)}${String(Math.floor(n / 9) % 1_000_000_000).padStart(9, '0')}`,
     marketingOptIn: false,
     tags: [],
     ...overrides,
