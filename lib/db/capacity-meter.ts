@@ -10,6 +10,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import type { MiddlewareTarget } from './client-middleware.js';
 
 export interface CapacityCall {
   /** The command's name without the `Command` suffix: 'GetItem', 'TransactWriteItems', … */
@@ -77,18 +78,6 @@ export const capacityCall = (command: string, consumed: readonly ConsumedCapacit
 
 const asList = (consumed: unknown): ConsumedCapacity[] =>
   Array.isArray(consumed) ? (consumed as ConsumedCapacity[]) : consumed ? [consumed as ConsumedCapacity] : [];
-
-interface MiddlewareTarget {
-  middlewareStack: {
-    add(
-      middleware: (
-        next: (args: { input: object }) => Promise<{ output: object }>,
-        context: { commandName?: string },
-      ) => (args: { input: object }) => Promise<{ output: object }>,
-      options: { step: 'initialize'; name: string },
-    ): void;
-  };
-}
 
 /**
  * Adds the meter's middleware to a DynamoDB client (the base client of lib/db/client.ts; the

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { attachCapacityMeter } from './capacity-meter.js';
+import { attachRecentReadsInvalidation } from './recent-reads.js';
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -16,6 +17,8 @@ const getClient = (): DynamoDBDocumentClient => {
     const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 4 });
     // Inert unless a capacity meter is running (benchmark, capacity test): lib/db/capacity-meter.ts.
     attachCapacityMeter(base);
+    // A write this container makes forgets what placement remembered of the item (recent-reads.ts).
+    attachRecentReadsInvalidation(base);
     client = DynamoDBDocumentClient.from(base, {
       marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
     });

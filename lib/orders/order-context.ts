@@ -1,6 +1,7 @@
 import { type IdempotencyRecord, liveIdempotencyRecord } from '../db/idempotency.js';
 import { idempotencyKeys, promotionKeys, storeKeys, type TableKey, taxRateKeys } from '../db/keys.js';
 import { batchGetItems } from '../db/query-page.js';
+import { recentItem, rememberItem } from '../db/recent-reads.js';
 import type { Store } from '../stores/store-schemas.js';
 import { cardFromItem, type TaxRateCard } from '../tax/tax-rate-card.js';
 import { catalogKeys } from './order-catalog.js';
@@ -40,7 +41,10 @@ const rememberRegion = (store: Store) => {
  * guards otherwise), the live promotions' card and the rate card of the store's region as this
  * container last saw it. Eventually consistent is fine here: the transaction's conditions
  * decide, these reads only shape the request or its error (the cards' staleness is discussed
- * where they are read: live-promotions.ts, tax-rate-repository.ts). The customer is not read:
+ * where they are read: live-promotions.ts, tax-rate-repository.ts). The store and the two
+ * cards are read at most once per few seconds per container (lib/db/recent-reads.ts): a
+ * change to them reaches a busy till within that window, and the BatchGet of a busy
+ * container holds only the idempotency record and the products. The customer is not read:
  * the transaction checks it (order-placement.ts), and nothing else needs the item.
  */
 export const readOrderContext = async (
@@ -53,19 +57,28 @@ export const readOrderContext = async (
     store: storeKeys.item(input.storeId),
   };
   const region = regions.get(input.storeId);
+  const same = (item: Record<string, unknown>, key: TableKey | undefined) =>
+    key !== undefined && item.pk === key.pk && item.sk === key.sk;
   const cards = {
     promotions: promotionKeys.liveCard(),
     tax: region ? taxRateKeys.card(region) : undefined,
   };
-  const items = await batchGetItems([
+  // The store and the cards as this container read them within the last few seconds, if it
+  // did (lib/db/recent-reads.ts); the idempotency record and the catalog are read every time.
+  const rememberable = [keys.store, cards.promotions, cards.tax].filter(
+    (key): key is TableKey => key !== undefined,
+  );
+  const remembered = rememberable.flatMap((key): Record<string, unknown>[] => {
+    const item = recentItem(key);
+    return item ? [item] : [];
+  });
+  const read = await batchGetItems([
     keys.idempotency,
-    keys.store,
-    cards.promotions,
-    ...(cards.tax ? [cards.tax] : []),
+    ...rememberable.filter((key) => !remembered.some((item) => same(item, key))),
     ...catalogKeys(input.lines),
   ]);
-  const same = (item: Record<string, unknown>, key: TableKey | undefined) =>
-    key !== undefined && item.pk === key.pk && item.sk === key.sk;
+  for (const item of read) if (rememberable.some((key) => same(item, key))) rememberItem(item);
+  const items = [...read, ...remembered];
   const find = (key: TableKey | undefined) => items.find((item) => same(item, key));
   const others = [keys.idempotency, keys.store, cards.promotions, cards.tax];
   const record = find(keys.idempotency);

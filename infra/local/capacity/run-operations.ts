@@ -8,6 +8,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { principalFromClaims } from '../../../lib/auth/principal.js';
 import { type CapacityReading, meterCapacity } from '../../../lib/db/capacity-meter.js';
+import { forgetRecentReads } from '../../../lib/db/recent-reads.js';
 import type { HttpEvent } from '../../../lib/http/http-handler.js';
 import { routeKey } from '../../../lib/http/route.js';
 import { documentedContractOf } from '../../../lib/platform/api-routes.js';
@@ -75,9 +76,10 @@ export const runOperations = async (
     unmetered: async (functionName, event) => parsed(await invoke(functionName, event)),
   };
   const readings: OperationReading[] = [];
-  for (const { operation, functionName, event: eventOf } of operations) {
+  for (const { operation, functionName, event: eventOf, keepsRecentReads } of operations) {
     const event = await eventOf(context);
     forgetCaller(event);
+    if (!keepsRecentReads) forgetRecentReads();
     // Loaded before the meter starts: a first import's module-level work is not the request's.
     await loadHandler(functionName);
     const { result, reading } = await meterCapacity(() => invoke(functionName, event));
