@@ -4,6 +4,7 @@ import { retryOnContention } from '../db/contention.js';
 import { stripStorageAttributes } from '../db/item-meta.js';
 import { ENTITY, taxRateKeys } from '../db/keys.js';
 import { getItem, type Page, queryPage } from '../db/query-page.js';
+import { recentItem, rememberItem } from '../db/recent-reads.js';
 import { readRollup, rollupWrite } from '../db/rollup-item.js';
 import { transactWrite } from '../db/transact.js';
 import { createItem } from '../db/versioned-write.js';
@@ -49,11 +50,18 @@ export const readTaxRateCard = async (
 
 /**
  * The region's card for pricing: eventually consistent, as the Queries it replaces. A stale
- * card can miss only a rate created within a second of the read, and rates are created ahead
- * of their `effectiveFrom` in practice (docs/tax.md), as findRateInForce says.
+ * card can miss only a rate created within a few seconds of the read (it is kept that long),
+ * and rates are created ahead of their `effectiveFrom` in practice (docs/tax.md), as
+ * findRateInForce says.
  */
-export const findTaxRateCard = async (region: string): Promise<TaxRateCard | undefined> =>
-  cardFromItem(await getItem(taxRateKeys.card(region), false));
+export const findTaxRateCard = async (region: string): Promise<TaxRateCard | undefined> => {
+  // Kept for a few seconds like the card placement's BatchGet reads (lib/db/recent-reads.ts),
+  // so the order after a store's first is not the one that reads it again.
+  const key = taxRateKeys.card(region);
+  const item = recentItem(key) ?? (await getItem(key, false));
+  if (item) rememberItem(item);
+  return cardFromItem(item);
+};
 
 /**
  * Writes the region's card from its rates if it has none (the backfill), or, with `rebuild`,

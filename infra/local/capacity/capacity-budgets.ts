@@ -432,9 +432,9 @@ export const CAPACITY_BUDGETS: Record<string, CapacityBudget> = {
     why: 'One transaction (2×) of the order, its level and the idempotency record, with the order’s index entries small (gsi7/gsi8 a summary, gsi9/gsi10 keys only: 1 WCU each, not the 2 of the whole order); reads: revocation and one BatchGet by key, the pricing cards among it.',
   },
   'createOrder (2 lines, customer; a busy till)': {
-    budget: { read: 2, write: 20 },
-    minimum: { read: 2, write: 20 },
-    why: 'As the first order, with the store and the two pricing cards as this container read them for an order within the last few seconds (lib/db/recent-reads.ts): the BatchGet holds only the idempotency record and the products, 1.5 RCU less.',
+    budget: { read: 1.5, write: 20 },
+    minimum: { read: 1.5, write: 20 },
+    why: 'As the first order, with the store and the two pricing cards as this container read them for an order within the last few seconds (lib/db/recent-reads.ts): the revocation read and one BatchGet of the idempotency record and the products (the container knows which product sells each SKU), nothing else.',
   },
   'createOrder (10 lines, customer)': {
     budget: { read: 6.5, write: 26 },
