@@ -80,7 +80,7 @@ export const readOrderContext = async (
   for (const item of read) if (rememberable.some((key) => same(item, key))) rememberItem(item);
   const items = [...read, ...remembered];
   const find = (key: TableKey | undefined) => items.find((item) => same(item, key));
-  const others = [keys.idempotency, keys.store, cards.promotions, cards.tax];
+  const others = [keys.idempotency, ...rememberable];
   const record = find(keys.idempotency);
   const store = find(keys.store) as Store | undefined;
   if (store) rememberRegion(store);

@@ -52,9 +52,8 @@ const loadBundled = async (
  */
 const sameSchema = (left: unknown, right: unknown, seen = new Map<object, Set<object>>()): boolean => {
   if (typeof left !== typeof right) return false;
-  if (left === null || typeof left !== 'object') {
-    if (typeof left !== 'function') return Object.is(left, right);
-  }
+  if (left === null || (typeof left !== 'object' && typeof left !== 'function'))
+    return Object.is(left, right);
   const a = left as object;
   const b = right as object;
   const pairs = seen.get(a) ?? new Set<object>();
